@@ -1,0 +1,38 @@
+"""`create_app(settings)`: the Starlette application with every face of readouts mounted."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+
+from api import health
+from api.config import Settings
+from api.service import Service, open_service
+
+__all__ = ["create_app"]
+
+_log = logging.getLogger("readouts")
+
+
+def create_app(settings: Settings | None = None, service: Service | None = None) -> Starlette:
+    """The ASGI app. The database is migrated, and seeded when empty, on start-up."""
+    settings = settings or Settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        own = service is None
+        app.state.service = service or open_service(settings)
+        report = app.state.service.load_seeds_if_empty()
+        if report is not None:
+            _log.info("loaded the seed data: %d records", report.changes)
+        try:
+            yield
+        finally:
+            if own:
+                app.state.service.close()
+
+    app = Starlette(routes=[*health.routes], lifespan=lifespan)
+    return app

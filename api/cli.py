@@ -1,0 +1,157 @@
+"""The `readouts` command: serve, load, synth, schema and the other faces of the dataset.
+
+Every command reads the same settings as the service (`READOUTS_*` environment
+variables). Errors are printed as one line naming the bad value, with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+import typer
+from pydantic import TypeAdapter
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from api.config import Settings
+from api.errors import ReadoutsError
+from api.models import Meeting, Person, Topic
+from api.service import Service, open_service
+from api.storage import synth as synthetic
+from api.storage.loading import LoadReport, load_paths
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="readouts",
+    help="Diplomatic readouts as a queryable dataset.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+_err = Console(stderr=True)
+_out = Console()
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    try:
+        app()
+    except ReadoutsError as error:
+        _err.print(f"[red]error:[/red] {error.detail}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+
+
+@contextlib.contextmanager
+def _service() -> Iterator[Service]:
+    service = open_service(Settings())
+    try:
+        yield service
+    finally:
+        service.close()
+
+
+@contextlib.contextmanager
+def progress_bar(label: str, total: int | None) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr (hidden when stderr is not a terminal); yields `advance`."""
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=_err, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (use PostgreSQL for >1).")] = 1,
+) -> None:
+    """Serve GraphQL, REST and downloads; creates the database and loads the seeds if empty."""
+    import uvicorn
+
+    settings = Settings()
+    with _service() as service:
+        report = service.load_seeds_if_empty()
+        if report is not None:
+            _err.print(f"Loaded the seed data into an empty database ({report.changes} records).")
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        log_level="info",
+    )
+
+
+@app.command()
+def load(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or directories of JSON records.")
+    ] = None,
+) -> None:
+    """Validate records and upsert them, all or nothing (default: the curated seeds)."""
+    settings = Settings()
+    chosen = paths or [settings.seeds_dir]
+    with _service() as service, progress_bar("Loading", None) as advance:
+        report = load_paths(service.engine, chosen, advance)
+    _print_load_report(report)
+
+
+@app.command()
+def synth(
+    meetings: Annotated[int, typer.Option(help="How many synthetic meetings to add.")] = 0,
+    seed: Annotated[int, typer.Option(help="Random seed, for repeatable data.")] = 0,
+    purge: Annotated[bool, typer.Option("--purge", help="Remove all synthetic data.")] = False,
+) -> None:
+    """Add clearly marked synthetic meetings for benchmarks, or remove them with --purge."""
+    if meetings < 0:
+        raise typer.BadParameter(f"--meetings must be 0 or more, not {meetings}")
+    with _service() as service:
+        if purge:
+            removed = synthetic.purge(service.engine)
+            _out.print(f"Removed {removed} synthetic meetings.")
+        if meetings:
+            with progress_bar("Generating", meetings) as advance:
+                synthetic.generate(service.engine, meetings, seed=seed, progress=advance)
+            _out.print(f"Added {meetings} synthetic meetings.")
+        if not purge and not meetings:
+            raise typer.BadParameter("give --meetings N to add, or --purge to remove")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the load-file records (topics, people, meetings)."""
+    document = TypeAdapter(dict[str, list[Topic] | list[Person] | list[Meeting]]).json_schema()
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "readouts load file",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "topics": {"type": "array", "items": {"$ref": "#/$defs/Topic"}},
+            "people": {"type": "array", "items": {"$ref": "#/$defs/Person"}},
+            "meetings": {"type": "array", "items": {"$ref": "#/$defs/Meeting"}},
+        },
+        "$defs": document["$defs"],
+    }
+    sys.stdout.write(json.dumps(document, indent=2) + "\n")
+
+
+def _print_load_report(report: LoadReport) -> None:
+    for kind in report.added:
+        _out.print(
+            f"{kind}: {report.added[kind]} added, {report.updated[kind]} updated, "
+            f"{report.unchanged[kind]} unchanged"
+        )
+    _out.print(f"{report.changes} changes")
+
+
+def _dumps(value: object) -> str:
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()

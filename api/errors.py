@@ -1,0 +1,104 @@
+"""One error hierarchy for the whole service.
+
+Every error knows its HTTP status and RFC 9457 problem type, and its message names the
+bad value and the way out::
+
+    ReadoutsError                 500  internal
+    ├── InvalidInput              400  invalid-input    (bad filter, cursor, parameter)
+    ├── NotFound                  404  not-found        (unknown meeting, person, ...)
+    ├── LoadError                 422  invalid-record   (a seed or load file is wrong)
+    └── UnknownFormat             400  unknown-format   (no exporter of that name)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from pydantic import ValidationError
+
+__all__ = [
+    "FieldError",
+    "InvalidInput",
+    "LoadError",
+    "NotFound",
+    "ReadoutsError",
+    "UnknownFormat",
+    "field_errors",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """One invalid field: where it is, what was given, and why it is wrong."""
+
+    field: str
+    message: str
+    value: object = None
+
+
+class ReadoutsError(Exception):
+    """Base of every error the service raises on purpose."""
+
+    status: ClassVar[int] = 500
+    problem: ClassVar[str] = "internal"
+    title: ClassVar[str] = "Internal error"
+
+    def __init__(self, detail: str, errors: list[FieldError] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors or []
+
+
+class InvalidInput(ReadoutsError):
+    """A parameter, filter or cursor that cannot be used as given."""
+
+    status = 400
+    problem = "invalid-input"
+    title = "Invalid input"
+
+
+class NotFound(ReadoutsError):
+    """No record with the requested id."""
+
+    status = 404
+    problem = "not-found"
+    title = "Not found"
+
+
+class UnknownFormat(ReadoutsError):
+    """No exporter is registered under the requested name."""
+
+    status = 400
+    problem = "unknown-format"
+    title = "Unknown export format"
+
+
+class LoadError(ReadoutsError):
+    """A record in a load file is invalid; names the file, the record and the field."""
+
+    status = 422
+    problem = "invalid-record"
+    title = "Invalid record"
+
+    def __init__(self, file: str, record: str | None, errors: list[FieldError]) -> None:
+        where = file if record is None else f"{file}: record {record!r}"
+        reasons = "; ".join(f"{e.field}: {e.message}" for e in errors) or "invalid"
+        super().__init__(f"{where}: {reasons}", errors)
+        self.file = file
+        self.record = record
+
+
+def field_errors(error: ValidationError, prefix: str = "") -> list[FieldError]:
+    """Flatten a Pydantic error into `FieldError`s with dotted field paths."""
+    result = []
+    for item in error.errors(include_url=False):
+        path = ".".join(str(part) for part in item["loc"])
+        if prefix:
+            path = f"{prefix}.{path}" if path else prefix
+        message = item["msg"].removeprefix("Value error, ")
+        value = item.get("input")
+        if item["type"] not in {"value_error", "missing"} and not isinstance(value, dict | list):
+            message = f"{message} (got {value!r})"
+        result.append(FieldError(field=path or "(record)", message=message, value=value))
+    return result

@@ -1,0 +1,33 @@
+"""Liveness and readiness endpoints."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from api.service import Service
+
+__all__ = ["routes"]
+
+
+async def _healthz(request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def _readyz(request: Request) -> JSONResponse:
+    service: Service = request.app.state.service
+    try:
+        with service.engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+    except sa.exc.SQLAlchemyError as error:
+        detail = str(error.__class__.__name__)
+        return JSONResponse({"status": "unavailable", "database": detail}, status_code=503)
+    return JSONResponse({"status": "ok", "database": service.engine.dialect.name})
+
+
+routes = [
+    Route("/healthz", _healthz, methods=["GET", "HEAD"]),
+    Route("/readyz", _readyz, methods=["GET", "HEAD"]),
+]

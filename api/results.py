@@ -1,0 +1,83 @@
+"""Read models: pages and aggregates the repository returns beside the domain models."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.models import Meeting, Person, PersonRef
+
+__all__ = [
+    "Bucket",
+    "Counterpart",
+    "CountryCount",
+    "MeetingPage",
+    "MeetingStats",
+    "PersonPage",
+    "TopicCount",
+]
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class MeetingPage(_Result):
+    """One page of meetings and the cursor of the next page (null on the last page)."""
+
+    items: list[Meeting]
+    next_cursor: str | None = None
+    total: int | None = Field(default=None, description="Size of the whole selection, if asked.")
+
+
+class PersonPage(_Result):
+    """One page of people and the cursor of the next page."""
+
+    items: list[Person]
+    next_cursor: str | None = None
+
+
+class CountryCount(_Result):
+    """A country and the number of meetings with a participant from it."""
+
+    code: str
+    name: str
+    meetings: int
+
+
+class TopicCount(_Result):
+    """A topic of the vocabulary and the number of meetings about it."""
+
+    id: str
+    label: str
+    description: str
+    meetings: int
+
+
+class Counterpart(_Result):
+    """Someone a person met: how often, and when first and last."""
+
+    person: PersonRef
+    country_code: str
+    meetings: int
+    first_date: dt.date
+    last_date: dt.date
+
+
+class Bucket(_Result):
+    """One facet value and the number of meetings that have it."""
+
+    key: str
+    count: int
+
+
+class MeetingStats(_Result):
+    """Facets of a selection: counts by year, kind, setting, country pair and topic."""
+
+    total: int
+    by_year: list[Bucket]
+    by_kind: list[Bucket]
+    by_setting: list[Bucket]
+    by_country_pair: list[Bucket] = Field(description="Principals' countries, e.g. 'CN-PK'.")
+    by_topic: list[Bucket]

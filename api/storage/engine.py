@@ -1,0 +1,77 @@
+"""Engines for SQLite and PostgreSQL, and bringing a database up to date.
+
+SQLite is the default: a file under the data directory, in WAL mode with foreign keys on
+and a busy timeout. PostgreSQL is used through psycopg 3 when a URL names it. Both run
+the same Alembic migrations, applied automatically by `prepare_database`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Engine
+
+from api.countries import all_countries
+from api.storage.tables import countries
+
+__all__ = ["create_engine", "is_postgres", "prepare_database"]
+
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATION_LOCK = 7_406_001  # pg_advisory_lock key: one process migrates at a time
+
+
+def create_engine(url: str) -> Engine:
+    """An engine for `url`; for SQLite the file's directory is created and pragmas set."""
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def is_postgres(engine: Engine) -> bool:
+    """True when `engine` talks to PostgreSQL."""
+    return engine.dialect.name == "postgresql"
+
+
+def prepare_database(engine: Engine) -> None:
+    """Apply pending migrations and make sure the country table is complete."""
+    with engine.begin() as connection:
+        if is_postgres(engine):
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        config = Config()
+        config.set_main_option("script_location", str(_MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        _sync_countries(connection)
+
+
+def _sync_countries(connection: sa.Connection) -> None:
+    present = set(connection.scalars(sa.select(countries.c.code)))
+    missing = [
+        {"code": country.code, "name": country.name}
+        for country in all_countries()
+        if country.code not in present
+    ]
+    if missing:
+        connection.execute(countries.insert(), missing)
+
+
+def _sqlite_engine(url: str) -> Engine:
+    database = sa.make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"check_same_thread": False})
+
+    @sa.event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine

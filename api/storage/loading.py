@@ -1,0 +1,308 @@
+"""Loading curated records: validate every file, then upsert all in one transaction.
+
+A load file is a JSON object with any of the keys `topics`, `people` and `meetings`,
+each a list of records in the shape of the domain models. Loading is idempotent (a record
+equal to the stored one is left alone) and all-or-nothing: the first bad file or record
+stops the load with a `LoadError` naming the file, the record and the field, and the
+database stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+import sqlalchemy as sa
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.engine import Engine
+
+from api.errors import FieldError, LoadError, field_errors
+from api.models import Meeting, Person, Topic
+from api.storage import tables as t
+from api.storage.repository import fetch_meetings, fetch_people
+from api.storage.rows import meeting_rows, person_rows
+
+__all__ = ["LoadReport", "Progress", "load_paths", "write_meetings"]
+
+Progress = Callable[[int], None]
+"""Called with the number of records just handled."""
+
+_KINDS = ("topics", "people", "meetings")
+_M = TypeVar("_M", bound=BaseModel)
+_CHUNK = 200
+
+
+@dataclass
+class LoadReport:
+    """What a load changed, per kind of record."""
+
+    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KINDS, 0))
+    updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KINDS, 0))
+    unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KINDS, 0))
+
+    @property
+    def changes(self) -> int:
+        """Records added or updated."""
+        return sum(self.added.values()) + sum(self.updated.values())
+
+
+@dataclass
+class _Record:
+    file: str
+    raw: dict[str, Any]
+
+    @property
+    def label(self) -> str:
+        return str(self.raw.get("id", "?"))
+
+
+@dataclass
+class _Batch:
+    topics: list[_Record] = field(default_factory=list)
+    people: list[_Record] = field(default_factory=list)
+    meetings: list[_Record] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.topics) + len(self.people) + len(self.meetings)
+
+
+def load_paths(
+    engine: Engine, paths: Sequence[Path], progress: Progress | None = None
+) -> LoadReport:
+    """Validate the records in `paths` (files or directories of *.json) and upsert them."""
+    batch = _read(paths)
+    report = LoadReport()
+    advance = progress or (lambda _n: None)
+    with engine.begin() as connection:
+        topics = [_validate(Topic, record) for record in batch.topics]
+        people = [_validate(Person, record) for record in batch.people]
+        topic_ids = set(connection.scalars(sa.select(t.topics.c.id))) | {x.id for x in topics}
+        meetings = [
+            _validate(Meeting, record, {"topic_ids": topic_ids}) for record in batch.meetings
+        ]
+        _check_people(connection, batch.meetings, meetings, {p.id for p in people})
+        _check_sources(connection, batch.meetings, meetings)
+        _upsert_topics(connection, topics, report)
+        advance(len(topics))
+        _upsert_people(connection, people, report, advance)
+        write_meetings(connection, meetings, report.added, report.updated, report.unchanged, advance)
+    return report
+
+
+def write_meetings(
+    connection: sa.Connection,
+    meetings: Sequence[Meeting],
+    added: dict[str, int],
+    updated: dict[str, int],
+    unchanged: dict[str, int],
+    advance: Progress,
+) -> None:
+    """Insert new meetings, replace changed ones, leave equal ones; counts under 'meetings'."""
+    names = dict(connection.execute(sa.select(t.people.c.id, t.people.c.name)).tuples().all())
+    for start in range(0, len(meetings), _CHUNK):
+        chunk = meetings[start : start + _CHUNK]
+        stored = {m.id: m for m in fetch_meetings(connection, [m.id for m in chunk])}
+        changed = [m for m in chunk if m.id in stored and _same(m) != _same(stored[m.id])]
+        new = [m for m in chunk if m.id not in stored]
+        if changed:
+            ids = [m.id for m in changed]
+            connection.execute(t.meetings.delete().where(t.meetings.c.id.in_(ids)))
+        _insert_rows(connection, [meeting_rows(m, names) for m in [*new, *changed]])
+        added["meetings"] += len(new)
+        updated["meetings"] += len(changed)
+        unchanged["meetings"] += len(chunk) - len(new) - len(changed)
+        advance(len(chunk))
+
+
+def _insert_rows(connection: sa.Connection, row_sets: Iterable[dict[str, list[dict[str, Any]]]]) -> None:
+    merged: dict[str, list[dict[str, Any]]] = {}
+    for rows in row_sets:
+        for table, table_rows in rows.items():
+            merged.setdefault(table, []).extend(table_rows)
+    for table in t.metadata.sorted_tables:
+        if merged.get(table.name):
+            connection.execute(table.insert(), merged[table.name])
+
+
+def _same(meeting: Meeting) -> dict[str, Any]:
+    """A meeting's content without the names a reader fills in from `people`."""
+    data = meeting.model_dump(mode="json")
+    for participant in data["participants"]:
+        participant["person"].pop("name", None)
+    for statement in data["statements"]:
+        statement["speaker"].pop("name", None)
+    return data
+
+
+def _upsert_topics(connection: sa.Connection, topics: list[Topic], report: LoadReport) -> None:
+    stored = {row.id: row for row in connection.execute(sa.select(t.topics))}
+    for topic in topics:
+        values = topic.model_dump()
+        if topic.id not in stored:
+            connection.execute(t.topics.insert(), values)
+            report.added["topics"] += 1
+        elif dict(stored[topic.id]._mapping) != values:
+            connection.execute(t.topics.update().where(t.topics.c.id == topic.id), values)
+            report.updated["topics"] += 1
+        else:
+            report.unchanged["topics"] += 1
+
+
+def _upsert_people(
+    connection: sa.Connection, people: list[Person], report: LoadReport, advance: Progress
+) -> None:
+    stored = {p.id: p for p in fetch_people(connection, [p.id for p in people])}
+    for person in people:
+        if stored.get(person.id) == person:
+            report.unchanged["people"] += 1
+            continue
+        rows = person_rows(person)
+        if person.id in stored:
+            connection.execute(
+                t.people.update().where(t.people.c.id == person.id), rows["people"][0]
+            )
+            for table in (t.person_names, t.positions):
+                connection.execute(table.delete().where(table.c.person_id == person.id))
+            del rows["people"]
+            report.updated["people"] += 1
+        else:
+            report.added["people"] += 1
+        _insert_rows(connection, [rows])
+    advance(len(people))
+
+
+def _check_people(
+    connection: sa.Connection,
+    records: list[_Record],
+    meetings: list[Meeting],
+    new_people: set[str],
+) -> None:
+    wanted = {
+        ref.id
+        for m in meetings
+        for ref in [*(p.person for p in m.participants), *(s.speaker for s in m.statements)]
+    }
+    known = new_people | set(
+        connection.scalars(sa.select(t.people.c.id).where(t.people.c.id.in_(wanted - new_people)))
+    )
+    for record, meeting in zip(records, meetings, strict=True):
+        for index, participant in enumerate(meeting.participants):
+            if participant.person.id not in known:
+                _fail(record, f"participants.{index}.person.id", participant.person.id, "person")
+        for index, statement in enumerate(meeting.statements):
+            if statement.speaker.id not in known:
+                _fail(record, f"statements.{index}.speaker.id", statement.speaker.id, "person")
+            own = {s.id for s in meeting.sources}
+            if statement.source is not None and statement.source not in own:
+                raise LoadError(
+                    record.file,
+                    record.label,
+                    [FieldError(
+                        f"statements.{index}.source",
+                        f"source {statement.source!r} is not among this meeting's sources "
+                        f"({', '.join(sorted(own)) or 'none'})",
+                        statement.source,
+                    )],
+                )
+
+
+def _check_sources(
+    connection: sa.Connection, records: list[_Record], meetings: list[Meeting]
+) -> None:
+    owner: dict[str, str] = {}
+    for record, meeting in zip(records, meetings, strict=True):
+        for index, source in enumerate(meeting.sources):
+            if owner.setdefault(source.id, meeting.id) != meeting.id:
+                raise LoadError(
+                    record.file,
+                    record.label,
+                    [FieldError(
+                        f"sources.{index}.id",
+                        f"source {source.id!r} already belongs to meeting {owner[source.id]!r}",
+                        source.id,
+                    )],
+                )
+    stored = connection.execute(
+        sa.select(t.sources.c.id, t.sources.c.meeting_id).where(t.sources.c.id.in_(list(owner)))
+    )
+    by_meeting = {m.id: r for r, m in zip(records, meetings, strict=True)}
+    for source_id, meeting_id in stored:
+        if owner[source_id] != meeting_id and meeting_id not in by_meeting:
+            record = by_meeting[owner[source_id]]
+            raise LoadError(
+                record.file,
+                record.label,
+                [FieldError(
+                    "sources",
+                    f"source {source_id!r} already belongs to stored meeting {meeting_id!r}",
+                    source_id,
+                )],
+            )
+
+
+def _fail(record: _Record, where: str, value: str, what: str) -> None:
+    raise LoadError(
+        record.file,
+        record.label,
+        [FieldError(where, f"unknown {what} {value!r}; add it to a people file first", value)],
+    )
+
+
+def _validate(
+    model: type[_M], record: _Record, context: dict[str, Any] | None = None
+) -> _M:
+    try:
+        return model.model_validate(record.raw, context=context)
+    except ValidationError as error:
+        raise LoadError(record.file, record.label, field_errors(error)) from None
+
+
+def _read(paths: Sequence[Path]) -> _Batch:
+    batch = _Batch()
+    for path in _files(paths):
+        document = _parse(path)
+        for kind in _KINDS:
+            records = document.get(kind, [])
+            if not isinstance(records, list):
+                raise LoadError(str(path), None, [FieldError(kind, "expected a list of records")])
+            for index, raw in enumerate(records):
+                if not isinstance(raw, dict):
+                    raise LoadError(
+                        str(path), f"#{index}", [FieldError(kind, "expected a JSON object")]
+                    )
+                getattr(batch, kind).append(_Record(str(path), raw))
+    return batch
+
+
+def _files(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.json")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise LoadError(str(path), None, [FieldError("(path)", "no such file or directory")])
+    return files
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    try:
+        document = orjson.loads(path.read_bytes())
+    except orjson.JSONDecodeError as error:
+        raise LoadError(str(path), None, [FieldError("(file)", f"not valid JSON: {error}")]) from None
+    if not isinstance(document, dict):
+        raise LoadError(
+            str(path), None, [FieldError("(file)", "expected an object with topics/people/meetings")]
+        )
+    unknown = sorted(set(document) - set(_KINDS))
+    if unknown:
+        raise LoadError(
+            str(path),
+            None,
+            [FieldError(unknown[0], f"unknown key {unknown[0]!r}; expected topics, people or meetings")],
+        )
+    return document

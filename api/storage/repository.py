@@ -1,0 +1,387 @@
+"""Reading the dataset: meetings by filter and page, people, countries, topics, facets.
+
+Every method runs a fixed number of SQL statements, whatever the page size: a page of
+meetings with participants, people, topics, sources, statements and outcomes is five
+statements, six with the total.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest, decode_token, encode_token
+from api.errors import NotFound
+from api.models import Meeting, Person, PersonRef
+from api.names import name_key
+from api.results import (
+    Bucket,
+    Counterpart,
+    CountryCount,
+    MeetingPage,
+    MeetingStats,
+    PersonPage,
+    TopicCount,
+)
+from api.storage import tables as t
+from api.storage.rows import MeetingParts, meeting_from_parts, person_from_rows
+from api.storage.selection import filter_conditions, keyset_condition, order_by
+
+__all__ = ["Repository", "fetch_meetings", "fetch_people"]
+
+
+class Repository:
+    """Queries over one database; safe to share between requests and threads."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- meetings -------------------------------------------------------------------------
+
+    def list_meetings(self, selection: MeetingFilter, page: PageRequest) -> MeetingPage:
+        """One page of the meetings `selection` picks, in `page.order`."""
+        cursor = page.cursor()
+        conditions = filter_conditions(selection)
+        query = sa.select(t.meetings).where(*conditions).order_by(*order_by(page.order))
+        if cursor is not None:
+            query = query.where(keyset_condition(cursor))
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.limit(page.limit + 1)).mappings().all()
+            items = _hydrate(connection, rows[: page.limit])
+            total = _count(connection, conditions) if page.with_total else None
+        next_cursor = None
+        if len(rows) > page.limit:
+            last = items[-1]
+            next_cursor = Cursor(order=page.order, date=last.date, id=last.id).encode()
+        return MeetingPage(items=items, next_cursor=next_cursor, total=total)
+
+    def iter_meetings(
+        self,
+        selection: MeetingFilter,
+        order: MeetingOrder = MeetingOrder.DATE_DESC,
+        batch_size: int = 100,
+    ) -> Iterator[Meeting]:
+        """Every meeting of `selection`, fetched page by page (bounded memory)."""
+        after: str | None = None
+        while True:
+            page = self.list_meetings(
+                selection, PageRequest(order=order, limit=batch_size, after=after)
+            )
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            after = page.next_cursor
+
+    def count_meetings(self, selection: MeetingFilter) -> int:
+        """How many meetings `selection` picks."""
+        with self.engine.connect() as connection:
+            return _count(connection, filter_conditions(selection))
+
+    def get_meetings(self, ids: Sequence[str]) -> list[Meeting | None]:
+        """The meetings with `ids`, in the same order; None where an id is unknown."""
+        with self.engine.connect() as connection:
+            found = {meeting.id: meeting for meeting in fetch_meetings(connection, ids)}
+        return [found.get(meeting_id) for meeting_id in ids]
+
+    def get_meeting(self, meeting_id: str) -> Meeting:
+        """The meeting with `meeting_id`; `NotFound` when there is none."""
+        meeting = self.get_meetings([meeting_id])[0]
+        if meeting is None:
+            raise NotFound(f"no meeting with id {meeting_id!r}")
+        return meeting
+
+    def stats(self, selection: MeetingFilter) -> MeetingStats:
+        """Facets of the selection: by year, kind, setting, principals' country pair, topic."""
+        m = t.meetings.c
+        chosen = sa.select(m.id).where(*filter_conditions(selection)).subquery()
+        in_selection = m.id.in_(sa.select(chosen.c.id))
+        year = sa.extract("year", m.date)
+        with self.engine.connect() as connection:
+
+            def buckets(query: sa.Select[Any]) -> list[Bucket]:
+                return [Bucket(key=str(k), count=c) for k, c in connection.execute(query)]
+
+            def by(column: Any) -> list[Bucket]:
+                count = sa.func.count()
+                query = sa.select(column, count).where(in_selection).group_by(column)
+                return buckets(query.order_by(count.desc(), column))
+
+            total = connection.execute(sa.select(sa.func.count()).where(in_selection)).scalar_one()
+            by_year = buckets(
+                sa.select(year, sa.func.count()).where(in_selection).group_by(year).order_by(year)
+            )
+            return MeetingStats(
+                total=total,
+                by_year=by_year,
+                by_kind=by(m.kind),
+                by_setting=by(m.setting),
+                by_country_pair=buckets(_country_pairs(chosen)),
+                by_topic=buckets(_topic_counts(chosen)),
+            )
+
+    # -- people ---------------------------------------------------------------------------
+
+    def list_people(
+        self,
+        q: str | None = None,
+        country: str | None = None,
+        limit: int = 20,
+        after: str | None = None,
+    ) -> PersonPage:
+        """People ordered by id, optionally whose name contains `q` or from `country`."""
+        query = sa.select(t.people.c.id).order_by(t.people.c.id).limit(limit + 1)
+        if q:
+            matching = sa.select(t.person_names.c.person_id).where(
+                t.person_names.c.name_key.contains(name_key(q), autoescape=True)
+            )
+            query = query.where(t.people.c.id.in_(matching))
+        if country:
+            query = query.where(t.people.c.country_code == country.upper())
+        if after is not None:
+            query = query.where(t.people.c.id > decode_token(after)[0])
+        with self.engine.connect() as connection:
+            ids = list(connection.scalars(query))
+            people = fetch_people(connection, ids[:limit])
+        next_cursor = encode_token([ids[limit - 1]]) if len(ids) > limit else None
+        return PersonPage(items=people, next_cursor=next_cursor)
+
+    def get_person(self, id_or_name: str) -> Person:
+        """A person by id or by any known spelling of their name; `NotFound` otherwise."""
+        names = t.person_names.c
+        by_name = sa.select(names.person_id).where(names.name_key == name_key(id_or_name))
+        query = sa.select(t.people.c.id).where(
+            sa.or_(t.people.c.id == id_or_name, t.people.c.id.in_(by_name))
+        )
+        with self.engine.connect() as connection:
+            ids = list(connection.scalars(query.order_by(t.people.c.id).limit(2)))
+            if id_or_name in ids:
+                ids = [id_or_name]
+            people = fetch_people(connection, ids[:1])
+        if not people:
+            raise NotFound(f"no person with id or name {id_or_name!r}")
+        return people[0]
+
+    def counterparts(self, person_id: str) -> list[Counterpart]:
+        """People from other countries whom `person_id` met, most frequent first."""
+        me, other = t.participants.alias("me"), t.participants.alias("other")
+        meetings_count = sa.func.count(sa.distinct(other.c.meeting_id))
+        last = sa.func.max(t.meetings.c.date)
+        query = (
+            sa.select(
+                other.c.person_id,
+                t.people.c.name,
+                t.people.c.country_code,
+                meetings_count,
+                sa.func.min(t.meetings.c.date),
+                last,
+            )
+            .join(me, sa.and_(me.c.meeting_id == other.c.meeting_id))
+            .join(t.meetings, t.meetings.c.id == other.c.meeting_id)
+            .join(t.people, t.people.c.id == other.c.person_id)
+            .where(me.c.person_id == person_id, other.c.country_code != me.c.country_code)
+            .group_by(other.c.person_id, t.people.c.name, t.people.c.country_code)
+            .order_by(meetings_count.desc(), last.desc(), other.c.person_id)
+        )
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return [
+            Counterpart(
+                person=PersonRef(id=pid, name=name),
+                country_code=code,
+                meetings=count,
+                first_date=first,
+                last_date=last_date,
+            )
+            for pid, name, code, count, first, last_date in rows
+        ]
+
+    # -- vocabularies ---------------------------------------------------------------------
+
+    def countries(self) -> list[CountryCount]:
+        """Countries with at least one participant, with their meeting counts."""
+        p = t.participants.c
+        count = sa.func.count(sa.distinct(p.meeting_id))
+        query = (
+            sa.select(t.countries.c.code, t.countries.c.name, count)
+            .join(t.participants, p.country_code == t.countries.c.code)
+            .group_by(t.countries.c.code, t.countries.c.name)
+            .order_by(t.countries.c.code)
+        )
+        with self.engine.connect() as connection:
+            return [
+                CountryCount(code=code, name=name, meetings=n)
+                for code, name, n in connection.execute(query)
+            ]
+
+    def topics(self) -> list[TopicCount]:
+        """Every topic of the vocabulary with the number of meetings about it."""
+        count = sa.func.count(t.meeting_topics.c.meeting_id)
+        query = (
+            sa.select(t.topics, count)
+            .outerjoin(t.meeting_topics, t.meeting_topics.c.topic_id == t.topics.c.id)
+            .group_by(*t.topics.c)
+            .order_by(t.topics.c.id)
+        )
+        with self.engine.connect() as connection:
+            return [
+                TopicCount(id=i, label=label, description=d, meetings=n)
+                for i, label, d, n in connection.execute(query)
+            ]
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per table, for health checks and reports."""
+        with self.engine.connect() as connection:
+            return {
+                name: connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                for name, table in t.metadata.tables.items()
+            }
+
+
+def _count(connection: sa.Connection, conditions: list[sa.ColumnElement[bool]]) -> int:
+    query = sa.select(sa.func.count()).select_from(t.meetings).where(*conditions)
+    return connection.execute(query).scalar_one()
+
+
+def fetch_meetings(connection: sa.Connection, ids: Sequence[str]) -> list[Meeting]:
+    """The meetings with `ids` that exist, in five statements."""
+    rows = connection.execute(
+        sa.select(t.meetings).where(t.meetings.c.id.in_(list(ids)))
+    ).mappings().all()
+    return _hydrate(connection, rows)
+
+
+def _hydrate(connection: sa.Connection, rows: Sequence[sa.RowMapping]) -> list[Meeting]:
+    """Meetings for `rows`, loading their children in four statements."""
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    parts = MeetingParts()
+    p = t.participants.c
+    people_rows = connection.execute(
+        sa.select(t.participants, t.people.c.name)
+        .join(t.people, t.people.c.id == p.person_id)
+        .where(p.meeting_id.in_(ids))
+        .order_by(p.meeting_id, p.seq)
+    ).mappings()
+    _group(people_rows, parts.participants)
+    topic_rows = connection.execute(
+        sa.select(t.meeting_topics.c.meeting_id, t.meeting_topics.c.topic_id)
+        .where(t.meeting_topics.c.meeting_id.in_(ids))
+        .order_by(t.meeting_topics.c.meeting_id, t.meeting_topics.c.seq)
+    )
+    for meeting_id, topic_id in topic_rows:
+        parts.topics.setdefault(meeting_id, []).append(topic_id)
+    source_rows = connection.execute(
+        sa.select(t.sources)
+        .where(t.sources.c.meeting_id.in_(ids))
+        .order_by(t.sources.c.meeting_id, t.sources.c.seq)
+    ).mappings()
+    _group(source_rows, parts.sources)
+    for row in connection.execute(_notes(ids)).mappings():
+        target = parts.statements if row["note"] == "statement" else parts.outcomes
+        target.setdefault(row["meeting_id"], []).append(row)
+    return [meeting_from_parts(row, parts) for row in rows]
+
+
+def _notes(ids: list[str]) -> sa.CompoundSelect[Any]:
+    """Statements and outcomes of `ids` in one statement."""
+    s, o = t.statements.c, t.outcomes.c
+
+    def null(kind: Any) -> Any:
+        return sa.cast(sa.null(), kind)
+
+    statements = (
+        sa.select(
+            s.meeting_id,
+            s.seq,
+            sa.literal("statement").label("note"),
+            s.text,
+            s.speaker_id,
+            t.people.c.name.label("speaker_name"),
+            s.source_id,
+            null(sa.String).label("kind"),
+            null(sa.Text).label("name"),
+            null(sa.Date).label("date"),
+        )
+        .join(t.people, t.people.c.id == s.speaker_id)
+        .where(s.meeting_id.in_(ids))
+    )
+    outcomes = sa.select(
+        o.meeting_id,
+        o.seq,
+        sa.literal("outcome").label("note"),
+        o.text,
+        null(sa.String),
+        null(sa.Text),
+        null(sa.String),
+        o.kind,
+        o.name,
+        o.date,
+    ).where(o.meeting_id.in_(ids))
+    union = sa.union_all(statements, outcomes)
+    return union.order_by(union.selected_columns.meeting_id, union.selected_columns.seq)
+
+
+def _group(rows: Any, into: dict[str, list[sa.RowMapping]]) -> None:
+    for row in rows:
+        into.setdefault(row["meeting_id"], []).append(row)
+
+
+def fetch_people(connection: sa.Connection, ids: list[str]) -> list[Person]:
+    """People with `ids` (in that order), with names and positions: three statements."""
+    if not ids:
+        return []
+    rows = {
+        row["id"]: row
+        for row in connection.execute(sa.select(t.people).where(t.people.c.id.in_(ids))).mappings()
+    }
+    names: dict[str, list[sa.RowMapping]] = defaultdict(list)
+    for row in connection.execute(
+        sa.select(t.person_names)
+        .where(t.person_names.c.person_id.in_(ids))
+        .order_by(t.person_names.c.person_id, t.person_names.c.seq)
+    ).mappings():
+        names[row["person_id"]].append(row)
+    positions: dict[str, list[sa.RowMapping]] = defaultdict(list)
+    for row in connection.execute(
+        sa.select(t.positions)
+        .where(t.positions.c.person_id.in_(ids))
+        .order_by(t.positions.c.person_id, t.positions.c.seq)
+    ).mappings():
+        positions[row["person_id"]].append(row)
+    return [
+        person_from_rows(rows[i], names[i], positions[i]) for i in ids if i in rows
+    ]
+
+
+def _country_pairs(chosen: sa.Subquery) -> sa.Select[Any]:
+    a, b = t.participants.alias("a"), t.participants.alias("b")
+    pair = a.c.country_code + sa.literal("-") + b.c.country_code
+    count = sa.func.count(sa.distinct(a.c.meeting_id))
+    return (
+        sa.select(pair, count)
+        .join(b, b.c.meeting_id == a.c.meeting_id)
+        .where(
+            a.c.meeting_id.in_(sa.select(chosen.c.id)),
+            a.c.role == "principal",
+            b.c.role == "principal",
+            a.c.country_code < b.c.country_code,
+        )
+        .group_by(a.c.country_code, b.c.country_code)
+        .order_by(count.desc(), a.c.country_code, b.c.country_code)
+    )
+
+
+def _topic_counts(chosen: sa.Subquery) -> sa.Select[Any]:
+    mt = t.meeting_topics.c
+    count = sa.func.count()
+    return (
+        sa.select(mt.topic_id, count)
+        .where(mt.meeting_id.in_(sa.select(chosen.c.id)))
+        .group_by(mt.topic_id)
+        .order_by(count.desc(), mt.topic_id)
+    )

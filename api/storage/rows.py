@@ -1,0 +1,223 @@
+"""Models to table rows and back; the only place that knows both shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from api.models import (
+    DatePrecision,
+    Location,
+    Meeting,
+    MeetingKind,
+    Outcome,
+    OutcomeKind,
+    Participant,
+    Person,
+    PersonRef,
+    Position,
+    Role,
+    Setting,
+    Source,
+    Statement,
+    TimeOfDay,
+)
+from api.names import name_key
+
+__all__ = [
+    "MeetingParts",
+    "meeting_from_parts",
+    "meeting_rows",
+    "person_from_rows",
+    "person_rows",
+    "search_text",
+]
+
+Row = Mapping[str, Any]
+
+
+def search_text(meeting: Meeting, names: Mapping[str, str]) -> str:
+    """The searchable words of a meeting: summary, place, occasion, names, statements."""
+    parts = [
+        meeting.summary,
+        meeting.occasion or "",
+        meeting.location.city or "",
+        meeting.location.venue or "",
+        *(names.get(p.person.id, p.person.name or "") for p in meeting.participants),
+        *(p.title or "" for p in meeting.participants),
+        *(s.text for s in meeting.statements),
+        *(o.text for o in meeting.outcomes),
+        *(s.headline for s in meeting.sources),
+    ]
+    return " ".join(name_key(part) for part in parts if part)
+
+
+def meeting_rows(meeting: Meeting, names: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Rows for every table a meeting spans, keyed by table name."""
+    location = meeting.location
+    return {
+        "meetings": [
+            {
+                "id": meeting.id,
+                "date": meeting.date,
+                "date_precision": meeting.date_precision.value,
+                "time_of_day": meeting.time_of_day.value if meeting.time_of_day else None,
+                "kind": meeting.kind.value,
+                "setting": meeting.setting.value,
+                "city": location.city,
+                "country_code": location.country_code,
+                "venue": location.venue,
+                "occasion": meeting.occasion,
+                "initiated_by": meeting.initiated_by,
+                "summary": meeting.summary,
+                "synthetic": meeting.synthetic,
+                "search_text": search_text(meeting, names),
+            }
+        ],
+        "participants": [
+            {
+                "meeting_id": meeting.id,
+                "seq": seq,
+                "person_id": p.person.id,
+                "country_code": p.country_code,
+                "title": p.title,
+                "role": p.role.value,
+                "capacity": p.capacity,
+            }
+            for seq, p in enumerate(meeting.participants)
+        ],
+        "meeting_topics": [
+            {"meeting_id": meeting.id, "seq": seq, "topic_id": topic}
+            for seq, topic in enumerate(meeting.topics)
+        ],
+        "sources": [
+            {"meeting_id": meeting.id, "seq": seq, **source.model_dump()}
+            for seq, source in enumerate(meeting.sources)
+        ],
+        "statements": [
+            {
+                "meeting_id": meeting.id,
+                "seq": seq,
+                "speaker_id": s.speaker.id,
+                "text": s.text,
+                "source_id": s.source,
+            }
+            for seq, s in enumerate(meeting.statements)
+        ],
+        "outcomes": [
+            {"meeting_id": meeting.id, "seq": seq, **o.model_dump(mode="python")}
+            for seq, o in enumerate(meeting.outcomes)
+        ],
+    }
+
+
+def person_rows(person: Person) -> dict[str, list[dict[str, Any]]]:
+    """Rows for a person, their names (the name first, then aliases) and positions."""
+    names = [person.name, *person.aliases]
+    return {
+        "people": [
+            {
+                "id": person.id,
+                "name": person.name,
+                "country_code": person.country_code,
+                "synthetic": person.synthetic,
+            }
+        ],
+        "person_names": [
+            {"person_id": person.id, "seq": seq, "name": name, "name_key": name_key(name)}
+            for seq, name in enumerate(names)
+        ],
+        "positions": [
+            {
+                "person_id": person.id,
+                "seq": seq,
+                "title": position.title,
+                "start_date": position.start,
+                "end_date": position.end,
+            }
+            for seq, position in enumerate(person.positions)
+        ],
+    }
+
+
+def person_from_rows(row: Row, names: Iterable[Row], positions: Iterable[Row]) -> Person:
+    """A `Person` from its row, its name rows and its position rows (each in seq order)."""
+    return Person.model_construct(
+        id=row["id"],
+        name=row["name"],
+        aliases=[n["name"] for n in names if n["seq"] > 0],
+        country_code=row["country_code"],
+        positions=[
+            Position.model_construct(title=p["title"], start=p["start_date"], end=p["end_date"])
+            for p in positions
+        ],
+        synthetic=bool(row["synthetic"]),
+    )
+
+
+class MeetingParts:
+    """Child rows of a page of meetings, grouped by meeting id."""
+
+    def __init__(self) -> None:
+        self.participants: dict[str, list[Row]] = {}
+        self.topics: dict[str, list[str]] = {}
+        self.sources: dict[str, list[Row]] = {}
+        self.statements: dict[str, list[Row]] = {}
+        self.outcomes: dict[str, list[Row]] = {}
+
+
+def meeting_from_parts(row: Row, parts: MeetingParts) -> Meeting:
+    """A `Meeting` from its row and its children (trusted rows: no re-validation)."""
+    meeting_id = row["id"]
+    return Meeting.model_construct(
+        id=meeting_id,
+        date=row["date"],
+        date_precision=DatePrecision(row["date_precision"]),
+        time_of_day=TimeOfDay(row["time_of_day"]) if row["time_of_day"] else None,
+        kind=MeetingKind(row["kind"]),
+        setting=Setting(row["setting"]),
+        location=Location.model_construct(
+            city=row["city"], country_code=row["country_code"], venue=row["venue"]
+        ),
+        occasion=row["occasion"],
+        initiated_by=row["initiated_by"],
+        participants=[
+            Participant.model_construct(
+                person=PersonRef.model_construct(id=p["person_id"], name=p["name"]),
+                country_code=p["country_code"],
+                title=p["title"],
+                role=Role(p["role"]),
+                capacity=p["capacity"],
+            )
+            for p in parts.participants.get(meeting_id, [])
+        ],
+        topics=parts.topics.get(meeting_id, []),
+        statements=[
+            Statement.model_construct(
+                speaker=PersonRef.model_construct(id=s["speaker_id"], name=s["speaker_name"]),
+                text=s["text"],
+                source=s["source_id"],
+            )
+            for s in parts.statements.get(meeting_id, [])
+        ],
+        outcomes=[
+            Outcome.model_construct(
+                kind=OutcomeKind(o["kind"]), text=o["text"], name=o["name"], date=o["date"]
+            )
+            for o in parts.outcomes.get(meeting_id, [])
+        ],
+        summary=row["summary"],
+        sources=[
+            Source.model_construct(
+                id=s["id"],
+                publisher=s["publisher"],
+                headline=s["headline"],
+                url=s["url"],
+                published=s["published"],
+                language=s["language"],
+                document=s["document"],
+            )
+            for s in parts.sources.get(meeting_id, [])
+        ],
+        synthetic=bool(row["synthetic"]),
+    )

@@ -1,0 +1,80 @@
+"""The SQL for a `MeetingFilter` and a keyset page: the one place a filter becomes SQL."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from api.filters import Cursor, MeetingFilter, MeetingOrder
+from api.names import name_key
+from api.storage.tables import meeting_topics, meetings, participants, person_names
+
+__all__ = ["filter_conditions", "keyset_condition", "order_by", "search_words"]
+
+
+def filter_conditions(selection: MeetingFilter) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `meetings` that select exactly the meetings of `selection`."""
+    m = meetings.c
+    conditions: list[sa.ColumnElement[bool]] = []
+    if selection.date_from is not None:
+        conditions.append(m.date >= selection.date_from)
+    if selection.date_to is not None:
+        conditions.append(m.date <= selection.date_to)
+    if selection.kind:
+        conditions.append(m.kind.in_([kind.value for kind in selection.kind]))
+    if selection.setting:
+        conditions.append(m.setting.in_([setting.value for setting in selection.setting]))
+    if selection.occasion is not None:
+        conditions.append(sa.func.lower(m.occasion) == selection.occasion.lower())
+    if selection.synthetic is not None:
+        conditions.append(m.synthetic.is_(selection.synthetic))
+    conditions.extend(_took_part(term) for term in selection.person)
+    conditions.extend(_from_country(code) for code in selection.country)
+    if selection.topic:
+        conditions.append(
+            sa.exists().where(
+                meeting_topics.c.meeting_id == m.id, meeting_topics.c.topic_id.in_(selection.topic)
+            )
+        )
+    if selection.q is not None:
+        conditions.extend(
+            m.search_text.like(f"%{_escape_like(word)}%", escape="\\")
+            for word in search_words(selection.q)
+        )
+    return conditions
+
+
+def keyset_condition(cursor: Cursor) -> sa.ColumnElement[bool]:
+    """Rows strictly after `cursor` in its order."""
+    key = sa.tuple_(meetings.c.date, meetings.c.id)
+    after = sa.tuple_(sa.literal(cursor.date, sa.Date), sa.literal(cursor.id))
+    return key < after if cursor.order is MeetingOrder.DATE_DESC else key > after
+
+
+def order_by(order: MeetingOrder) -> list[sa.UnaryExpression[object]]:
+    """ORDER BY for `order`, with the id as tie-breaker so keys are unique."""
+    if order is MeetingOrder.DATE_DESC:
+        return [meetings.c.date.desc(), meetings.c.id.desc()]
+    return [meetings.c.date.asc(), meetings.c.id.asc()]
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a text search, in the form kept in `meetings.search_text`."""
+    return [word for word in name_key(text).split() if word]
+
+
+def _took_part(term: str) -> sa.ColumnElement[bool]:
+    aliases = sa.select(person_names.c.person_id).where(person_names.c.name_key == name_key(term))
+    return sa.exists().where(
+        participants.c.meeting_id == meetings.c.id,
+        sa.or_(participants.c.person_id == term, participants.c.person_id.in_(aliases)),
+    )
+
+
+def _from_country(code: str) -> sa.ColumnElement[bool]:
+    return sa.exists().where(
+        participants.c.meeting_id == meetings.c.id, participants.c.country_code == code
+    )
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

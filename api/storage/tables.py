@@ -1,0 +1,170 @@
+"""The database tables (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+Every column a `MeetingFilter` field can select on has an index: date (with id, for
+keyset pages), kind, setting, occasion, participants by person and by country, topics.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = [
+    "countries",
+    "meeting_topics",
+    "meetings",
+    "metadata",
+    "outcomes",
+    "participants",
+    "people",
+    "person_names",
+    "positions",
+    "sources",
+    "statements",
+    "topics",
+]
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+_CASCADE = {"ondelete": "CASCADE"}
+
+countries = sa.Table(
+    "countries",
+    metadata,
+    sa.Column("code", sa.String(2), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+topics = sa.Table(
+    "topics",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("description", sa.Text, nullable=False, server_default=""),
+)
+
+people = sa.Table(
+    "people",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("country_code", sa.String(2), sa.ForeignKey("countries.code"), nullable=False),
+    sa.Column("synthetic", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+person_names = sa.Table(
+    "person_names",
+    metadata,
+    sa.Column("person_id", sa.String(200), sa.ForeignKey("people.id", **_CASCADE), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name_key", sa.Text, nullable=False, index=True),
+    sa.PrimaryKeyConstraint("person_id", "seq"),
+)
+
+positions = sa.Table(
+    "positions",
+    metadata,
+    sa.Column("person_id", sa.String(200), sa.ForeignKey("people.id", **_CASCADE), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("start_date", sa.Date),
+    sa.Column("end_date", sa.Date),
+    sa.PrimaryKeyConstraint("person_id", "seq"),
+)
+
+meetings = sa.Table(
+    "meetings",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("date_precision", sa.String(10), nullable=False),
+    sa.Column("time_of_day", sa.String(10)),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("setting", sa.String(20), nullable=False),
+    sa.Column("city", sa.Text),
+    sa.Column("country_code", sa.String(2), sa.ForeignKey("countries.code")),
+    sa.Column("venue", sa.Text),
+    sa.Column("occasion", sa.Text),
+    sa.Column("initiated_by", sa.String(2), sa.ForeignKey("countries.code")),
+    sa.Column("summary", sa.Text, nullable=False, server_default=""),
+    sa.Column("synthetic", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("search_text", sa.Text, nullable=False, server_default=""),
+    sa.Index("ix_meetings_date_id", "date", "id"),
+    sa.Index("ix_meetings_kind_date_id", "kind", "date", "id"),
+    sa.Index("ix_meetings_setting_date_id", "setting", "date", "id"),
+    sa.Index("ix_meetings_synthetic_date_id", "synthetic", "date", "id"),
+    sa.Index("ix_meetings_country_code", "country_code"),
+    sa.Index("ix_meetings_occasion_lower", sa.func.lower(sa.text("occasion"))),
+)
+
+participants = sa.Table(
+    "participants",
+    metadata,
+    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("person_id", sa.String(200), sa.ForeignKey("people.id"), nullable=False),
+    sa.Column("country_code", sa.String(2), sa.ForeignKey("countries.code"), nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("capacity", sa.Text),
+    sa.PrimaryKeyConstraint("meeting_id", "seq"),
+    sa.Index("ix_participants_person_id_meeting_id", "person_id", "meeting_id"),
+    sa.Index("ix_participants_country_code_meeting_id", "country_code", "meeting_id"),
+)
+
+meeting_topics = sa.Table(
+    "meeting_topics",
+    metadata,
+    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("topic_id", sa.String(200), sa.ForeignKey("topics.id"), nullable=False),
+    sa.PrimaryKeyConstraint("meeting_id", "seq"),
+    sa.Index("ix_meeting_topics_topic_id_meeting_id", "topic_id", "meeting_id"),
+)
+
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("publisher", sa.Text, nullable=False),
+    sa.Column("headline", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("language", sa.String(20), nullable=False),
+    sa.Column("document", sa.Text),
+    sa.Index("ix_sources_meeting_id", "meeting_id"),
+)
+
+statements = sa.Table(
+    "statements",
+    metadata,
+    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("speaker_id", sa.String(200), sa.ForeignKey("people.id"), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("source_id", sa.String(200)),
+    sa.PrimaryKeyConstraint("meeting_id", "seq"),
+    sa.Index("ix_statements_speaker_id", "speaker_id"),
+)
+
+outcomes = sa.Table(
+    "outcomes",
+    metadata,
+    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("name", sa.Text),
+    sa.Column("date", sa.Date),
+    sa.PrimaryKeyConstraint("meeting_id", "seq"),
+)
