@@ -144,7 +144,9 @@ class Person(_Model):
 
     id: Slug
     name: Text = Field(description="The usual English spelling of the name.")
-    aliases: list[Text] = Field(default_factory=list, description="Other spellings and short forms.")
+    aliases: list[Text] = Field(
+        default_factory=list, description="Other spellings and short forms."
+    )
     country_code: CountryCode
     positions: list[Position] = Field(default_factory=list)
     synthetic: bool = Field(default=False, description="True for generated benchmark data.")

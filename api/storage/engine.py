@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from api.countries import all_countries
 from api.storage.tables import countries
 
-__all__ = ["create_engine", "is_postgres", "prepare_database"]
+__all__ = ["analyze", "create_engine", "is_postgres", "prepare_database"]
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 7_406_001  # pg_advisory_lock key: one process migrates at a time
@@ -40,12 +40,20 @@ def prepare_database(engine: Engine) -> None:
     """Apply pending migrations and make sure the country table is complete."""
     with engine.begin() as connection:
         if is_postgres(engine):
-            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            connection.execute(
+                sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+            )
         config = Config()
         config.set_main_option("script_location", str(_MIGRATIONS))
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         _sync_countries(connection)
+
+
+def analyze(engine: Engine) -> None:
+    """Refresh the planner's statistics after a large write."""
+    with engine.begin() as connection:
+        connection.execute(sa.text("ANALYZE"))
 
 
 def _sync_countries(connection: sa.Connection) -> None:

@@ -88,7 +88,9 @@ def load_paths(
         _upsert_topics(connection, topics, report)
         advance(len(topics))
         _upsert_people(connection, people, report, advance)
-        write_meetings(connection, meetings, report.added, report.updated, report.unchanged, advance)
+        write_meetings(
+            connection, meetings, report.added, report.updated, report.unchanged, advance
+        )
     return report
 
 
@@ -101,7 +103,7 @@ def write_meetings(
     advance: Progress,
 ) -> None:
     """Insert new meetings, replace changed ones, leave equal ones; counts under 'meetings'."""
-    names = dict(connection.execute(sa.select(t.people.c.id, t.people.c.name)).tuples().all())
+    names = dict(connection.execute(sa.select(t.people.c.id, t.people.c.name)).all())
     for start in range(0, len(meetings), _CHUNK):
         chunk = meetings[start : start + _CHUNK]
         stored = {m.id: m for m in fetch_meetings(connection, [m.id for m in chunk])}
@@ -117,11 +119,13 @@ def write_meetings(
         advance(len(chunk))
 
 
-def _insert_rows(connection: sa.Connection, row_sets: Iterable[dict[str, list[dict[str, Any]]]]) -> None:
+def _insert_rows(
+    connection: sa.Connection, row_sets: Iterable[dict[str, list[dict[str, Any]]]]
+) -> None:
     merged: dict[str, list[dict[str, Any]]] = {}
     for rows in row_sets:
-        for table, table_rows in rows.items():
-            merged.setdefault(table, []).extend(table_rows)
+        for name, table_rows in rows.items():
+            merged.setdefault(name, []).extend(table_rows)
     for table in t.metadata.sorted_tables:
         if merged.get(table.name):
             connection.execute(table.insert(), merged[table.name])
@@ -200,12 +204,14 @@ def _check_people(
                 raise LoadError(
                     record.file,
                     record.label,
-                    [FieldError(
-                        f"statements.{index}.source",
-                        f"source {statement.source!r} is not among this meeting's sources "
-                        f"({', '.join(sorted(own)) or 'none'})",
-                        statement.source,
-                    )],
+                    [
+                        FieldError(
+                            f"statements.{index}.source",
+                            f"source {statement.source!r} is not among this meeting's sources "
+                            f"({', '.join(sorted(own)) or 'none'})",
+                            statement.source,
+                        )
+                    ],
                 )
 
 
@@ -219,11 +225,13 @@ def _check_sources(
                 raise LoadError(
                     record.file,
                     record.label,
-                    [FieldError(
-                        f"sources.{index}.id",
-                        f"source {source.id!r} already belongs to meeting {owner[source.id]!r}",
-                        source.id,
-                    )],
+                    [
+                        FieldError(
+                            f"sources.{index}.id",
+                            f"source {source.id!r} already belongs to meeting {owner[source.id]!r}",
+                            source.id,
+                        )
+                    ],
                 )
     stored = connection.execute(
         sa.select(t.sources.c.id, t.sources.c.meeting_id).where(t.sources.c.id.in_(list(owner)))
@@ -235,11 +243,13 @@ def _check_sources(
             raise LoadError(
                 record.file,
                 record.label,
-                [FieldError(
-                    "sources",
-                    f"source {source_id!r} already belongs to stored meeting {meeting_id!r}",
-                    source_id,
-                )],
+                [
+                    FieldError(
+                        "sources",
+                        f"source {source_id!r} already belongs to stored meeting {meeting_id!r}",
+                        source_id,
+                    )
+                ],
             )
 
 
@@ -251,9 +261,7 @@ def _fail(record: _Record, where: str, value: str, what: str) -> None:
     )
 
 
-def _validate(
-    model: type[_M], record: _Record, context: dict[str, Any] | None = None
-) -> _M:
+def _validate(model: type[_M], record: _Record, context: dict[str, Any] | None = None) -> _M:
     try:
         return model.model_validate(record.raw, context=context)
     except ValidationError as error:
@@ -293,16 +301,24 @@ def _parse(path: Path) -> dict[str, Any]:
     try:
         document = orjson.loads(path.read_bytes())
     except orjson.JSONDecodeError as error:
-        raise LoadError(str(path), None, [FieldError("(file)", f"not valid JSON: {error}")]) from None
+        raise LoadError(
+            str(path), None, [FieldError("(file)", f"not valid JSON: {error}")]
+        ) from None
     if not isinstance(document, dict):
         raise LoadError(
-            str(path), None, [FieldError("(file)", "expected an object with topics/people/meetings")]
+            str(path),
+            None,
+            [FieldError("(file)", "expected an object with topics/people/meetings")],
         )
     unknown = sorted(set(document) - set(_KINDS))
     if unknown:
         raise LoadError(
             str(path),
             None,
-            [FieldError(unknown[0], f"unknown key {unknown[0]!r}; expected topics, people or meetings")],
+            [
+                FieldError(
+                    unknown[0], f"unknown key {unknown[0]!r}; expected topics, people or meetings"
+                )
+            ],
         )
     return document

@@ -14,8 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest, decode_token, encode_token
 from api.errors import NotFound
+from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest, decode_token, encode_token
 from api.models import Meeting, Person, PersonRef
 from api.names import name_key
 from api.results import (
@@ -102,7 +102,7 @@ class Repository:
         year = sa.extract("year", m.date)
         with self.engine.connect() as connection:
 
-            def buckets(query: sa.Select[Any]) -> list[Bucket]:
+            def buckets(query: Any) -> list[Bucket]:
                 return [Bucket(key=str(k), count=c) for k, c in connection.execute(query)]
 
             def by(column: Any) -> list[Bucket]:
@@ -248,9 +248,11 @@ def _count(connection: sa.Connection, conditions: list[sa.ColumnElement[bool]]) 
 
 def fetch_meetings(connection: sa.Connection, ids: Sequence[str]) -> list[Meeting]:
     """The meetings with `ids` that exist, in five statements."""
-    rows = connection.execute(
-        sa.select(t.meetings).where(t.meetings.c.id.in_(list(ids)))
-    ).mappings().all()
+    rows = (
+        connection.execute(sa.select(t.meetings).where(t.meetings.c.id.in_(list(ids))))
+        .mappings()
+        .all()
+    )
     return _hydrate(connection, rows)
 
 
@@ -326,7 +328,7 @@ def _notes(ids: list[str]) -> sa.CompoundSelect[Any]:
     return union.order_by(union.selected_columns.meeting_id, union.selected_columns.seq)
 
 
-def _group(rows: Any, into: dict[str, list[sa.RowMapping]]) -> None:
+def _group(rows: Any, into: dict[str, list[Any]]) -> None:
     for row in rows:
         into.setdefault(row["meeting_id"], []).append(row)
 
@@ -339,23 +341,21 @@ def fetch_people(connection: sa.Connection, ids: list[str]) -> list[Person]:
         row["id"]: row
         for row in connection.execute(sa.select(t.people).where(t.people.c.id.in_(ids))).mappings()
     }
-    names: dict[str, list[sa.RowMapping]] = defaultdict(list)
+    names: dict[str, list[Any]] = defaultdict(list)
     for row in connection.execute(
         sa.select(t.person_names)
         .where(t.person_names.c.person_id.in_(ids))
         .order_by(t.person_names.c.person_id, t.person_names.c.seq)
     ).mappings():
         names[row["person_id"]].append(row)
-    positions: dict[str, list[sa.RowMapping]] = defaultdict(list)
+    positions: dict[str, list[Any]] = defaultdict(list)
     for row in connection.execute(
         sa.select(t.positions)
         .where(t.positions.c.person_id.in_(ids))
         .order_by(t.positions.c.person_id, t.positions.c.seq)
     ).mappings():
         positions[row["person_id"]].append(row)
-    return [
-        person_from_rows(rows[i], names[i], positions[i]) for i in ids if i in rows
-    ]
+    return [person_from_rows(rows[i], names[i], positions[i]) for i in ids if i in rows]
 
 
 def _country_pairs(chosen: sa.Subquery) -> sa.Select[Any]:

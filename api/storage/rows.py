@@ -33,7 +33,7 @@ __all__ = [
     "search_text",
 ]
 
-Row = Mapping[str, Any]
+Row = Mapping[Any, Any]
 
 
 def search_text(meeting: Meeting, names: Mapping[str, str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 
 from api.names import name_key
 from api.storage import tables as t
+from api.storage.engine import analyze
 
 __all__ = ["SYNTHETIC_PUBLISHER", "generate", "purge"]
 
@@ -26,29 +27,117 @@ _BATCH = 2_000
 _PEOPLE_PER_COUNTRY = 40
 
 _CAPITALS = {
-    "CN": "Beijing", "PK": "Islamabad", "US": "Washington", "RU": "Moscow", "IN": "New Delhi",
-    "GB": "London", "FR": "Paris", "DE": "Berlin", "JP": "Tokyo", "KR": "Seoul",
-    "BR": "Brasilia", "ZA": "Pretoria", "TR": "Ankara", "IR": "Tehran", "SA": "Riyadh",
-    "AE": "Abu Dhabi", "EG": "Cairo", "NG": "Abuja", "KE": "Nairobi", "ET": "Addis Ababa",
-    "ID": "Jakarta", "MY": "Kuala Lumpur", "TH": "Bangkok", "VN": "Hanoi", "PH": "Manila",
-    "AU": "Canberra", "CA": "Ottawa", "MX": "Mexico City", "AR": "Buenos Aires",
-    "IT": "Rome", "ES": "Madrid", "KZ": "Astana", "UZ": "Tashkent", "TJ": "Dushanbe",
-    "AF": "Kabul", "BD": "Dhaka", "LK": "Colombo", "NP": "Kathmandu", "QA": "Doha",
+    "CN": "Beijing",
+    "PK": "Islamabad",
+    "US": "Washington",
+    "RU": "Moscow",
+    "IN": "New Delhi",
+    "GB": "London",
+    "FR": "Paris",
+    "DE": "Berlin",
+    "JP": "Tokyo",
+    "KR": "Seoul",
+    "BR": "Brasilia",
+    "ZA": "Pretoria",
+    "TR": "Ankara",
+    "IR": "Tehran",
+    "SA": "Riyadh",
+    "AE": "Abu Dhabi",
+    "EG": "Cairo",
+    "NG": "Abuja",
+    "KE": "Nairobi",
+    "ET": "Addis Ababa",
+    "ID": "Jakarta",
+    "MY": "Kuala Lumpur",
+    "TH": "Bangkok",
+    "VN": "Hanoi",
+    "PH": "Manila",
+    "AU": "Canberra",
+    "CA": "Ottawa",
+    "MX": "Mexico City",
+    "AR": "Buenos Aires",
+    "IT": "Rome",
+    "ES": "Madrid",
+    "KZ": "Astana",
+    "UZ": "Tashkent",
+    "TJ": "Dushanbe",
+    "AF": "Kabul",
+    "BD": "Dhaka",
+    "LK": "Colombo",
+    "NP": "Kathmandu",
+    "QA": "Doha",
     "SG": "Singapore",
 }
 _OCCASIONS = [
-    "SCO summit", "G20 summit", "BRICS summit", "UN General Assembly", "APEC summit",
-    "ASEAN summit", "CICA summit", "Munich Security Conference", "World Economic Forum",
+    "SCO summit",
+    "G20 summit",
+    "BRICS summit",
+    "UN General Assembly",
+    "APEC summit",
+    "ASEAN summit",
+    "CICA summit",
+    "Munich Security Conference",
+    "World Economic Forum",
     "COP climate conference",
 ]
-_GIVEN = ["Amir", "Li", "Sara", "Omar", "Mei", "Ivan", "Ana", "Raj", "Yuki", "Karim", "Lena",
-          "Hassan", "Wei", "Fatima", "John", "Maria", "Ahmed", "Chen", "Aisha", "Pierre"]
-_FAMILY = ["Khan", "Wang", "Petrov", "Silva", "Sato", "Kumar", "Rahman", "Zhang", "Garcia",
-           "Ali", "Smith", "Nguyen", "Park", "Okafor", "Haddad", "Costa", "Ivanova", "Tanaka"]
-_TITLES = ["President", "Prime Minister", "Foreign Minister", "Vice President",
-           "Minister of Commerce", "Defence Minister", "Speaker of Parliament"]
-_ATTENDEE_TITLES = ["Ambassador", "Minister of Finance", "Interior Minister",
-                    "National Security Adviser", "Minister of Planning"]
+_GIVEN = [
+    "Amir",
+    "Li",
+    "Sara",
+    "Omar",
+    "Mei",
+    "Ivan",
+    "Ana",
+    "Raj",
+    "Yuki",
+    "Karim",
+    "Lena",
+    "Hassan",
+    "Wei",
+    "Fatima",
+    "John",
+    "Maria",
+    "Ahmed",
+    "Chen",
+    "Aisha",
+    "Pierre",
+]
+_FAMILY = [
+    "Khan",
+    "Wang",
+    "Petrov",
+    "Silva",
+    "Sato",
+    "Kumar",
+    "Rahman",
+    "Zhang",
+    "Garcia",
+    "Ali",
+    "Smith",
+    "Nguyen",
+    "Park",
+    "Okafor",
+    "Haddad",
+    "Costa",
+    "Ivanova",
+    "Tanaka",
+]
+_TITLES = [
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Vice President",
+    "Minister of Commerce",
+    "Defence Minister",
+    "Speaker of Parliament",
+]
+_ATTENDEE_TITLES = [
+    "Ambassador",
+    "Minister of Finance",
+    "Interior Minister",
+    "National Security Adviser",
+    "Minister of Planning",
+]
 _VERBS = ["stressed", "welcomed", "proposed", "reaffirmed", "called for", "praised"]
 
 
@@ -79,6 +168,7 @@ def generate(
                 if rows.get(table.name):
                     connection.execute(table.insert(), rows[table.name])
             advance(len(rows["meetings"]))
+    analyze(engine)
     return count
 
 
@@ -104,11 +194,11 @@ _Person = tuple[str, str, str, str]  # id, name, country, title
 
 def _people_pool(connection: sa.Connection, rng: random.Random) -> dict[str, list[_Person]]:
     """The synthetic people, created on first use, by country."""
-    existing = connection.execute(
+    existing: Sequence[Any] = connection.execute(
         sa.select(t.people.c.id, t.people.c.name, t.people.c.country_code, t.positions.c.title)
         .join(t.positions, t.positions.c.person_id == t.people.c.id)
         .where(t.people.c.synthetic.is_(True), t.positions.c.seq == 0)
-    ).tuples().all()
+    ).all()
     pool: dict[str, list[_Person]] = {}
     if not existing:
         existing = _create_people(connection, rng)
@@ -130,13 +220,17 @@ def _create_people(connection: sa.Connection, rng: random.Random) -> list[_Perso
     )
     connection.execute(
         t.person_names.insert(),
-        [{"person_id": i, "seq": 0, "name": name, "name_key": name_key(name)}
-         for i, name, _, _ in people],
+        [
+            {"person_id": i, "seq": 0, "name": name, "name_key": name_key(name)}
+            for i, name, _, _ in people
+        ],
     )
     connection.execute(
         t.positions.insert(),
-        [{"person_id": i, "seq": 0, "title": title, "start_date": None, "end_date": None}
-         for i, _, _, title in people],
+        [
+            {"person_id": i, "seq": 0, "title": title, "start_date": None, "end_date": None}
+            for i, _, _, title in people
+        ],
     )
     return people
 
@@ -170,34 +264,64 @@ def _meeting(
     summary = f"Synthetic {kind.replace('_', ' ')} between {names} about " + ", ".join(
         chosen_topics
     )
-    rows["meetings"].append({
-        "id": meeting_id, "date": date, "date_precision": "day", "time_of_day": None,
-        "kind": kind, "setting": setting, "city": city, "country_code": country,
-        "venue": venue, "occasion": occasion,
-        "initiated_by": principals[0][2] if kind != "meeting" and rng.random() < 0.3 else None,
-        "summary": summary, "synthetic": True,
-        "search_text": name_key(f"{summary} {occasion or ''} {city or ''}"),
-    })
+    rows["meetings"].append(
+        {
+            "id": meeting_id,
+            "date": date,
+            "date_precision": "day",
+            "time_of_day": None,
+            "kind": kind,
+            "setting": setting,
+            "city": city,
+            "country_code": country,
+            "venue": venue,
+            "occasion": occasion,
+            "initiated_by": principals[0][2] if kind != "meeting" and rng.random() < 0.3 else None,
+            "summary": summary,
+            "synthetic": True,
+            "search_text": name_key(f"{summary} {occasion or ''} {city or ''}"),
+        }
+    )
     for seq, (person, role) in enumerate(
         [(p, "principal") for p in principals] + [(p, "attendee") for p in attendees]
     ):
-        rows["participants"].append({
-            "meeting_id": meeting_id, "seq": seq, "person_id": person[0],
-            "country_code": person[2], "title": person[3], "role": role, "capacity": None,
-        })
+        rows["participants"].append(
+            {
+                "meeting_id": meeting_id,
+                "seq": seq,
+                "person_id": person[0],
+                "country_code": person[2],
+                "title": person[3],
+                "role": role,
+                "capacity": None,
+            }
+        )
     rows["meeting_topics"].extend(
         {"meeting_id": meeting_id, "seq": seq, "topic_id": topic}
         for seq, topic in enumerate(chosen_topics)
     )
     source_ids = [f"synth-source-{number:08d}-{n}" for n in range(rng.randint(1, 2))]
-    rows["sources"].extend({
-        "id": source_id, "meeting_id": meeting_id, "seq": seq,
-        "publisher": SYNTHETIC_PUBLISHER, "headline": f"Synthetic readout: {names}",
-        "url": None, "published": date + dt.timedelta(days=seq), "language": "en",
-        "document": None,
-    } for seq, source_id in enumerate(source_ids))
-    rows["statements"].extend({
-        "meeting_id": meeting_id, "seq": seq, "speaker_id": speaker[0],
-        "text": f"{speaker[1]} {rng.choice(_VERBS)} cooperation on {rng.choice(chosen_topics)}.",
-        "source_id": source_ids[0],
-    } for seq, speaker in enumerate(principals))
+    rows["sources"].extend(
+        {
+            "id": source_id,
+            "meeting_id": meeting_id,
+            "seq": seq,
+            "publisher": SYNTHETIC_PUBLISHER,
+            "headline": f"Synthetic readout: {names}",
+            "url": None,
+            "published": date + dt.timedelta(days=seq),
+            "language": "en",
+            "document": None,
+        }
+        for seq, source_id in enumerate(source_ids)
+    )
+    rows["statements"].extend(
+        {
+            "meeting_id": meeting_id,
+            "seq": seq,
+            "speaker_id": speaker[0],
+            "text": f"{speaker[1]} {rng.choice(_VERBS)} cooperation on {rng.choice(chosen_topics)}.",
+            "source_id": source_ids[0],
+        }
+        for seq, speaker in enumerate(principals)
+    )

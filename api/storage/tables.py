@@ -33,8 +33,6 @@ metadata = sa.MetaData(
     }
 )
 
-_CASCADE = {"ondelete": "CASCADE"}
-
 countries = sa.Table(
     "countries",
     metadata,
@@ -62,7 +60,9 @@ people = sa.Table(
 person_names = sa.Table(
     "person_names",
     metadata,
-    sa.Column("person_id", sa.String(200), sa.ForeignKey("people.id", **_CASCADE), nullable=False),
+    sa.Column(
+        "person_id", sa.String(200), sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False
+    ),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("name_key", sa.Text, nullable=False, index=True),
@@ -72,7 +72,9 @@ person_names = sa.Table(
 positions = sa.Table(
     "positions",
     metadata,
-    sa.Column("person_id", sa.String(200), sa.ForeignKey("people.id", **_CASCADE), nullable=False),
+    sa.Column(
+        "person_id", sa.String(200), sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False
+    ),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("start_date", sa.Date),
@@ -108,7 +110,12 @@ meetings = sa.Table(
 participants = sa.Table(
     "participants",
     metadata,
-    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column(
+        "meeting_id",
+        sa.String(200),
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("person_id", sa.String(200), sa.ForeignKey("people.id"), nullable=False),
     sa.Column("country_code", sa.String(2), sa.ForeignKey("countries.code"), nullable=False),
@@ -123,7 +130,12 @@ participants = sa.Table(
 meeting_topics = sa.Table(
     "meeting_topics",
     metadata,
-    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column(
+        "meeting_id",
+        sa.String(200),
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("topic_id", sa.String(200), sa.ForeignKey("topics.id"), nullable=False),
     sa.PrimaryKeyConstraint("meeting_id", "seq"),
@@ -134,7 +146,12 @@ sources = sa.Table(
     "sources",
     metadata,
     sa.Column("id", sa.String(200), primary_key=True),
-    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column(
+        "meeting_id",
+        sa.String(200),
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("publisher", sa.Text, nullable=False),
     sa.Column("headline", sa.Text, nullable=False),
@@ -148,7 +165,12 @@ sources = sa.Table(
 statements = sa.Table(
     "statements",
     metadata,
-    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column(
+        "meeting_id",
+        sa.String(200),
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("speaker_id", sa.String(200), sa.ForeignKey("people.id"), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
@@ -160,7 +182,12 @@ statements = sa.Table(
 outcomes = sa.Table(
     "outcomes",
     metadata,
-    sa.Column("meeting_id", sa.String(200), sa.ForeignKey("meetings.id", **_CASCADE), nullable=False),
+    sa.Column(
+        "meeting_id",
+        sa.String(200),
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("kind", sa.String(20), nullable=False),
     sa.Column("text", sa.Text, nullable=False),

@@ -42,7 +42,7 @@ def upgrade() -> None:
     sa.Column('occasion', sa.Text(), nullable=True),
     sa.Column('initiated_by', sa.String(length=2), nullable=True),
     sa.Column('summary', sa.Text(), server_default='', nullable=False),
-    sa.Column('synthetic', sa.Boolean(), server_default=sa.text('0'), nullable=False),
+    sa.Column('synthetic', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.Column('search_text', sa.Text(), server_default='', nullable=False),
     sa.ForeignKeyConstraint(['country_code'], ['countries.code'], name=op.f('fk_meetings_country_code_countries')),
     sa.ForeignKeyConstraint(['initiated_by'], ['countries.code'], name=op.f('fk_meetings_initiated_by_countries')),
@@ -61,7 +61,7 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=200), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
     sa.Column('country_code', sa.String(length=2), nullable=False),
-    sa.Column('synthetic', sa.Boolean(), server_default=sa.text('0'), nullable=False),
+    sa.Column('synthetic', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.ForeignKeyConstraint(['country_code'], ['countries.code'], name=op.f('fk_people_country_code_countries')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_people'))
     )

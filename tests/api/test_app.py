@@ -1,0 +1,26 @@
+"""The service skeleton over real HTTP through the ASGI app: health, readiness, seeding."""
+
+from __future__ import annotations
+
+from starlette.testclient import TestClient
+
+from api.app import create_app
+from api.config import Settings
+
+
+def test_empty_database_is_seeded_on_start(settings: Settings) -> None:
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/healthz").json() == {"status": "ok"}
+        ready = client.get("/readyz")
+        assert ready.status_code == 200
+        assert ready.json()["status"] == "ok"
+        counts = client.app.state.service.repository.table_counts()  # type: ignore[attr-defined]
+    assert (counts["meetings"], counts["sources"], counts["people"]) == (4, 5, 7)
+
+
+def test_seeds_are_not_loaded_twice(settings: Settings) -> None:
+    with TestClient(create_app(settings)):
+        pass
+    with TestClient(create_app(settings)) as client:
+        counts = client.app.state.service.repository.table_counts()  # type: ignore[attr-defined]
+    assert counts["meetings"] == 4

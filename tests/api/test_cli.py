@@ -1,0 +1,84 @@
+"""The `readouts` command, run as a user runs it: a real process on a real database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from api.vocabulary import SEEDS_DIR
+
+READOUTS = str(Path(sys.executable).parent / "readouts")
+
+
+def run(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READOUTS_DATABASE_URL": database_url}
+    return subprocess.run(
+        [READOUTS, *args], capture_output=True, text=True, env=env, timeout=300, check=False
+    )
+
+
+def test_load_twice_reports_zero_changes(database_url: str) -> None:
+    first = run(database_url, "load", str(SEEDS_DIR))
+    assert first.returncode == 0, first.stderr
+    assert "meetings: 4 added" in first.stdout
+    second = run(database_url, "load")
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.strip().endswith("0 changes")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("country_code", "XX", "unknown country code 'XX'"),
+        ("kind", "phonecall", "phonecall"),
+        ("role", "attendee", "at least two principals"),
+    ],
+)
+def test_bad_record_exits_non_zero_with_a_message(
+    database_url: str, tmp_path: Path, field: str, value: str, expected: str
+) -> None:
+    assert run(database_url, "load").returncode == 0
+    meetings = json.loads((SEEDS_DIR / "meetings.json").read_text())["meetings"]
+    meeting = meetings[1]
+    if field == "kind":
+        meeting["kind"] = value
+    else:
+        meeting["participants"][1][field] = value
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"meetings": [meeting]}))
+    result = run(database_url, "load", str(bad))
+    assert result.returncode == 1
+    assert (
+        expected in result.stderr and meeting["id"] in result.stderr and "bad.json" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert run(database_url, "load").stdout.strip().endswith("0 changes")
+
+
+def test_synth_and_purge(database_url: str) -> None:
+    assert run(database_url, "load").returncode == 0
+    added = run(database_url, "synth", "--meetings", "500", "--seed", "1")
+    assert added.returncode == 0, added.stderr
+    assert "Added 500 synthetic meetings" in added.stdout
+    purged = run(database_url, "synth", "--purge")
+    assert "Removed 500 synthetic meetings" in purged.stdout
+    assert run(database_url, "load").stdout.strip().endswith("0 changes")
+
+
+def test_synth_needs_an_action(tmp_path: Path) -> None:
+    result = run(f"sqlite:///{tmp_path / 'x.sqlite3'}", "synth")
+    assert result.returncode == 2
+    assert "--meetings N" in result.stderr
+
+
+def test_schema_describes_load_files() -> None:
+    result = run("sqlite://", "schema")
+    schema = json.loads(result.stdout)
+    assert set(schema["properties"]) == {"topics", "people", "meetings"}
+    kinds = schema["$defs"]["MeetingKind"]["enum"]
+    assert kinds == ["phone_call", "video_call", "meeting"]

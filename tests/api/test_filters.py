@@ -1,0 +1,51 @@
+"""MeetingFilter validation and the opaque keyset cursors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from api.errors import InvalidInput
+from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest
+
+
+def test_dates_must_be_in_order() -> None:
+    with pytest.raises(ValidationError, match="date_from 2022-01-01 is after date_to 2021-01-01"):
+        MeetingFilter(date_from=dt.date(2022, 1, 1), date_to=dt.date(2021, 1, 1))
+
+
+def test_unknown_filter_field_is_rejected() -> None:
+    with pytest.raises(ValidationError, match="kindd"):
+        MeetingFilter.model_validate({"kindd": ["meeting"]})
+
+
+def test_country_codes_are_validated_and_upper_cased() -> None:
+    assert MeetingFilter(country=["pk"]).country == ["PK"]
+    with pytest.raises(ValidationError, match="unknown country code 'QQ'"):
+        MeetingFilter(country=["QQ"])
+
+
+def test_cursor_round_trip_is_opaque() -> None:
+    cursor = Cursor(order=MeetingOrder.DATE_ASC, date=dt.date(2021, 7, 16), id="a-b")
+    token = cursor.encode()
+    assert "2021" not in token
+    assert Cursor.decode(token, MeetingOrder.DATE_ASC) == cursor
+
+
+@pytest.mark.parametrize("token", ["", "garbage", "W10", "WzEsMiwzXQ", "e30"])
+def test_bad_cursor_names_the_value(token: str) -> None:
+    with pytest.raises(InvalidInput, match=f"invalid cursor '{token}'"):
+        Cursor.decode(token, MeetingOrder.DATE_DESC)
+
+
+def test_cursor_of_another_order_is_rejected() -> None:
+    token = Cursor(order=MeetingOrder.DATE_ASC, date=dt.date(2021, 1, 1), id="x").encode()
+    with pytest.raises(InvalidInput, match="made for order 'date', not '-date'"):
+        Cursor.decode(token, MeetingOrder.DATE_DESC)
+
+
+def test_page_size_is_bounded() -> None:
+    with pytest.raises(ValidationError, match="less than or equal to 100"):
+        PageRequest(limit=101)

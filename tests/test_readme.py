@@ -1,0 +1,96 @@
+"""The README's two commands and the Docker wiring, checked as a newcomer would use them."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
+READOUTS = str(Path(sys.executable).parent / "readouts")
+
+
+def _commands() -> list[str]:
+    return re.findall(r"```sh\n(.+?)\n```", README, flags=re.S)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    test_command = _commands()[1]
+    assert test_command.endswith("python -m pytest")
+    assert test_command in (ROOT / ".ci" / "run").read_text()
+
+
+def test_readme_serve_command_serves_the_seeds(tmp_path: Path) -> None:
+    serve_command = _commands()[0]
+    assert serve_command.endswith(".venv/bin/readouts serve")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("READOUTS_")}
+    process = subprocess.Popen(
+        [READOUTS, "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        body = _get_when_up(f"http://127.0.0.1:{port}/healthz")
+        assert body == b'{"status":"ok"}'
+        assert b'"ok"' in _get_when_up(f"http://127.0.0.1:{port}/readyz")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    database = sqlite3.connect(tmp_path / "data" / "readouts.sqlite3")
+    counts = [
+        database.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("meetings", "sources", "people")
+    ]
+    database.close()
+    assert counts == [4, 5, 7]
+
+
+def _get_when_up(url: str) -> bytes:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body: bytes = response.read()
+                return body
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_compose_wires_the_api_to_postgres() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    api, postgres = compose["services"]["api"], compose["services"]["postgres"]
+    url = api["environment"]["READOUTS_DATABASE_URL"]
+    env = postgres["environment"]
+    assert url == (
+        f"postgresql://{env['POSTGRES_USER']}:{env['POSTGRES_PASSWORD']}"
+        f"@postgres:5432/{env['POSTGRES_DB']}"
+    )
+    assert api["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert "healthcheck" in api and "healthcheck" in postgres
+    assert any(v.endswith(":/data") for v in api["volumes"])
+    assert set(compose["volumes"]) >= {v.split(":")[0] for v in api["volumes"]}
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert 'CMD ["readouts", "serve", "--host", "0.0.0.0"' in dockerfile
+    for path in re.findall(r"^COPY (\S+) ", dockerfile, flags=re.M):
+        assert (ROOT / path).exists(), path
