@@ -28,6 +28,7 @@ __all__ = [
     "PageRequest",
     "decode_token",
     "encode_token",
+    "filter_query",
 ]
 
 MAX_PAGE_SIZE = 100
@@ -148,3 +149,12 @@ def _bad_cursor(token: str) -> InvalidInput:
     return InvalidInput(
         f"invalid cursor {token!r}; pass the next_cursor of a previous page unchanged"
     )
+
+
+def filter_query(selection: MeetingFilter) -> list[tuple[str, str]]:
+    """The selection as URL query parameters (repeated keys for lists), defaults left out."""
+    params: list[tuple[str, str]] = []
+    for name, value in selection.model_dump(mode="json", exclude_defaults=True).items():
+        values = value if isinstance(value, list) else [value]
+        params.extend((name, str(v).lower() if isinstance(v, bool) else str(v)) for v in values)
+    return params

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from api.errors import InvalidInput
-from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest
+from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest, filter_query
 
 
 def test_dates_must_be_in_order() -> None:
@@ -49,3 +49,30 @@ def test_cursor_of_another_order_is_rejected() -> None:
 def test_page_size_is_bounded() -> None:
     with pytest.raises(ValidationError, match="less than or equal to 100"):
         PageRequest(limit=101)
+
+
+def test_filter_as_query_parameters_round_trips() -> None:
+    selection = MeetingFilter(
+        date_from=dt.date(2021, 1, 1),
+        person=["imran-khan", "Wang Yi"],
+        kind=["phone_call"],
+        synthetic=False,
+    )
+    params = filter_query(selection)
+    assert params == [
+        ("date_from", "2021-01-01"),
+        ("person", "imran-khan"),
+        ("person", "Wang Yi"),
+        ("kind", "phone_call"),
+        ("synthetic", "false"),
+    ]
+    grouped: dict[str, list[str]] = {}
+    for key, value in params:
+        grouped.setdefault(key, []).append(value)
+    rebuilt = MeetingFilter.model_validate(
+        {
+            k: v if k in {"person", "country", "kind", "setting", "topic"} else v[0]
+            for k, v in grouped.items()
+        }
+    )
+    assert rebuilt == selection
