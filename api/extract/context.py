@@ -1,0 +1,157 @@
+"""What the rules share about one readout: sentences, people and where they are named,
+the dateline, the reference date, and how often each country is mentioned."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from api.extract.dates import parse_loose_date
+from api.extract.gazetteer import city_country, country_of_phrase, fold
+from api.extract.people import Person, Span, find_mentions, resolve_people
+from api.extract.places import Place
+from api.extract.text import Document, parse_document
+from api.extract.titles import ROLE_WORDS
+
+__all__ = ["Context", "Ref", "build_context", "fallback_country", "resolve_role"]
+
+_ROLE = re.compile(
+    r"\b(?i:the|his|her|their)\s+(?:(?i:visiting|then|new)\s+)?"
+    r"(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>(?i:" + ROLE_WORDS + r"))\b"
+    r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b))"
+)
+_ROLE_SYNONYMS = {"army chief": "chief of army staff"}
+_CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A person referred to in a sentence, by name or by office ('the prime minister')."""
+
+    start: int
+    end: int
+    person: Person
+    name_span: Span
+    excluded: bool
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything the meeting rules need to know about one readout."""
+
+    doc: Document
+    reference: dt.date | None
+    people: list[Person]
+    refs: dict[int, list[Ref]]
+    countries: Counter[str]
+    dateline_date: dt.date | None
+    dateline_date_span: Span | None
+    dateline_city: Place | None
+
+
+def _count_countries(doc: Document) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for sentence in doc.sentences:
+        for match in _CAPITALISED.finditer(sentence.text):
+            phrase = match.group(0)
+            code = country_of_phrase(phrase)
+            if code is None:
+                for part in re.split(r"[\s-]+", phrase):
+                    part_code = country_of_phrase(part)
+                    if part_code:
+                        counts[part_code] += 1
+                continue
+            counts[code] += 1
+    return counts
+
+
+def build_context(text: str, published: dt.date | None) -> Context:
+    """Parse `text` and find its people, dateline and country mentions."""
+    doc = parse_document(text)
+    reference = published
+    if reference is None and doc.stamp:
+        reference = parse_loose_date(doc.stamp, None)
+    mentions = find_mentions(doc)
+    people, owner = resolve_people(doc, mentions)
+    refs: dict[int, list[Ref]] = {}
+    for index, mention in enumerate(mentions):
+        person = owner.get(index)
+        if person is None:
+            continue
+        excluded = mention.excluded or mention.possessive
+        refs.setdefault(mention.sentence, []).append(
+            Ref(mention.start, mention.end, person, mention.name_span, excluded)
+        )
+    dateline_date = dateline_span = None
+    dateline_city = None
+    countries = _count_countries(doc)
+    if doc.dateline:
+        if doc.dateline.date_text:
+            dateline_date = parse_loose_date(doc.dateline.date_text, reference)
+            start = doc.dateline.date_start
+            dateline_span = (start, start + len(doc.dateline.date_text))
+        if len(doc.dateline.cities) == 1:
+            name, start, end = doc.dateline.cities[0]
+            found = city_country(name)
+            if found:
+                dateline_city = Place(found[0], found[1], (start, end))
+                countries[found[1]] += 2
+    context = Context(
+        doc, reference, people, refs, countries, dateline_date, dateline_span, dateline_city
+    )
+    for sentence in doc.sentences:
+        if not sentence.headline:
+            _add_roles(context, sentence.index)
+    return context
+
+
+def _add_roles(context: Context, index: int) -> None:
+    sentence = context.doc.sentences[index]
+    named = context.refs.get(index, [])
+    extra: list[Ref] = []
+    for match in _ROLE.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(r.start <= start < r.end for r in named):
+            continue
+        country = country_of_phrase(match.group("dem")) if match.group("dem") else None
+        others = {r.person.name for r in named}
+        person = resolve_role(context, match.group("role"), country, others)
+        if person is not None:
+            role_start = sentence.start + match.start("role")
+            extra.append(Ref(start, end, person, (role_start, end), False))
+    if extra:
+        context.refs[index] = sorted([*named, *extra], key=lambda r: r.start)
+
+
+def resolve_role(
+    context: Context, role: str, country: str | None, others: set[str]
+) -> Person | None:
+    """The person an office alone ('the prime minister') most likely refers to."""
+    wanted = fold(_ROLE_SYNONYMS.get(fold(role), role))
+    words = set(wanted.split())
+    exact, partial = [], []
+    for person in context.people:
+        if person.name in others or not person.title:
+            continue
+        if country and person.country and person.country != country:
+            continue
+        title = fold(person.title)
+        if title == wanted:
+            exact.append(person)
+        elif words <= set(title.split()):
+            partial.append(person)
+    pool = exact or partial
+    if not pool:
+        return None
+    return max(pool, key=lambda p: (len(p.mentions), -p.mentions[0].start))
+
+
+def fallback_country(context: Context, exclude: set[str]) -> str | None:
+    """The most mentioned country outside `exclude`: the side a person without any
+    country cue most likely represents."""
+    for code, _ in context.countries.most_common():
+        if code not in exclude:
+            return code
+    return None

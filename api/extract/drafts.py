@@ -1,0 +1,229 @@
+"""Draft meetings: a trigger with two principals from two countries and a date, then
+the attendees and requests that later sentences attach to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from api.extract.attendance import find_attendance
+from api.extract.context import Context, Ref, fallback_country
+from api.extract.dates import DateMention, find_dates
+from api.extract.kinds import Trigger, find_triggers
+from api.extract.model import Evidence
+from api.extract.people import Person, Span
+from api.extract.requests import Request, find_requests
+from api.extract.text import Sentence
+
+__all__ = ["Draft", "find_drafts"]
+
+_JOIN = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+_SHORT_GAP = re.compile(r"^[^.;:]{0,60}$")
+_NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """A meeting being assembled: its trigger sentence, principals, date, evidence."""
+    sentence: Sentence
+    trigger: Trigger
+    principals: list[tuple[Person, Span]]
+    date: dt.date | None
+    evidence: Evidence = field(default_factory=dict)
+    attendees: list[tuple[Person, Span, str | None]] = field(default_factory=list)
+    initiated_by: str | None = None
+
+    def key(self) -> frozenset[int]:
+        """Identity of the principals, for recognising the same event told twice."""
+        return frozenset(id(p) for p, _ in self.principals)
+
+
+def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
+    before = [r for r in refs if r.end <= cut]
+    if not before:
+        return []
+    group = [before[-1]]
+    for ref in reversed(before[:-1]):
+        if not _JOIN.match(text[ref.end : group[0].start]):
+            break
+        group.insert(0, ref)
+    return group
+
+
+def _group_after(refs: list[Ref], cut: int, text: str, limit: int) -> list[Ref]:
+    after = [r for r in refs if r.start >= cut]
+    if not after or len(text[cut : after[0].start]) > limit or not _SHORT_GAP.match(
+        text[cut : after[0].start]
+    ):
+        return []
+    group = [after[0]]
+    for ref in after[1:]:
+        if not _JOIN.match(text[group[-1].end : ref.start]):
+            break
+        group.append(ref)
+    return group
+
+
+def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[Ref]:
+    text = context.doc.text
+    refs = [r for r in context.refs.get(sentence.index, []) if not r.excluded]
+    refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
+    limit = 90 if trigger.label in _NOUN_LABELS else 45
+    subject = _group_before(refs, trigger.start, text)
+    obj = _group_after(refs, trigger.end, text, limit)
+    if trigger.needs_object and not obj:
+        return []
+    chosen = subject + obj
+    if len({id(r.person) for r in chosen}) < 2 and trigger.label in _NOUN_LABELS:
+        chosen = [r for r in refs if r.start >= trigger.end][:2] if not subject else chosen
+    unique: list[Ref] = []
+    for ref in chosen:
+        if all(ref.person is not u.person for u in unique):
+            unique.append(ref)
+    return unique
+
+
+def _assign_countries(context: Context, people: list[Person]) -> bool:
+    known = {p.country for p in people if p.country}
+    for person in people:
+        if person.country is None:
+            code = fallback_country(context, known)
+            if code:
+                person.country, person.country_rank = code, 5
+                known.add(code)
+    return len({p.country for p in people}) >= 2 and all(p.country for p in people)
+
+
+def _pick_date(
+    mentions: list[DateMention], trigger: Trigger, previous: Draft | None
+) -> tuple[dt.date | None, Span | None, bool]:
+    if not mentions:
+        return None, None, False
+    best = min(mentions, key=lambda m: min(abs(m.start - trigger.end), abs(m.end - trigger.start)))
+    if best.relative_to_previous is not None:
+        if previous is None or previous.date is None:
+            return None, None, False
+        return (
+            previous.date + dt.timedelta(days=best.relative_to_previous),
+            (best.start, best.end),
+            True,
+        )
+    return best.date, (best.start, best.end), True
+
+
+def _draft(context: Context, sentence: Sentence, trigger: Trigger, previous: Draft | None) -> Draft | None:
+    refs = _principals(context, sentence, trigger)
+    if len(refs) < 2 or not _assign_countries(context, [r.person for r in refs]):
+        return None
+    mentions = find_dates(sentence.text, sentence.start, context.reference)
+    date, span, found = _pick_date(mentions, trigger, previous)
+    evidence: Evidence = {"kind": [trigger.kind_span]}
+    if not found:
+        if previous is not None and previous.date is not None:
+            date, span = previous.date, (previous.evidence.get("date") or [None])[0]
+        elif context.dateline_date is not None and _is_lead(context, sentence):
+            date, span = context.dateline_date, context.dateline_date_span
+        elif context.reference is not None:
+            return None
+    if span is not None:
+        evidence["date"] = [span]
+    principals = [(r.person, r.name_span) for r in refs]
+    draft = Draft(sentence, trigger, principals, date, evidence)
+    if trigger.initiator:
+        who = refs[0] if trigger.initiator == "subject" else refs[-1]
+        if trigger.start > refs[0].start or trigger.initiator == "object":
+            draft.initiated_by = who.person.country
+            evidence["initiated_by"] = [(trigger.start, trigger.end)]
+    return draft
+
+
+def _is_lead(context: Context, sentence: Sentence) -> bool:
+    body = [s for s in context.doc.sentences if not s.headline]
+    return bool(body) and sentence.paragraph == body[0].paragraph
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    return a.key() == b.key() and a.trigger.kind == b.trigger.kind and (
+        a.date == b.date or a.date is None or b.date is None
+    )
+
+
+def _drafts(context: Context) -> list[Draft]:
+    drafts: list[Draft] = []
+    for sentence in context.doc.sentences:
+        if sentence.headline:
+            continue
+        for trigger in find_triggers(sentence.text, sentence.start):
+            draft = _draft(context, sentence, trigger, drafts[-1] if drafts else None)
+            if draft is None:
+                continue
+            twin = next((d for d in drafts if _same_event(d, draft)), None)
+            if twin is None:
+                drafts.append(draft)
+            elif twin.date is None and draft.date is not None:
+                twin.date = draft.date
+                twin.evidence["date"] = draft.evidence.get("date", [])
+            if twin is not None and twin.initiated_by is None and draft.initiated_by:
+                twin.initiated_by = draft.initiated_by
+                twin.evidence["initiated_by"] = draft.evidence["initiated_by"]
+    return drafts
+
+
+def _owner(drafts: list[Draft], sentence: int) -> Draft | None:
+    before = [d for d in drafts if d.sentence.index <= sentence]
+    return before[-1] if before else None
+
+
+def _apply_attendance(context: Context, drafts: list[Draft]) -> None:
+    for attendance in find_attendance(context):
+        draft = _owner(drafts, attendance.sentence)
+        if draft is None:
+            continue
+        principal_ids = {id(p) for p, _ in draft.principals}
+        for person, span in attendance.people:
+            if id(person) in principal_ids or any(a[0] is person for a in draft.attendees):
+                continue
+            if person.country is None:
+                person.country = attendance.country_hint or draft.principals[0][0].country
+                person.country_rank = 6
+            draft.attendees.append((person, span, None))
+
+
+def _apply_requests(context: Context, drafts: list[Draft]) -> None:
+    calls = [d for d in drafts if d.trigger.kind != "meeting"]
+    if not calls:
+        return
+    for sentence in context.doc.sentences:
+        for request in find_requests(sentence.text, sentence.start, sentence.index, context.people):
+            if sentence.headline:
+                draft = calls[0]
+            else:
+                draft = _owner(calls, sentence.index) or calls[0]
+            _set_request(draft, request)
+
+
+def _set_request(draft: Draft, request: Request) -> None:
+    if request.other_side:
+        if draft.initiated_by is not None:
+            return
+        subject = draft.principals[0][0]
+        others = [p for p, _ in draft.principals if p.country != subject.country]
+        if others:
+            draft.initiated_by = others[0].country
+            draft.evidence["initiated_by"] = [request.span]
+        return
+    countries = {p.country for p, _ in draft.principals}
+    if request.country in countries and "initiated_by_explicit" not in draft.evidence:
+        draft.initiated_by = request.country
+        draft.evidence["initiated_by"] = [request.span]
+        draft.evidence["initiated_by_explicit"] = [request.span]
+
+
+def find_drafts(context: Context) -> list[Draft]:
+    """Draft meetings of a readout, with attendees and requests applied."""
+    drafts = _drafts(context)
+    if drafts:
+        _apply_attendance(context, drafts)
+        _apply_requests(context, drafts)
+    return drafts

@@ -1,0 +1,120 @@
+"""Meeting triggers and their kind: what in a sentence says two people met or spoke.
+
+A trigger is a verb or noun phrase ("met", "called on", "held talks with", "had a phone
+conversation with", "telephoned"); the kind comes from the medium words around it
+(phone, video link, virtual). Triggers under a future or hypothetical reading ("will
+meet", "is expected to hold talks") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Trigger", "find_triggers"]
+
+_NOUNS = r"(?:talks|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat)"
+_TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    # (label, initiator: subject|object|"", pattern)
+    ("receive_call", "object", re.compile(
+        r"\b(?:received|receives|took|takes|answered)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:tele)?phone\s+call\s+from\b", re.I)),
+    ("phoned", "subject", re.compile(r"\b(?:telephoned|phoned|rang|dialled|dialed)\b", re.I)),
+    ("called", "subject", re.compile(r"\bcall(?:ed|s)\b(?!\s+(?:on|upon|for|off|in|at|it)\b)")),
+    ("called_on", "", re.compile(
+        r"\b(?:call(?:ed|s)\s+(?:on|upon)|paid\s+(?:a\s+)?(?:courtesy\s+)?call\s+on|"
+        r"paying\s+(?:a\s+)?(?:courtesy\s+)?call\s+on)\b", re.I)),
+    ("held", "", re.compile(
+        r"\b(?:held|holds|had|has|conducted|hold)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+        + _NOUNS + r"\b", re.I)),
+    ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+with\b", re.I)),
+    ("met", "", re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\b(?!\s+(?:of|on)\b)", re.I)),
+    ("received", "", re.compile(r"\b(?:received|receives|hosted|hosts)\b", re.I)),
+    ("spoke", "", re.compile(
+        r"\b(?:spoke|speaks|talked|talks|conversed|sat down)\s+(?:with|to)\b", re.I)),
+    ("noun_event", "", re.compile(
+        r"\b(?:meeting|talks|video\s+call|phone\s+call|telephone\s+call)\s+"
+        r"(?=(?:in|at|on)\s+[A-Z])", re.I)),
+)
+_PHONE = re.compile(r"\b(?:tele)?phon(?:e|ic|ed)\b|\bby phone\b|\bphone\b", re.I)
+_VIDEO = re.compile(
+    r"\bvideo(?:\s*(?:call|conference|link|meeting|summit|talks|chat))?\b|\bvideoconference\b|"
+    r"\bvirtual(?:ly)?\b|\bonline\s+(?:meeting|talks|summit)\b",
+    re.I,
+)
+_CEREMONY = re.compile(r"\bceremon(?:y|ies)\b|\binaugurat|\blaunch", re.I)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|may|might|could|to|plans?|planning|hopes?|wants?|set to|"
+    r"expected to|scheduled to|due to|going to|likely to)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_FUTURE_SENTENCE = re.compile(
+    r"\b(?:is|are|was|were|will be)\s+(?:all\s+)?(?:scheduled|expected|set|due|slated|likely|"
+    r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|talks|hold)\b)|\bupcoming\b|\bnext week\b|"
+    r"\btomorrow\b|\bwould (?:meet|hold)\b",
+    re.I,
+)
+
+
+_NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
+_DEFINITE = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+$", re.I)
+_ATTENDING = re.compile(
+    r"\b(?:sat in on|(?:was|were) (?:also )?present|accompanied\b.{0,50}\b(?:in|at|during) the "
+    r"(?:meeting|talks)|attended the (?:above |said )?(?:activity|meeting|talks|call))",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A place in a sentence where a meeting or call is reported."""
+
+    label: str
+    start: int
+    end: int
+    kind: str
+    kind_span: tuple[int, int]
+    initiator: str
+    needs_object: bool
+
+
+def _kind(sentence: str, offset: int, start: int, end: int, label: str) -> tuple[str, tuple[int, int]]:
+    phone = [(abs(m.start() - start), m) for m in _PHONE.finditer(sentence)]
+    video = [(abs(m.start() - start), m) for m in _VIDEO.finditer(sentence)]
+    if video and (not phone or min(video, key=lambda x: x[0])[0] <= min(phone, key=lambda x: x[0])[0]):
+        match = min(video, key=lambda x: x[0])[1]
+        return "video_call", (offset + match.start(), offset + match.end())
+    if phone:
+        match = min(phone, key=lambda x: x[0])[1]
+        return "phone_call", (offset + match.start(), offset + match.end())
+    if label in ("phoned", "called", "receive_call", "spoke"):
+        kind = "phone_call" if label != "spoke" or "spoke" in sentence[start:end] else "meeting"
+        return kind, (offset + start, offset + end)
+    return "meeting", (offset + start, offset + end)
+
+
+def find_triggers(sentence: str, offset: int) -> list[Trigger]:
+    """Triggers in `sentence` (which starts at `offset`), future ones left out."""
+    found: list[Trigger] = []
+    future_sentence = bool(_FUTURE_SENTENCE.search(sentence))
+    for label, initiator, pattern in _TRIGGERS:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if any(t.start - offset <= start < t.end - offset for t in found):
+                continue
+            if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or future_sentence:
+                continue
+            if label in _NOUN_ONLY and _DEFINITE.search(sentence[max(0, start - 12) : start]):
+                continue
+            if _ATTENDING.search(sentence):
+                continue
+            kind, kind_span = _kind(sentence, offset, start, end, label)
+            if kind == "video_call" and _CEREMONY.search(sentence) and label not in (
+                "held", "noun_with", "spoke", "met"
+            ):
+                continue
+            needs_object = label in ("phoned", "called", "called_on", "received", "receive_call")
+            found.append(
+                Trigger(label, offset + start, offset + end, kind, kind_span, initiator, needs_object)
+            )
+    return sorted(found, key=lambda t: t.start)

@@ -1,0 +1,150 @@
+"""Candidate meetings from a readout: drafts finished with place, occasion and topics."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from api.extract.attendance import Capacity, find_capacities
+from api.extract.context import Context, build_context
+from api.extract.dates import time_of_day
+from api.extract.drafts import Draft, find_drafts
+from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
+from api.extract.occasions import Occasion, find_occasion
+from api.extract.people import Person
+from api.extract.places import Place, find_city, find_country, find_here, find_venue
+from api.extract.topics import find_topics
+
+__all__ = ["extract"]
+
+
+def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
+    """Candidate meetings reported in `text`, a readout published on `published`.
+
+    `published` anchors relative days ("on Friday", "yesterday"); without it they stay
+    unresolved and the meeting's date is None.
+    """
+    context = build_context(text, published)
+    drafts = find_drafts(context)
+    capacities = find_capacities(context)
+    return [_finish(context, draft, drafts, capacities) for draft in drafts]
+
+
+def _place(context: Context, draft: Draft, evidence: Evidence) -> tuple[
+    Place | None, Place | None, str | None
+]:
+    sentence = draft.sentence
+    venue = find_venue(sentence.text, sentence.start)
+    city = find_city(sentence.text, sentence.start, draft.trigger.start)
+    if city is None and context.dateline_city is not None:
+        here = find_here(sentence.text, sentence.start)
+        city = context.dateline_city
+        evidence["city"] = [here] if here else [context.dateline_city.span]
+    elif city is not None:
+        evidence["city"] = [city.span]
+    if city is None and venue is not None and venue.country is not None:
+        evidence["city"] = [venue.span]
+    if venue is not None:
+        evidence["venue"] = [venue.span]
+    country = city.country if city else (venue.country if venue else None)
+    if country is None:
+        named = find_country(sentence.text, sentence.start)
+        if named is not None:
+            country = named.country
+            evidence["country_code"] = [named.span]
+    elif "city" in evidence:
+        evidence["country_code"] = evidence["city"]
+    return city, venue, country
+
+
+def _occasion(context: Context, draft: Draft) -> Occasion | None:
+    sentence = draft.sentence
+    found = find_occasion(sentence.text, sentence.start)
+    if found is None:
+        paragraph = [s for s in context.doc.sentences if s.paragraph == sentence.paragraph]
+        for other in paragraph:
+            found = found or find_occasion(other.text, other.start)
+    return found
+
+
+def _topics_range(context: Context, draft: Draft, drafts: list[Draft]) -> tuple[int, int]:
+    later = [d.sentence.start for d in drafts if d.sentence.paragraph > draft.sentence.paragraph]
+    first = drafts.index(draft) == 0 if draft in drafts else False
+    start = 0 if first else draft.sentence.start
+    return start, min(later) if later else len(context.doc.text)
+
+
+def _participant(
+    person: Person, role: str, others: list[Person], capacities: list[Capacity]
+) -> tuple[ExtractedParticipant, Capacity | None]:
+    title = person.title
+    capacity = next((c for c in capacities if c.person is person), None)
+    participant = ExtractedParticipant(
+        name=person.name,
+        country_code=person.country,
+        title=title,
+        role=role,
+        capacity=capacity.text if capacity else None,
+    )
+    return participant, capacity
+
+
+def _finish(
+    context: Context, draft: Draft, drafts: list[Draft], capacities: list[Capacity]
+) -> ExtractedMeeting:
+    evidence: Evidence = {k: v for k, v in draft.evidence.items() if not k.endswith("explicit")}
+    is_call = draft.trigger.kind != "meeting"
+    city = venue = None
+    country: str | None = None
+    occasion = None
+    setting = "remote"
+    home = {p.country for p, _ in draft.principals}
+    if not is_call:
+        city, venue, country = _place(context, draft, evidence)
+        found = _occasion(context, draft)
+        if country is not None:
+            setting = "bilateral_visit" if country in home else "third_country"
+        else:
+            setting = "third_country" if found else "bilateral_visit"
+        if setting == "third_country" and found is not None:
+            occasion = found.label
+            evidence["occasion"] = [found.span]
+        evidence["setting"] = evidence.get("city") or evidence.get("occasion") or evidence["kind"]
+    else:
+        evidence["setting"] = evidence["kind"]
+        evidence.pop("city", None)
+    principals = [p for p, _ in draft.principals]
+    participants: list[ExtractedParticipant] = []
+    members = [(p, s, "principal") for p, s in draft.principals] + [
+        (p, s, "attendee") for p, s, _ in draft.attendees
+    ]
+    for index, (person, span, role) in enumerate(members):
+        participant, capacity = _participant(person, role, principals, capacities)
+        participants.append(participant)
+        evidence[f"participants[{index}].name"] = [span]
+        if person.title_span and participant.title == person.title:
+            evidence[f"participants[{index}].title"] = [person.title_span]
+        if person.country_span:
+            evidence[f"participants[{index}].country_code"] = [person.country_span]
+        if capacity is not None:
+            evidence[f"participants[{index}].capacity"] = [capacity.span]
+    part = time_of_day(draft.sentence.text)
+    if part is not None:
+        evidence["time_of_day"] = [(draft.sentence.start + part[1], draft.sentence.start + part[2])]
+    start, end = _topics_range(context, draft, drafts)
+    topics = find_topics(context.doc.text, start, end)
+    for topic, spans in topics.items():
+        evidence[f"topics.{topic}"] = spans
+    return ExtractedMeeting(
+        date=draft.date,
+        kind=draft.trigger.kind,
+        setting=setting,
+        city=city.name if city else None,
+        country_code=country,
+        venue=venue.name if venue else None,
+        occasion=occasion,
+        participants=participants,
+        initiated_by=draft.initiated_by if is_call else None,
+        time_of_day=part[0] if part else None,
+        topics=sorted(topics),
+        evidence=evidence,
+    )

@@ -1,0 +1,79 @@
+"""The multilateral occasion of a meeting, as a short normalised label ('SCO summit')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Occasion", "find_occasion"]
+
+_MINISTERS = re.compile(r"foreign ministers?|council of (?:foreign )?ministers|FMs?\b", re.I)
+_TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
+    # (pattern, summit label, ministers' meeting label)
+    (re.compile(r"Shanghai Cooperation Organi[sz]ation|\bSCO\b"), "SCO summit",
+     "SCO foreign ministers' meeting"),
+    (re.compile(r"\bG-?20\b|Group of (?:Twenty|20)\b"), "G20 summit",
+     "G20 foreign ministers' meeting"),
+    (re.compile(r"\bG-?7\b|Group of Seven\b"), "G7 summit", "G7 foreign ministers' meeting"),
+    (re.compile(r"\bBRICS\b"), "BRICS summit", "BRICS foreign ministers' meeting"),
+    (re.compile(r"East Asia Summit|\bEAS\b"), "East Asia Summit", None),
+    (re.compile(r"\bASEAN\b|Association of Southeast Asian Nations"), "ASEAN summit",
+     "ASEAN foreign ministers' meeting"),
+    (re.compile(r"(?:UN|United Nations) General Assembly|\bUNGA\b"), "UN General Assembly", None),
+    (re.compile(r"(?:UN|United Nations) Security Council|\bUNSC\b"), "UN Security Council", None),
+    (re.compile(r"\bAPEC\b|Asia-Pacific Economic Cooperation"), "APEC summit",
+     "APEC ministerial meeting"),
+    (re.compile(r"\bCICA\b|Conference on Interaction and Confidence[- ]Building"), "CICA summit",
+     "CICA ministerial meeting"),
+    (re.compile(r"Boao Forum"), "Boao Forum for Asia", None),
+    (re.compile(r"World Economic Forum|\bWEF\b|\bDavos\b"), "World Economic Forum", None),
+    (re.compile(r"Munich Security Conference"), "Munich Security Conference", None),
+    (re.compile(r"Shangri-La Dialogue"), "Shangri-La Dialogue", None),
+    (re.compile(r"\bNATO\b|North Atlantic Treaty Organi[sz]ation"), "NATO summit", None),
+    (re.compile(r"Belt and Road Forum"), "Belt and Road Forum", None),
+    (re.compile(r"\bOIC\b|Organi[sz]ation of Islamic Cooperation"), "OIC summit",
+     "OIC Council of Foreign Ministers"),
+    (re.compile(r"Commonwealth Heads of Government|\bCHOGM\b"), "CHOGM", None),
+    (re.compile(r"Economic Cooperation Organi[sz]ation|\bECO\b"), "ECO summit", None),
+    (re.compile(r"Forum on China-Africa Cooperation|\bFOCAC\b"), "FOCAC summit", None),
+    (re.compile(r"China-Arab States Summit|Arab League"), "China-Arab States Summit", None),
+    (re.compile(r"China-Central Asia Summit"), "China-Central Asia Summit", None),
+    (re.compile(r"Eastern Economic Forum"), "Eastern Economic Forum", None),
+    (re.compile(r"St\.? Petersburg International Economic Forum|\bSPIEF\b"),
+     "St. Petersburg International Economic Forum", None),
+    (re.compile(r"Raisina Dialogue"), "Raisina Dialogue", None),
+    (re.compile(r"Nuclear Security Summit"), "Nuclear Security Summit", None),
+    (re.compile(r"Summit of the Future"), "Summit of the Future", None),
+    (re.compile(r"European Council|\bEU summit"), "EU summit", None),
+    (re.compile(r"Olympic|Olympics"), "Olympic Games", None),
+)
+_COP = re.compile(r"\bCOP ?(?P<n>\d{1,2})\b|UN Climate Change Conference")
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """A normalised occasion label and the words it was read from."""
+
+    label: str
+    span: tuple[int, int]
+
+
+def find_occasion(sentence: str, offset: int) -> Occasion | None:
+    """The first multilateral occasion named in `sentence`, if any."""
+    best: tuple[int, Occasion] | None = None
+    for pattern, label, ministers in _TABLE:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        window = sentence[max(0, match.start() - 60) : match.end() + 60]
+        if ministers and _MINISTERS.search(window) and not re.search(r"summit|heads of state",
+                                                                     window, re.I):
+            label = ministers
+        found = Occasion(label, (offset + match.start(), offset + match.end()))
+        if best is None or match.start() < best[0]:
+            best = (match.start(), found)
+    cop = _COP.search(sentence)
+    if cop and (best is None or cop.start() < best[0]):
+        label = f"COP{cop.group('n')}" if cop.group("n") else "UN climate conference"
+        best = (cop.start(), Occasion(label, (offset + cop.start(), offset + cop.end())))
+    return best[1] if best else None

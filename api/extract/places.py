@@ -1,0 +1,92 @@
+"""Where an in-person meeting happened: city (named, "here" or dateline), venue, country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from api.extract.gazetteer import CITY_COUNTRY, VENUE_CITY, city_country, country_of_phrase, fold
+
+__all__ = ["Place", "find_city", "find_country", "find_venue"]
+
+Span = tuple[int, int]
+
+_CITY = re.compile(
+    r"\b(?:" + "|".join(
+        re.escape(display) for display, _ in sorted(CITY_COUNTRY.values(), key=lambda v: -len(v[0]))
+    ) + r")\b"
+)
+_HERE = re.compile(r"\bhere\b")
+_VENUE_HEADS = (
+    r"Hall|House|Palace|Headquarters|Pavilion|Guesthouse|Guest House|Secretariat|Kremlin|"
+    r"Residence|Building|Center|Centre|Villa|Hotel|Bhavan|Zhongnanhai|Diaoyutai|Chancellery|"
+    r"Office|GHQ|Aiwan-e-Sadr|Ak Orda|Complex|Compound|Camp David|Estate|Lodge|Castle|Court"
+)
+_VENUE = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’-]*\s+(?:(?:of|the|de|and|for)\s+)*){0,6}?"
+    r"(?:[A-Z][\w'’-]*\s+)?(?:" + _VENUE_HEADS + r")\b(?:\s+(?:of|in)\s+the\s+[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)*)?(?:\s*\([A-Z]{2,6}\))?)"
+)
+_NOT_VENUE = re.compile(r"summit|conference|forum|session|assembly|meeting|games", re.I)
+_IN_COUNTRY = re.compile(r"\bin\s+(?P<c>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named place and its evidence span."""
+
+    name: str
+    country: str | None
+    span: Span
+
+
+def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
+    """The known city named in the sentence nearest the trigger (not after 'from')."""
+    best: tuple[int, Place] | None = None
+    for match in _CITY.finditer(sentence):
+        before = sentence[max(0, match.start() - 6) : match.start()]
+        after = sentence[match.end() : match.end() + 8]
+        if re.search(r"\bfrom\s+$", before) or re.match(r"['’]s\b|\s+time\b|-|\s+[A-Z]", after):
+            continue
+        found = city_country(match.group(0))
+        if found is None:
+            continue
+        distance = abs(offset + match.start() - trigger)
+        place = Place(found[0], found[1], (offset + match.start(), offset + match.end()))
+        if best is None or distance < best[0]:
+            best = (distance, place)
+    return best[1] if best else None
+
+
+def find_here(sentence: str, offset: int) -> Span | None:
+    """Span of 'here' (the dateline's city) in the sentence."""
+    match = _HERE.search(sentence)
+    return (offset + match.start(), offset + match.end()) if match else None
+
+
+def find_venue(sentence: str, offset: int) -> Place | None:
+    """A venue such as 'the Great Hall of the People' or 'General Headquarters (GHQ)'."""
+    for match in _VENUE.finditer(sentence):
+        venue = match.group("venue").strip()
+        if _NOT_VENUE.search(venue) or country_of_phrase(venue):
+            continue
+        city = VENUE_CITY.get(fold(re.sub(r"\s*\([^)]*\)", "", venue)))
+        country = city_country(city)[1] if city and city_country(city) else None
+        start = offset + match.start("venue")
+        return Place(venue, country, (start, start + len(venue)))
+    return None
+
+
+def find_country(sentence: str, offset: int) -> Place | None:
+    """A country named as the place ('in Pakistan') when no city is known."""
+    for match in _IN_COUNTRY.finditer(sentence):
+        words = match.group("c").split()
+        for size in range(len(words), 0, -1):
+            phrase = " ".join(words[:size])
+            code = country_of_phrase(phrase)
+            if code and not phrase.endswith(("'s", "’s")) and fold(phrase) not in {
+                fold(w) for w in ("Chinese", "Pakistani")
+            }:
+                start = offset + match.start("c")
+                return Place(phrase, code, (start, start + len(phrase)))
+    return None

@@ -1,0 +1,66 @@
+"""Who asked for or placed a call: 'at the request of the Pakistani side', 'at request'.
+
+A bare "at request" (Chinese 应约) means the subject took the call at the other
+side's request, so the call was initiated by the other principal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from api.extract.gazetteer import country_of_phrase, fold
+from api.extract.people import Person, Span
+
+__all__ = ["Request", "find_requests"]
+
+_OF = re.compile(
+    r"\b(?:at|upon|on)\s+the\s+request\s+of\s+(?:the\s+)?"
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s*)+?)(?:\s+side|\s+government)?\b(?=[\s,.;]|$)"
+)
+_SIDES = re.compile(
+    r"\b(?:at|upon|on)\s+(?:the\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+side['’]s\s+"
+    r"request\b|\b(?:initiated|requested|placed)\s+by\s+(?:the\s+)?"
+    r"(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+)
+_BARE = re.compile(r"\b(?:at|upon|on)\s+request\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A statement of who asked: a country, or 'the other side' (bare 'at request')."""
+
+    sentence: int
+    country: str | None
+    other_side: bool
+    span: Span
+
+
+def _who_country(who: str, people: list[Person]) -> str | None:
+    code = country_of_phrase(who)
+    if code:
+        return code
+    words = set(fold(who).split())
+    for person in people:
+        if words & {fold(t) for t in person.tokens}:
+            return person.country
+    return None
+
+
+def find_requests(
+    sentence: str, offset: int, index: int, people: list[Person]
+) -> list[Request]:
+    """Request statements in one sentence."""
+    found: list[Request] = []
+    for match in _OF.finditer(sentence):
+        code = _who_country(match.group("who").strip(), people)
+        if code:
+            found.append(Request(index, code, False, (offset + match.start(), offset + match.end())))
+    for match in _SIDES.finditer(sentence):
+        who = match.group("who") or match.group("who2")
+        code = _who_country(who.strip(), people)
+        if code:
+            found.append(Request(index, code, False, (offset + match.start(), offset + match.end())))
+    for match in _BARE.finditer(sentence):
+        found.append(Request(index, None, True, (offset + match.start(), offset + match.end())))
+    return found

@@ -1,0 +1,184 @@
+"""Readout text: boilerplate lines, headline, dateline and sentences, all with offsets.
+
+Everything downstream works on `Sentence`s that keep their position in the original
+text, so evidence spans quote the text exactly as it was passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Dateline", "Document", "Sentence", "parse_document"]
+
+_BOILERPLATE = re.compile(
+    r"""^(?:
+        .*\s>\s.*                                  # breadcrumbs: Home > China News
+      | (?:file\s+)?(?:photo|picture|image|video)\s*(?:[:：]|taken\b|shows\b).*
+      | .*\((?:[\w .-]+/)?(?:xinhua|app|afp|reuters|ap|str|cgtn|cns)\)\s*$   # captions
+      | .*suggest\s+to\s+a\s+friend.*
+      | (?:share\s+this|related|editor|source|follow\s+us|copyright|tags?)\s*[:：].*
+      | .*\[(?:print|close)\].*
+      | [-=_*~<>\s]{3,}.*
+      | <[^>]*>
+      | (?:date\s+)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?
+      | [A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}
+      | \W*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_STAMP = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
+_DATELINE = re.compile(
+    r"""^(?P<cities>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*)
+        (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?
+        (?:\s*\((?P<agency>[A-Za-z ]+)\))?
+        \s*(?::|--|—|–)\s*""",
+    re.VERBOSE,
+)
+_SPLIT = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "prof",
+        "st",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "hon",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the body or the headline, with its offsets in the original text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    headline: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """`BEIJING, July 16 (Xinhua) --`: the place(s) and the day the report was filed."""
+
+    cities: tuple[tuple[str, int, int], ...]
+    date_text: str | None
+    date_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A readout split into sentences, with its dateline and publication stamp."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    dateline: Dateline | None
+    stamp: str | None
+
+
+def _is_headline(line: str, rest_has_body: bool) -> bool:
+    stripped = line.strip()
+    return (
+        rest_has_body
+        and not stripped.endswith((".", "!", "?", '"', "”"))
+        and (len(stripped.split()) <= 30)
+    )
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for match in _SPLIT.finditer(text, start, end):
+        word = re.search(r"([\w.]+)[.!?]$", text[cursor : match.start() + 1])
+        if word:
+            token = word.group(1).lower().rstrip(".")
+            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                continue
+        spans.append((cursor, match.start() + 1))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def parse_document(text: str) -> Document:
+    """Split `text` into headline and body sentences, leaving boilerplate out."""
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lead = len(body) - len(body.lstrip())
+        if body.strip():
+            lines.append((offset + lead, offset + len(body.rstrip())))
+        offset += len(raw)
+    stamp = None
+    kept: list[tuple[int, int]] = []
+    for start, end in lines:
+        line = text[start:end]
+        if _BOILERPLATE.match(line):
+            found = _STAMP.search(line)
+            if stamp is None and found and len(line) < 40:
+                stamp = found.group(0)
+            continue
+        kept.append((start, end))
+    sentences: list[Sentence] = []
+    dateline: Dateline | None = None
+    for number, (start, end) in enumerate(kept):
+        line = text[start:end]
+        headline = number == 0 and _is_headline(line, len(kept) > 1)
+        if not headline and dateline is None and not any(not s.headline for s in sentences):
+            match = _DATELINE.match(line)
+            if match and match.group("cities").upper() == match.group("cities"):
+                dateline = _dateline(match, start)
+                start += match.end()
+        for s_start, s_end in _sentences(text, start, end):
+            sentences.append(
+                Sentence(len(sentences), s_start, s_end, text[s_start:s_end], number, headline)
+            )
+    return Document(text, tuple(sentences), dateline, stamp)
+
+
+def _dateline(match: re.Match[str], offset: int) -> Dateline:
+    cities = []
+    for city in re.finditer(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*", match.group("cities")):
+        cities.append((city.group(0).title(), offset + city.start(), offset + city.end()))
+    date_start = offset + match.start("date") if match.group("date") else -1
+    return Dateline(tuple(cities), match.group("date"), date_start)

@@ -1,0 +1,350 @@
+"""Offices and honorifics: which words make a title, and how a title is normalised.
+
+A title is the office held at the time ("Prime Minister", "Chief Minister of Sindh"),
+never a rank or an honorific ("General", "Dr", "Senator", "Mr").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CN_CUES",
+    "HONORIFIC_PREFIXES",
+    "RANKS",
+    "ROLE_WORDS",
+    "TITLE_ABBREVIATIONS",
+    "TITLE_HEADS",
+    "TITLE_WORDS",
+    "has_title_head",
+    "normalise_title",
+]
+
+TITLE_HEADS = frozenset(
+    [
+        "president",
+        "premier",
+        "minister",
+        "chancellor",
+        "secretary",
+        "secretary-general",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "speaker",
+        "king",
+        "queen",
+        "emir",
+        "amir",
+        "sultan",
+        "prince",
+        "councilor",
+        "councillor",
+        "ambassador",
+        "envoy",
+        "adviser",
+        "advisor",
+        "director",
+        "director-general",
+        "member",
+        "assistant",
+        "representative",
+        "commander",
+        "chief",
+        "governor",
+        "mayor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "head",
+        "leader",
+        "commissioner",
+        "vice-president",
+        "vice-chairman",
+        "vice-premier",
+        "taoiseach",
+        "counsellor",
+        "counselor",
+        "consul",
+        "attorney-general",
+    ]
+)
+"""Words that make a phrase an office (lower case)."""
+
+TITLE_WORDS = TITLE_HEADS | frozenset(
+    [
+        "prime",
+        "vice",
+        "deputy",
+        "acting",
+        "first",
+        "foreign",
+        "interior",
+        "home",
+        "defence",
+        "defense",
+        "finance",
+        "planning",
+        "commerce",
+        "trade",
+        "external",
+        "affairs",
+        "national",
+        "security",
+        "state",
+        "council",
+        "standing",
+        "committee",
+        "people's",
+        "congress",
+        "political",
+        "bureau",
+        "central",
+        "cpc",
+        "party",
+        "communist",
+        "army",
+        "staff",
+        "joint",
+        "chiefs",
+        "naval",
+        "navy",
+        "air",
+        "force",
+        "forces",
+        "federal",
+        "executive",
+        "special",
+        "senior",
+        "general",
+        "information",
+        "education",
+        "health",
+        "energy",
+        "petroleum",
+        "water",
+        "railways",
+        "maritime",
+        "industry",
+        "industries",
+        "science",
+        "technology",
+        "economic",
+        "economy",
+        "youth",
+        "overseas",
+        "human",
+        "rights",
+        "law",
+        "justice",
+        "religious",
+        "culture",
+        "tourism",
+        "agriculture",
+        "food",
+        "climate",
+        "environment",
+        "labour",
+        "labor",
+        "social",
+        "welfare",
+        "development",
+        "housing",
+        "communications",
+        "transport",
+        "aviation",
+        "power",
+        "privatization",
+        "investment",
+        "board",
+        "senate",
+        "assembly",
+        "parliament",
+        "parliamentary",
+        "legislative",
+        "republic",
+        "government",
+        "cabinet",
+        "ministry",
+        "office",
+        "commission",
+        "department",
+        "policy",
+        "relations",
+        "international",
+        "cooperation",
+        "strategic",
+        "united",
+        "nations",
+        "un",
+        "european",
+        "union",
+        "general",
+        "military",
+        "central",
+        "supreme",
+        "court",
+        "high",
+        "lower",
+        "upper",
+        "house",
+        "provincial",
+        "province",
+        "caretaker",
+        "interim",
+        "chief-of-staff",
+        "pla",
+        "administration",
+        "budget",
+        "treasury",
+        "immigration",
+        "revenue",
+        "emergency",
+        "disaster",
+        "management",
+        "capital",
+        "metropolitan",
+        "municipal",
+        "region",
+        "regional",
+        "autonomous",
+        "standing",
+        "npc",
+        "cppcc",
+        "ministers",
+        "heads",
+        "chiefs'",
+    ]
+)
+"""Words that may appear inside a title and so never start or end a person's name."""
+
+RANKS = frozenset(
+    [
+        "General",
+        "Gen",
+        "Gen.",
+        "Lt",
+        "Lt.",
+        "Lieutenant",
+        "Major",
+        "Maj",
+        "Maj.",
+        "Colonel",
+        "Col",
+        "Col.",
+        "Brigadier",
+        "Admiral",
+        "Adm",
+        "Adm.",
+        "Marshal",
+        "Field",
+        "Captain",
+        "Capt",
+        "Capt.",
+        "Commodore",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "Prof",
+        "Prof.",
+        "Professor",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "H.E.",
+        "Excellency",
+        "Senator",
+        "Sen.",
+        "Sen",
+        "Rep.",
+        "Hon.",
+        "Honourable",
+        "Honorable",
+        "Justice",
+        "Retd",
+        "Retired",
+        "Ambassador-at-large",
+    ]
+)
+"""Ranks and honorifics that come before a name and are not part of the office."""
+
+HONORIFIC_PREFIXES = frozenset(
+    [
+        "syed",
+        "sayed",
+        "sayyid",
+        "makhdoom",
+        "sheikh",
+        "shaikh",
+        "hafiz",
+        "mian",
+        "haji",
+        "maulana",
+        "pir",
+        "nawabzada",
+    ]
+)
+"""Name-initial honorifics dropped from the normalised name when a name remains."""
+
+TITLE_ABBREVIATIONS = {
+    "PM": "Prime Minister",
+    "FM": "Foreign Minister",
+    "COAS": "Chief of Army Staff",
+    "NSA": "National Security Adviser",
+    "VP": "Vice President",
+    "EAM": "External Affairs Minister",
+    "CJCSC": "Chairman Joint Chiefs of Staff Committee",
+}
+"""Abbreviated offices as they appear before names ("PM Shehbaz")."""
+
+ROLE_WORDS = (
+    "prime minister|president|premier|vice premier|vice president|foreign minister|"
+    "state councilor|chancellor|army chief|chief of army staff|foreign secretary|"
+    "secretary of state|defence minister|defense minister|interior minister|minister|"
+    "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador"
+)
+"""Offices a text may use alone ("the prime minister") to refer back to a person."""
+
+CN_CUES = re.compile(
+    r"\b(?:CPC|Communist Party of China|State Council(?:or)?|Vice Premier|Political Bureau|"
+    r"Politburo|National People's Congress|NPC|CPPCC|Chinese People's|Central Military "
+    r"Commission|Central Foreign Affairs Commission|Zhongnanhai)\b"
+)
+"""Offices that only China has: they tell the person's country."""
+
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_TRAILING_PARTY = re.compile(r"\s+of the (?:Communist Party of China|CPC)$")
+_LEADING = re.compile(r"^(?:the|a|an|its|his|her)\s+", re.IGNORECASE)
+_LOCAL_HEADS = re.compile(r"^(?P<place>(?:[A-Z][\w'-]+\s){1,2})(?P<head>Chief Minister|Governor)$")
+
+
+def has_title_head(words: list[str]) -> bool:
+    """True when one of `words` names an office."""
+    return any(w.lower().rstrip(".") in TITLE_HEADS for w in words) or any(
+        w in TITLE_ABBREVIATIONS for w in words
+    )
+
+
+def normalise_title(title: str) -> str:
+    """'chairman of the X (NPC)' -> 'Chairman of the X'; 'Sindh Chief Minister' -> ..."""
+    title = _PAREN.sub("", title).strip(" ,;:")
+    title = _LEADING.sub("", title)
+    words = title.split()
+    while words and words[-1] in RANKS:
+        words.pop()
+    while words and words[0] in RANKS:
+        words.pop(0)
+    words = [TITLE_ABBREVIATIONS.get(w, w) for w in words]
+    title = " ".join(words)
+    title = _TRAILING_PARTY.sub("", title)
+    local = _LOCAL_HEADS.match(title)
+    if local:
+        title = f"{local['head']} of {local['place'].strip()}"
+    return title[:1].upper() + title[1:]
