@@ -26,6 +26,7 @@ _NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met"})
 @dataclass(slots=True)
 class Draft:
     """A meeting being assembled: its trigger sentence, principals, date, evidence."""
+
     sentence: Sentence
     trigger: Trigger
     principals: list[tuple[Person, Span]]
@@ -53,8 +54,10 @@ def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
 
 def _group_after(refs: list[Ref], cut: int, text: str, limit: int) -> list[Ref]:
     after = [r for r in refs if r.start >= cut]
-    if not after or len(text[cut : after[0].start]) > limit or not _SHORT_GAP.match(
-        text[cut : after[0].start]
+    if (
+        not after
+        or len(text[cut : after[0].start]) > limit
+        or not _SHORT_GAP.match(text[cut : after[0].start])
     ):
         return []
     group = [after[0]]
@@ -112,7 +115,9 @@ def _pick_date(
     return best.date, (best.start, best.end), True
 
 
-def _draft(context: Context, sentence: Sentence, trigger: Trigger, previous: Draft | None) -> Draft | None:
+def _draft(
+    context: Context, sentence: Sentence, trigger: Trigger, previous: Draft | None
+) -> Draft | None:
     refs = _principals(context, sentence, trigger)
     if len(refs) < 2 or not _assign_countries(context, [r.person for r in refs]):
         return None
@@ -121,7 +126,8 @@ def _draft(context: Context, sentence: Sentence, trigger: Trigger, previous: Dra
     evidence: Evidence = {"kind": [trigger.kind_span]}
     if not found:
         if previous is not None and previous.date is not None:
-            date, span = previous.date, (previous.evidence.get("date") or [None])[0]
+            date = previous.date
+            span = previous.evidence["date"][0] if previous.evidence.get("date") else None
         elif context.dateline_date is not None and _is_lead(context, sentence):
             date, span = context.dateline_date, context.dateline_date_span
         elif context.reference is not None:
@@ -144,8 +150,10 @@ def _is_lead(context: Context, sentence: Sentence) -> bool:
 
 
 def _same_event(a: Draft, b: Draft) -> bool:
-    return a.key() == b.key() and a.trigger.kind == b.trigger.kind and (
-        a.date == b.date or a.date is None or b.date is None
+    return (
+        a.key() == b.key()
+        and a.trigger.kind == b.trigger.kind
+        and (a.date == b.date or a.date is None or b.date is None)
     )
 
 
@@ -196,10 +204,8 @@ def _apply_requests(context: Context, drafts: list[Draft]) -> None:
         return
     for sentence in context.doc.sentences:
         for request in find_requests(sentence.text, sentence.start, sentence.index, context.people):
-            if sentence.headline:
-                draft = calls[0]
-            else:
-                draft = _owner(calls, sentence.index) or calls[0]
+            owner = None if sentence.headline else _owner(calls, sentence.index)
+            draft = owner or calls[0]
             _set_request(draft, request)
 
 

@@ -181,7 +181,9 @@ VENUE_CITY: dict[str, str] = {
 }
 """Folded venue name -> the city it is in."""
 
-_NAME_LIKE_CITIES = frozenset("victoria sofia santiago kingston georgetown praia male nice".split())
+_NAME_LIKE_CITIES = frozenset(
+    ["victoria", "sofia", "santiago", "kingston", "georgetown", "praia", "male", "nice"]
+)
 _PLACE_WORD_SET = frozenset(
     fold(word) for word in re.split(r"\s+", _PLACE_WORDS.strip()) if word
 ) | frozenset(key for key in CITY_COUNTRY if " " not in key and key not in _NAME_LIKE_CITIES)

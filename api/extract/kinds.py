@@ -16,25 +16,53 @@ __all__ = ["Trigger", "find_triggers"]
 _NOUNS = r"(?:talks|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat)"
 _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # (label, initiator: subject|object|"", pattern)
-    ("receive_call", "object", re.compile(
-        r"\b(?:received|receives|took|takes|answered)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?"
-        r"(?:tele)?phone\s+call\s+from\b", re.I)),
+    (
+        "receive_call",
+        "object",
+        re.compile(
+            r"\b(?:received|receives|took|takes|answered)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:tele)?phone\s+call\s+from\b",
+            re.I,
+        ),
+    ),
     ("phoned", "subject", re.compile(r"\b(?:telephoned|phoned|rang|dialled|dialed)\b", re.I)),
     ("called", "subject", re.compile(r"\bcall(?:ed|s)\b(?!\s+(?:on|upon|for|off|in|at|it)\b)")),
-    ("called_on", "", re.compile(
-        r"\b(?:call(?:ed|s)\s+(?:on|upon)|paid\s+(?:a\s+)?(?:courtesy\s+)?call\s+on|"
-        r"paying\s+(?:a\s+)?(?:courtesy\s+)?call\s+on)\b", re.I)),
-    ("held", "", re.compile(
-        r"\b(?:held|holds|had|has|conducted|hold)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-        + _NOUNS + r"\b", re.I)),
+    (
+        "called_on",
+        "",
+        re.compile(
+            r"\b(?:call(?:ed|s)\s+(?:on|upon)|paid\s+(?:a\s+)?(?:courtesy\s+)?call\s+on|"
+            r"paying\s+(?:a\s+)?(?:courtesy\s+)?call\s+on)\b",
+            re.I,
+        ),
+    ),
+    (
+        "held",
+        "",
+        re.compile(
+            r"\b(?:held|holds|had|has|conducted|hold)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+            + _NOUNS
+            + r"\b",
+            re.I,
+        ),
+    ),
     ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+with\b", re.I)),
     ("met", "", re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\b(?!\s+(?:of|on)\b)", re.I)),
     ("received", "", re.compile(r"\b(?:received|receives|hosted|hosts)\b", re.I)),
-    ("spoke", "", re.compile(
-        r"\b(?:spoke|speaks|talked|talks|conversed|sat down)\s+(?:with|to)\b", re.I)),
-    ("noun_event", "", re.compile(
-        r"\b(?:meeting|talks|video\s+call|phone\s+call|telephone\s+call)\s+"
-        r"(?=(?:in|at|on)\s+[A-Z])", re.I)),
+    (
+        "spoke",
+        "",
+        re.compile(r"\b(?:spoke|speaks|talked|talks|conversed|sat down)\s+(?:with|to)\b", re.I),
+    ),
+    (
+        "noun_event",
+        "",
+        re.compile(
+            r"\b(?:meeting|talks|video\s+call|phone\s+call|telephone\s+call)\s+"
+            r"(?=(?:in|at|on)\s+[A-Z])",
+            re.I,
+        ),
+    ),
 )
 _PHONE = re.compile(r"\b(?:tele)?phon(?:e|ic|ed)\b|\bby phone\b|\bphone\b", re.I)
 _VIDEO = re.compile(
@@ -78,10 +106,14 @@ class Trigger:
     needs_object: bool
 
 
-def _kind(sentence: str, offset: int, start: int, end: int, label: str) -> tuple[str, tuple[int, int]]:
+def _kind(
+    sentence: str, offset: int, start: int, end: int, label: str
+) -> tuple[str, tuple[int, int]]:
     phone = [(abs(m.start() - start), m) for m in _PHONE.finditer(sentence)]
     video = [(abs(m.start() - start), m) for m in _VIDEO.finditer(sentence)]
-    if video and (not phone or min(video, key=lambda x: x[0])[0] <= min(phone, key=lambda x: x[0])[0]):
+    if video and (
+        not phone or min(video, key=lambda x: x[0])[0] <= min(phone, key=lambda x: x[0])[0]
+    ):
         match = min(video, key=lambda x: x[0])[1]
         return "video_call", (offset + match.start(), offset + match.end())
     if phone:
@@ -109,12 +141,16 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
             if _ATTENDING.search(sentence):
                 continue
             kind, kind_span = _kind(sentence, offset, start, end, label)
-            if kind == "video_call" and _CEREMONY.search(sentence) and label not in (
-                "held", "noun_with", "spoke", "met"
+            if (
+                kind == "video_call"
+                and _CEREMONY.search(sentence)
+                and label not in ("held", "noun_with", "spoke", "met")
             ):
                 continue
             needs_object = label in ("phoned", "called", "called_on", "received", "receive_call")
             found.append(
-                Trigger(label, offset + start, offset + end, kind, kind_span, initiator, needs_object)
+                Trigger(
+                    label, offset + start, offset + end, kind, kind_span, initiator, needs_object
+                )
             )
     return sorted(found, key=lambda t: t.start)

@@ -29,9 +29,9 @@ def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
     return [_finish(context, draft, drafts, capacities) for draft in drafts]
 
 
-def _place(context: Context, draft: Draft, evidence: Evidence) -> tuple[
-    Place | None, Place | None, str | None
-]:
+def _place(
+    context: Context, draft: Draft, evidence: Evidence
+) -> tuple[Place | None, Place | None, str | None]:
     sentence = draft.sentence
     venue = find_venue(sentence.text, sentence.start)
     city = find_city(sentence.text, sentence.start, draft.trigger.start)

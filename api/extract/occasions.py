@@ -10,37 +10,58 @@ __all__ = ["Occasion", "find_occasion"]
 _MINISTERS = re.compile(r"foreign ministers?|council of (?:foreign )?ministers|FMs?\b", re.I)
 _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     # (pattern, summit label, ministers' meeting label)
-    (re.compile(r"Shanghai Cooperation Organi[sz]ation|\bSCO\b"), "SCO summit",
-     "SCO foreign ministers' meeting"),
-    (re.compile(r"\bG-?20\b|Group of (?:Twenty|20)\b"), "G20 summit",
-     "G20 foreign ministers' meeting"),
+    (
+        re.compile(r"Shanghai Cooperation Organi[sz]ation|\bSCO\b"),
+        "SCO summit",
+        "SCO foreign ministers' meeting",
+    ),
+    (
+        re.compile(r"\bG-?20\b|Group of (?:Twenty|20)\b"),
+        "G20 summit",
+        "G20 foreign ministers' meeting",
+    ),
     (re.compile(r"\bG-?7\b|Group of Seven\b"), "G7 summit", "G7 foreign ministers' meeting"),
     (re.compile(r"\bBRICS\b"), "BRICS summit", "BRICS foreign ministers' meeting"),
     (re.compile(r"East Asia Summit|\bEAS\b"), "East Asia Summit", None),
-    (re.compile(r"\bASEAN\b|Association of Southeast Asian Nations"), "ASEAN summit",
-     "ASEAN foreign ministers' meeting"),
+    (
+        re.compile(r"\bASEAN\b|Association of Southeast Asian Nations"),
+        "ASEAN summit",
+        "ASEAN foreign ministers' meeting",
+    ),
     (re.compile(r"(?:UN|United Nations) General Assembly|\bUNGA\b"), "UN General Assembly", None),
     (re.compile(r"(?:UN|United Nations) Security Council|\bUNSC\b"), "UN Security Council", None),
-    (re.compile(r"\bAPEC\b|Asia-Pacific Economic Cooperation"), "APEC summit",
-     "APEC ministerial meeting"),
-    (re.compile(r"\bCICA\b|Conference on Interaction and Confidence[- ]Building"), "CICA summit",
-     "CICA ministerial meeting"),
+    (
+        re.compile(r"\bAPEC\b|Asia-Pacific Economic Cooperation"),
+        "APEC summit",
+        "APEC ministerial meeting",
+    ),
+    (
+        re.compile(r"\bCICA\b|Conference on Interaction and Confidence[- ]Building"),
+        "CICA summit",
+        "CICA ministerial meeting",
+    ),
     (re.compile(r"Boao Forum"), "Boao Forum for Asia", None),
     (re.compile(r"World Economic Forum|\bWEF\b|\bDavos\b"), "World Economic Forum", None),
     (re.compile(r"Munich Security Conference"), "Munich Security Conference", None),
     (re.compile(r"Shangri-La Dialogue"), "Shangri-La Dialogue", None),
     (re.compile(r"\bNATO\b|North Atlantic Treaty Organi[sz]ation"), "NATO summit", None),
     (re.compile(r"Belt and Road Forum"), "Belt and Road Forum", None),
-    (re.compile(r"\bOIC\b|Organi[sz]ation of Islamic Cooperation"), "OIC summit",
-     "OIC Council of Foreign Ministers"),
+    (
+        re.compile(r"\bOIC\b|Organi[sz]ation of Islamic Cooperation"),
+        "OIC summit",
+        "OIC Council of Foreign Ministers",
+    ),
     (re.compile(r"Commonwealth Heads of Government|\bCHOGM\b"), "CHOGM", None),
     (re.compile(r"Economic Cooperation Organi[sz]ation|\bECO\b"), "ECO summit", None),
     (re.compile(r"Forum on China-Africa Cooperation|\bFOCAC\b"), "FOCAC summit", None),
     (re.compile(r"China-Arab States Summit|Arab League"), "China-Arab States Summit", None),
     (re.compile(r"China-Central Asia Summit"), "China-Central Asia Summit", None),
     (re.compile(r"Eastern Economic Forum"), "Eastern Economic Forum", None),
-    (re.compile(r"St\.? Petersburg International Economic Forum|\bSPIEF\b"),
-     "St. Petersburg International Economic Forum", None),
+    (
+        re.compile(r"St\.? Petersburg International Economic Forum|\bSPIEF\b"),
+        "St. Petersburg International Economic Forum",
+        None,
+    ),
     (re.compile(r"Raisina Dialogue"), "Raisina Dialogue", None),
     (re.compile(r"Nuclear Security Summit"), "Nuclear Security Summit", None),
     (re.compile(r"Summit of the Future"), "Summit of the Future", None),
@@ -66,8 +87,11 @@ def find_occasion(sentence: str, offset: int) -> Occasion | None:
         if not match:
             continue
         window = sentence[max(0, match.start() - 60) : match.end() + 60]
-        if ministers and _MINISTERS.search(window) and not re.search(r"summit|heads of state",
-                                                                     window, re.I):
+        if (
+            ministers
+            and _MINISTERS.search(window)
+            and not re.search(r"summit|heads of state", window, re.I)
+        ):
             label = ministers
         found = Occasion(label, (offset + match.start(), offset + match.end()))
         if best is None or match.start() < best[0]:

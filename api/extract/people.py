@@ -8,6 +8,7 @@ forms ("Khan", "Premier Li", "Dr Alvi") resolve to the full name they share word
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -29,11 +30,28 @@ Span = tuple[int, int]
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|\([A-Z][A-Za-z]{0,6}\)|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:st|nd|rd|th)?|\S"
 )
-_DOTTED = frozenset("Dr Mr Mrs Ms Gen Lt Col Maj Prof Sen Rep St Jr Adm Capt Hon".split())
-_CONNECTORS = frozenset({"of", "the", "and", "to", "on", "for"}) | NAME_PARTICLES
-_COUNTERPART = re.compile(
-    r"(?:(?P<dem>[A-Z][\w.']*(?:\s[A-Z][\w.']*)?)\s+)?counterparts?,?\s*$"
+_DOTTED = frozenset(
+    [
+        "Dr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Gen",
+        "Lt",
+        "Col",
+        "Maj",
+        "Prof",
+        "Sen",
+        "Rep",
+        "St",
+        "Jr",
+        "Adm",
+        "Capt",
+        "Hon",
+    ]
 )
+_CONNECTORS = frozenset({"of", "the", "and", "to", "on", "for"}) | NAME_PARTICLES
+_COUNTERPART = re.compile(r"(?:(?P<dem>[A-Z][\w.']*(?:\s[A-Z][\w.']*)?)\s+)?counterparts?,?\s*$")
 _EXCLUDING = re.compile(
     r"(?:invitation|behalf|greetings|regards|message|messages|letter|wishes|representative|"
     r"envoy|proposed|put forward|condolences|congratulations)\s+(?:\w+\s+){0,2}?"
@@ -102,9 +120,16 @@ class _Tok:
 def _tokens(sentence: Sentence) -> list[_Tok]:
     toks: list[_Tok] = []
     for match in _TOKEN.finditer(sentence.text):
-        text, start, end = match.group(0), sentence.start + match.start(), sentence.start + match.end()
-        if text == "." and toks and toks[-1].end == start and (
-            toks[-1].text in _DOTTED or (len(toks[-1].text) == 1 and toks[-1].text.isupper())
+        text, start, end = (
+            match.group(0),
+            sentence.start + match.start(),
+            sentence.start + match.end(),
+        )
+        if (
+            text == "."
+            and toks
+            and toks[-1].end == start
+            and (toks[-1].text in _DOTTED or (len(toks[-1].text) == 1 and toks[-1].text.isupper()))
         ):
             toks[-1] = _Tok(toks[-1].text + ".", toks[-1].start, end)
             continue
@@ -209,12 +234,16 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
     if title_toks and has_title_head([t.text for t in title_toks]):
         title_span = (title_toks[0].start, title_toks[-1].end)
         rest = seg[j:]
-        if len(rest) > 2 and rest[0].text == "of" and not country_of_phrase(
-            " ".join(t.text for t in rest[1:])
+        if (
+            len(rest) > 2
+            and rest[0].text == "of"
+            and not country_of_phrase(" ".join(t.text for t in rest[1:]))
         ):
             title_span = (title_span[0], title_span[1])
             title = normalise_title(
-                doc_text[title_span[0] : title_span[1]] + " " + doc_text[rest[0].start : rest[-1].end]
+                doc_text[title_span[0] : title_span[1]]
+                + " "
+                + doc_text[rest[0].start : rest[-1].end]
             )
         else:
             title = normalise_title(doc_text[title_span[0] : title_span[1]])
@@ -299,17 +328,16 @@ def find_mentions(doc: Document) -> list[Mention]:
                 continue
             mention = _context(mention, sentence, doc.text)
             if mention.counterpart and mention.title is None and previous and previous.title:
-                mention = _replace(mention, title=previous.title, title_span=previous.title_span,
-                                   title_rank=4)
+                mention = _replace(
+                    mention, title=previous.title, title_span=previous.title_span, title_rank=4
+                )
             mentions.append(mention)
             previous = mention if mention.title else previous
     return mentions
 
 
 def _replace(mention: Mention, **changes: object) -> Mention:
-    values = {f: getattr(mention, f) for f in Mention.__slots__}
-    values.update(changes)
-    return Mention(**values)  # type: ignore[arg-type]
+    return dataclasses.replace(mention, **changes)
 
 
 def _title_case(text: str) -> bool:
@@ -325,7 +353,9 @@ def _same(a: list[str], b: list[str]) -> bool:
     return fa[-1] == fb[-1] or fa[0] == fb[0] or len(sa) == 1 or len(sb) == 1
 
 
-def resolve_people(doc: Document, mentions: list[Mention]) -> tuple[list[Person], dict[int, Person]]:
+def resolve_people(
+    doc: Document, mentions: list[Mention]
+) -> tuple[list[Person], dict[int, Person]]:
     """Group mentions into persons; return the persons and a map from mention index."""
     people: list[Person] = []
     owner: dict[int, Person] = {}

@@ -12,9 +12,11 @@ __all__ = ["Place", "find_city", "find_country", "find_venue"]
 Span = tuple[int, int]
 
 _CITY = re.compile(
-    r"\b(?:" + "|".join(
+    r"\b(?:"
+    + "|".join(
         re.escape(display) for display, _ in sorted(CITY_COUNTRY.values(), key=lambda v: -len(v[0]))
-    ) + r")\b"
+    )
+    + r")\b"
 )
 _HERE = re.compile(r"\bhere\b")
 _VENUE_HEADS = (
@@ -71,7 +73,8 @@ def find_venue(sentence: str, offset: int) -> Place | None:
         if _NOT_VENUE.search(venue) or country_of_phrase(venue):
             continue
         city = VENUE_CITY.get(fold(re.sub(r"\s*\([^)]*\)", "", venue)))
-        country = city_country(city)[1] if city and city_country(city) else None
+        known = city_country(city) if city else None
+        country = known[1] if known else None
         start = offset + match.start("venue")
         return Place(venue, country, (start, start + len(venue)))
     return None
@@ -84,9 +87,11 @@ def find_country(sentence: str, offset: int) -> Place | None:
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[:size])
             code = country_of_phrase(phrase)
-            if code and not phrase.endswith(("'s", "’s")) and fold(phrase) not in {
-                fold(w) for w in ("Chinese", "Pakistani")
-            }:
+            if (
+                code
+                and not phrase.endswith(("'s", "’s"))
+                and fold(phrase) not in {fold(w) for w in ("Chinese", "Pakistani")}
+            ):
                 start = offset + match.start("c")
                 return Place(phrase, code, (start, start + len(phrase)))
     return None

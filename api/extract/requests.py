@@ -47,20 +47,22 @@ def _who_country(who: str, people: list[Person]) -> str | None:
     return None
 
 
-def find_requests(
-    sentence: str, offset: int, index: int, people: list[Person]
-) -> list[Request]:
+def find_requests(sentence: str, offset: int, index: int, people: list[Person]) -> list[Request]:
     """Request statements in one sentence."""
     found: list[Request] = []
     for match in _OF.finditer(sentence):
         code = _who_country(match.group("who").strip(), people)
         if code:
-            found.append(Request(index, code, False, (offset + match.start(), offset + match.end())))
+            found.append(
+                Request(index, code, False, (offset + match.start(), offset + match.end()))
+            )
     for match in _SIDES.finditer(sentence):
         who = match.group("who") or match.group("who2")
         code = _who_country(who.strip(), people)
         if code:
-            found.append(Request(index, code, False, (offset + match.start(), offset + match.end())))
+            found.append(
+                Request(index, code, False, (offset + match.start(), offset + match.end()))
+            )
     for match in _BARE.finditer(sentence):
         found.append(Request(index, None, True, (offset + match.start(), offset + match.end())))
     return found

@@ -13,30 +13,45 @@ from api.vocabulary import builtin_topic_ids
 __all__ = ["TOPIC_CUES", "find_topics"]
 
 TOPIC_CUES: dict[str, str] = {
-    "cpec": r"China-Pakistan Economic Corridor|\bCPEC\b|Pakistan-China Economic Corridor",
-    "security-of-chinese-nationals": (
-        r"(?:safety|security|protection) of (?:the )?Chinese (?:nationals|citizens|personnel|"
-        r"workers|engineers|institutions|projects)|Chinese (?:nationals|citizens|personnel|"
-        r"engineers|workers) (?:and|in)|attacks? on Chinese"
-    ),
-    "afghanistan": r"\bAfghan(?:istan)?\b",
-    "covid-19": r"COVID|coronavirus|\bpandemic\b|\bepidemic\b",
-    "one-china": r"one-China|\bTaiwan\b",
+    "cpec": r"China-Pakistan Economic Corridor|Pakistan-China Economic Corridor|\bCPEC\b|"
+    r"\bJCC\b|Joint Cooperation Committee|\bGwadar\b",
+    "belt-and-road": r"Belt and Road|\bBRI\b|Silk Road",
+    "connectivity": r"\bconnectivity\b|\brailways?\b|\bhighways?\b|\bML-1\b|Karakoram",
+    "trade-and-investment": r"\btrade\b|\binvestments?\b|\bexports?\b|free trade|"
+    r"industrial cooperation|Economic and Trade Commission",
+    "finance-and-debt": r"\bloans?\b|\bdebt\b|\brollover|currency swap|\bIMF\b|financing",
+    "economic-recovery": r"revive (?:its |the )?economy|economic recovery|people's livelihood|"
+    r"poverty (?:alleviation|reduction)|cutting poverty",
+    "agriculture": r"\bagricultur|\bfarming\b|food security|\blivestock\b|\blocust",
+    "information-technology": r"information technology|digital economy|telecommunication|"
+    r"\b5G\b|e-commerce|\bICT\b",
+    "science-and-technology": r"science and technology|\bspace\b|\bsatellite|\bastronaut|"
+    r"\binnovation\b",
+    "energy": r"\benergy\b|power plants?|hydropower|electricity|nuclear power|oil and gas",
+    "climate-change": r"climate change|green development|\bcarbon\b|\bemissions\b|glaciers",
+    "disaster-relief": r"\bfloods?\b|\bearthquake|disaster",
+    "covid-19": r"COVID|coronavirus|\bpandemic\b|\bepidemic\b|\bvaccines?\b",
+    "security-of-chinese-nationals": r"(?:safety|security|protection) of (?:the )?Chinese|"
+    r"Chinese (?:nationals|citizens|personnel|engineers|workers)|\bDasu\b",
+    "counter-terrorism": r"terroris[tm]|counter-terror|\bextremis|perpetrators",
+    "regional-security": r"regional (?:peace|security|stability)|peace and stability in the region",
+    "defence-cooperation": r"\bdefen[cs]e\b|\bmilitary\b|armed forces|joint exercises?",
+    "afghanistan": r"\bAfghan(?:istan)?\b|\bTaliban\b",
+    "kashmir": r"\bKashmir|Line of Control",
+    "ukraine": r"\bUkrain",
+    "middle-east": r"Middle East|\bPalestin|\bGaza\b|\bIsrael",
+    "one-china": r"one-China|One China|reunification",
+    "core-interests": r"core (?:national )?interests?|core issues|\bTaiwan\b|\bXinjiang\b|"
+    r"\bTibet\b|territorial integrity",
     "global-development-initiative": r"Global Development Initiative|\bGDI\b",
     "global-security-initiative": r"Global Security Initiative|\bGSI\b",
     "global-civilization-initiative": r"Global Civili[sz]ation Initiative|\bGCI\b",
-    "belt-and-road": r"Belt and Road|\bBRI\b",
-    "kashmir": r"\bKashmir",
-    "counter-terrorism": r"terroris[tm]|counter-terror",
-    "ukraine": r"\bUkrain",
-    "india-pakistan": r"(?:Pakistan and India|India and Pakistan|Pakistan-India|India-Pakistan)",
-    "trade": r"\btrade\b|\binvestment\b",
-    "climate-change": r"climate change|\bclimate\b",
-    "sco": r"Shanghai Cooperation Organi[sz]ation|\bSCO\b",
-    "defence-cooperation": r"\bdefen[cs]e (?:cooperation|ties)|military cooperation",
-    "middle-east": r"\bGaza\b|Palestin|Middle East",
-    "taiwan": r"\bTaiwan\b",
-    "human-rights": r"human rights",
+    "community-with-shared-future": r"shared future|community of shared destiny",
+    "strategic-communication": r"strategic (?:communication|coordination|mutual trust)|"
+    r"all-weather strategic",
+    "multilateralism": r"multilateral|United Nations|international fairness",
+    "people-to-people-exchanges": r"people-to-people|cultural exchanges|\btourism\b",
+    "education": r"\bstudents?\b|scholarships?|universit(?:y|ies)|vocational",
 }
 _COMPILED = {topic: re.compile(cue, re.IGNORECASE) for topic, cue in TOPIC_CUES.items()}
 
