@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -46,6 +47,15 @@ def main() -> None:
     except ReadoutsError as error:
         _err.print(f"[red]error:[/red] {error.detail}", highlight=False, soft_wrap=True)
         sys.exit(1)
+    except Exception as error:
+        if os.environ.get("READOUTS_DEBUG"):
+            raise
+        _err.print(
+            f"[red]internal error:[/red] {error!r}; set READOUTS_DEBUG=1 to see where",
+            highlight=False,
+            soft_wrap=True,
+        )
+        sys.exit(70)
 
 
 @contextlib.contextmanager
@@ -114,6 +124,7 @@ def synth(
     if meetings < 0:
         raise typer.BadParameter(f"--meetings must be 0 or more, not {meetings}")
     with _service() as service:
+        service.load_seeds_if_empty()
         if purge:
             removed = synthetic.purge(service.engine)
             _out.print(f"Removed {removed} synthetic meetings.")

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from api.filters import Cursor, MeetingFilter, MeetingOrder
 from api.names import name_key
+from api.storage.search import matches_words
 from api.storage.tables import meeting_topics, meetings, participants, person_names
 
 __all__ = ["filter_conditions", "keyset_condition", "order_by", "search_words"]
@@ -38,10 +39,8 @@ def filter_conditions(selection: MeetingFilter) -> list[sa.ColumnElement[bool]]:
             )
         )
     if selection.q is not None:
-        conditions.extend(
-            m.search_text.like(f"%{_escape_like(word)}%", escape="\\")
-            for word in search_words(selection.q)
-        )
+        words = search_words(selection.q)
+        conditions.append(matches_words(words) if words else sa.false())
     return conditions
 
 
@@ -79,7 +78,3 @@ def _from_country(code: str) -> sa.ColumnElement[bool]:
     return meetings.c.id.in_(
         sa.select(participants.c.meeting_id).where(participants.c.country_code == code)
     )
-
-
-def _escape_like(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

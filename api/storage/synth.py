@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from api.errors import InvalidInput
 from api.names import name_key
 from api.storage import tables as t
 from api.storage.engine import analyze
@@ -153,6 +154,8 @@ def generate(
     advance = progress or (lambda _n: None)
     with engine.begin() as connection:
         topics = topic_ids or list(connection.scalars(sa.select(t.topics.c.id)))
+        if not topics:
+            raise InvalidInput("the database has no topics; run `readouts load` first")
         pool = _people_pool(connection, rng)
         start = connection.execute(
             sa.select(sa.func.count()).where(t.meetings.c.synthetic.is_(True))
@@ -166,7 +169,7 @@ def generate(
                 _meeting(rng, number, pool, topics, rows)
             for table in t.metadata.sorted_tables:
                 if rows.get(table.name):
-                    connection.execute(table.insert(), rows[table.name])
+                    _write(connection, table, rows[table.name])
             advance(len(rows["meetings"]))
     analyze(engine)
     return count
@@ -187,6 +190,19 @@ def purge(engine: Engine) -> int:
             connection.execute(table.delete().where(table.c.person_id.in_(people)))
         connection.execute(t.people.delete().where(t.people.c.synthetic.is_(True)))
     return int(removed)
+
+
+def _write(connection: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert `rows`: COPY on PostgreSQL (several times faster), executemany elsewhere."""
+    if connection.dialect.name != "postgresql":
+        connection.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
+    with cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
 
 
 _Person = tuple[str, str, str, str]  # id, name, country, title

@@ -85,7 +85,9 @@ positions = sa.Table(
 meetings = sa.Table(
     "meetings",
     metadata,
-    sa.Column("id", sa.String(200), primary_key=True),
+    # An integer key that never changes (SQLite's rowid), for the full-text index.
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.String(200), nullable=False, unique=True),
     sa.Column("date", sa.Date, nullable=False),
     sa.Column("date_precision", sa.String(10), nullable=False),
     sa.Column("time_of_day", sa.String(10)),

@@ -30,6 +30,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_topics'))
     )
     op.create_table('meetings',
+    sa.Column('pk', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('id', sa.String(length=200), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
     sa.Column('date_precision', sa.String(length=10), nullable=False),
@@ -46,7 +47,8 @@ def upgrade() -> None:
     sa.Column('search_text', sa.Text(), server_default='', nullable=False),
     sa.ForeignKeyConstraint(['country_code'], ['countries.code'], name=op.f('fk_meetings_country_code_countries')),
     sa.ForeignKeyConstraint(['initiated_by'], ['countries.code'], name=op.f('fk_meetings_initiated_by_countries')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings'))
+    sa.PrimaryKeyConstraint('pk', name=op.f('pk_meetings')),
+    sa.UniqueConstraint('id', name=op.f('uq_meetings_id'))
     )
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.create_index('ix_meetings_country_code', ['country_code'], unique=False)
