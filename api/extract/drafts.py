@@ -18,7 +18,10 @@ from api.extract.text import Sentence
 
 __all__ = ["Draft", "find_drafts"]
 
-_JOIN = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+_JOIN = re.compile(
+    r"^\s*(?:,|and|,\s*and)"
+    r"(?:\s+(?:his|her|their)\s+(?:[A-Z][\w.]*\s+){0,2}counterparts?,?)?\s*$"
+)
 _SHORT_GAP = re.compile(r"^[^.;:]{0,60}$")
 _NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met"})
 

@@ -52,7 +52,20 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "spoke",
         "",
-        re.compile(r"\b(?:spoke|speaks|talked|talks|conversed|sat down)\s+(?:with|to)\b", re.I),
+        re.compile(
+            r"\b(?:spoke|speaks|talked|talks|conversed|sat down)\s+(?:(?:over|on|by)\s+"
+            r"(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b",
+            re.I,
+        ),
+    ),
+    (
+        "dialogue",
+        "",
+        re.compile(
+            r"\b(?:held|co-chaired|chaired)\s+the\s+(?:[\w-]+\s+){0,2}round\s+of\b|"
+            r"\bco-chaired\b",
+            re.I,
+        ),
     ),
     (
         "noun_event",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from api.extract.gazetteer import country_of_phrase, fold
 from api.extract.names import (
@@ -234,11 +235,7 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
     if title_toks and has_title_head([t.text for t in title_toks]):
         title_span = (title_toks[0].start, title_toks[-1].end)
         rest = seg[j:]
-        if (
-            len(rest) > 2
-            and rest[0].text == "of"
-            and not country_of_phrase(" ".join(t.text for t in rest[1:]))
-        ):
+        if len(rest) > 2 and rest[0].text == "of" and not _suffix_country(rest):
             title_span = (title_span[0], title_span[1])
             title = normalise_title(
                 doc_text[title_span[0] : title_span[1]]
@@ -249,7 +246,7 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
             title = normalise_title(doc_text[title_span[0] : title_span[1]])
     rest = seg[j:]
     if rest and rest[0].text == "of" and len(rest) > 1 and not country:
-        code = country_of_phrase(" ".join(t.text for t in rest[1:]))
+        code = _suffix_country(rest)
         if code:
             country, country_span = code, (rest[1].start, rest[-1].end)
     if title is None and len(words) < 2 and not _is_single_alias(words):
@@ -270,6 +267,13 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
     )
 
 
+def _suffix_country(rest: list[_Tok]) -> str | None:
+    words = [t.text for t in rest[1:]]
+    if words and words[0] == "the":
+        words = words[1:]
+    return country_of_phrase(" ".join(words)) if words else None
+
+
 def _is_single_alias(words: list[str]) -> bool:
     return len(words) == 1 and len(words[0]) > 1
 
@@ -277,7 +281,7 @@ def _is_single_alias(words: list[str]) -> bool:
 def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
     before = doc_text[max(sentence.start, mention.start - 80) : mention.start]
     after = doc_text[mention.end : sentence.end]
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if _EXCLUDING.search(before):
         changes["excluded"] = True
     counterpart = _COUNTERPART.search(before)
@@ -336,7 +340,7 @@ def find_mentions(doc: Document) -> list[Mention]:
     return mentions
 
 
-def _replace(mention: Mention, **changes: object) -> Mention:
+def _replace(mention: Mention, **changes: Any) -> Mention:
     return dataclasses.replace(mention, **changes)
 
 

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 
 __all__ = ["Dateline", "Document", "Sentence", "parse_document"]
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _BOILERPLATE = re.compile(
     r"""^(?:
         .*\s>\s.*                                  # breadcrumbs: Home > China News
@@ -37,49 +42,12 @@ _DATELINE = re.compile(
 )
 _SPLIT = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 _ABBREV = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "prof",
-        "st",
-        "no",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "a.m",
-        "p.m",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "adm",
-        "sen",
-        "rep",
-        "gov",
-        "hon",
-    ]
+    _words(
+        """
+        mr mrs ms dr gen lt col maj capt prof st no jan feb mar apr jun jul aug sep sept oct nov
+        dec u.s u.k u.n a.m p.m jr sr vs etc inc ltd co adm sen rep gov hon
+        """
+    )
 )
 
 

@@ -20,276 +20,65 @@ __all__ = [
     "normalise_title",
 ]
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 TITLE_HEADS = frozenset(
-    [
-        "president",
-        "premier",
-        "minister",
-        "chancellor",
-        "secretary",
-        "secretary-general",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "chair",
-        "speaker",
-        "king",
-        "queen",
-        "emir",
-        "amir",
-        "sultan",
-        "prince",
-        "councilor",
-        "councillor",
-        "ambassador",
-        "envoy",
-        "adviser",
-        "advisor",
-        "director",
-        "director-general",
-        "member",
-        "assistant",
-        "representative",
-        "commander",
-        "chief",
-        "governor",
-        "mayor",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "head",
-        "leader",
-        "commissioner",
-        "vice-president",
-        "vice-chairman",
-        "vice-premier",
-        "taoiseach",
-        "counsellor",
-        "counselor",
-        "consul",
-        "attorney-general",
-    ]
+    _words(
+        """
+        president premier minister chancellor secretary secretary-general chairman chairwoman
+        chairperson chair speaker king queen emir amir sultan prince councilor councillor
+        ambassador envoy adviser advisor director director-general member assistant
+        representative commander chief governor mayor spokesperson spokesman spokeswoman head
+        leader commissioner vice-president vice-chairman vice-premier taoiseach counsellor
+        counselor consul attorney-general
+        """
+    )
 )
 """Words that make a phrase an office (lower case)."""
 
 TITLE_WORDS = TITLE_HEADS | frozenset(
-    [
-        "prime",
-        "vice",
-        "deputy",
-        "acting",
-        "first",
-        "foreign",
-        "interior",
-        "home",
-        "defence",
-        "defense",
-        "finance",
-        "planning",
-        "commerce",
-        "trade",
-        "external",
-        "affairs",
-        "national",
-        "security",
-        "state",
-        "council",
-        "standing",
-        "committee",
-        "people's",
-        "congress",
-        "political",
-        "bureau",
-        "central",
-        "cpc",
-        "party",
-        "communist",
-        "army",
-        "staff",
-        "joint",
-        "chiefs",
-        "naval",
-        "navy",
-        "air",
-        "force",
-        "forces",
-        "federal",
-        "executive",
-        "special",
-        "senior",
-        "general",
-        "information",
-        "education",
-        "health",
-        "energy",
-        "petroleum",
-        "water",
-        "railways",
-        "maritime",
-        "industry",
-        "industries",
-        "science",
-        "technology",
-        "economic",
-        "economy",
-        "youth",
-        "overseas",
-        "human",
-        "rights",
-        "law",
-        "justice",
-        "religious",
-        "culture",
-        "tourism",
-        "agriculture",
-        "food",
-        "climate",
-        "environment",
-        "labour",
-        "labor",
-        "social",
-        "welfare",
-        "development",
-        "housing",
-        "communications",
-        "transport",
-        "aviation",
-        "power",
-        "privatization",
-        "investment",
-        "board",
-        "senate",
-        "assembly",
-        "parliament",
-        "parliamentary",
-        "legislative",
-        "republic",
-        "government",
-        "cabinet",
-        "ministry",
-        "office",
-        "commission",
-        "department",
-        "policy",
-        "relations",
-        "international",
-        "cooperation",
-        "strategic",
-        "united",
-        "nations",
-        "un",
-        "european",
-        "union",
-        "general",
-        "military",
-        "central",
-        "supreme",
-        "court",
-        "high",
-        "lower",
-        "upper",
-        "house",
-        "provincial",
-        "province",
-        "caretaker",
-        "interim",
-        "chief-of-staff",
-        "pla",
-        "administration",
-        "budget",
-        "treasury",
-        "immigration",
-        "revenue",
-        "emergency",
-        "disaster",
-        "management",
-        "capital",
-        "metropolitan",
-        "municipal",
-        "region",
-        "regional",
-        "autonomous",
-        "standing",
-        "npc",
-        "cppcc",
-        "ministers",
-        "heads",
-        "chiefs'",
-    ]
+    _words(
+        """
+        prime vice deputy acting first foreign interior home defence defense finance planning
+        commerce trade external affairs national security state council standing committee
+        people's congress political bureau central cpc party communist army staff joint chiefs
+        naval navy air force forces federal executive special senior general information
+        education health energy petroleum water railways maritime industry industries science
+        technology economic economy youth overseas human rights law justice religious culture
+        tourism agriculture food climate environment labour labor social welfare development
+        housing communications transport aviation power privatization investment board senate
+        assembly parliament parliamentary legislative republic government cabinet ministry
+        office commission department policy relations international cooperation strategic united
+        nations un european union general military central supreme court high lower upper house
+        provincial province caretaker interim chief-of-staff pla administration budget treasury
+        immigration revenue emergency disaster management capital metropolitan municipal region
+        regional autonomous standing npc cppcc ministers heads chiefs'
+        """
+    )
 )
 """Words that may appear inside a title and so never start or end a person's name."""
 
 RANKS = frozenset(
-    [
-        "General",
-        "Gen",
-        "Gen.",
-        "Lt",
-        "Lt.",
-        "Lieutenant",
-        "Major",
-        "Maj",
-        "Maj.",
-        "Colonel",
-        "Col",
-        "Col.",
-        "Brigadier",
-        "Admiral",
-        "Adm",
-        "Adm.",
-        "Marshal",
-        "Field",
-        "Captain",
-        "Capt",
-        "Capt.",
-        "Commodore",
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Dr",
-        "Dr.",
-        "Prof",
-        "Prof.",
-        "Professor",
-        "Sir",
-        "Dame",
-        "Lord",
-        "Lady",
-        "H.E.",
-        "Excellency",
-        "Senator",
-        "Sen.",
-        "Sen",
-        "Rep.",
-        "Hon.",
-        "Honourable",
-        "Honorable",
-        "Justice",
-        "Retd",
-        "Retired",
-        "Ambassador-at-large",
-    ]
+    _words(
+        """
+        General Gen Gen. Lt Lt. Lieutenant Major Maj Maj. Colonel Col Col. Brigadier Admiral Adm
+        Adm. Marshal Field Captain Capt Capt. Commodore Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
+        Professor Sir Dame Lord Lady H.E. Excellency Senator Sen. Sen Rep. Hon. Honourable
+        Honorable Justice Retd Retired Ambassador-at-large
+        """
+    )
 )
 """Ranks and honorifics that come before a name and are not part of the office."""
 
 HONORIFIC_PREFIXES = frozenset(
-    [
-        "syed",
-        "sayed",
-        "sayyid",
-        "makhdoom",
-        "sheikh",
-        "shaikh",
-        "hafiz",
-        "mian",
-        "haji",
-        "maulana",
-        "pir",
-        "nawabzada",
-    ]
+    _words(
+        """
+        syed sayed sayyid makhdoom sheikh shaikh hafiz mian haji maulana pir nawabzada
+        """
+    )
 )
 """Name-initial honorifics dropped from the normalised name when a name remains."""
 
@@ -327,9 +116,8 @@ _LOCAL_HEADS = re.compile(r"^(?P<place>(?:[A-Z][\w'-]+\s){1,2})(?P<head>Chief Mi
 
 def has_title_head(words: list[str]) -> bool:
     """True when one of `words` names an office."""
-    return any(w.lower().rstrip(".") in TITLE_HEADS for w in words) or any(
-        w in TITLE_ABBREVIATIONS for w in words
-    )
+    parts = [p for w in words for p in w.lower().rstrip(".").split("-")]
+    return any(p in TITLE_HEADS for p in parts) or any(w in TITLE_ABBREVIATIONS for w in words)
 
 
 def normalise_title(title: str) -> str:
