@@ -12,14 +12,15 @@ from api.errors import InvalidInput
 from api.extract.convert import to_corpus
 from api.extract.meetings import extract
 
-__all__ = ["ReadoutFileError", "extract_file"]
+__all__ = ["ReadoutFileError", "extract_file", "read_readout"]
 
 
 class ReadoutFileError(InvalidInput, ValueError):
     """A readout file that cannot be read: bad JSON, no `text`, a bad `published`."""
 
 
-def _load(path: Path) -> tuple[str, dt.date | None]:
+def read_readout(path: Path) -> tuple[str, dt.date | None]:
+    """The text and published date of a .txt readout or a JSON file with `text`."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -48,5 +49,5 @@ def _load(path: Path) -> tuple[str, dt.date | None]:
 def extract_file(path: Path) -> dict[str, Any]:
     """`{"meetings": [...]}` for a .txt readout (published date unknown) or a JSON file
     with `text` and `published`, each meeting in the corpus format."""
-    text, published = _load(Path(path))
+    text, published = read_readout(Path(path))
     return {"meetings": [to_corpus(meeting) for meeting in extract(text, published)]}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -124,6 +124,7 @@ Washington Kabul Karachi Lahore Rawalpindi Beijing Moscow Delhi
 """
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case `text` and strip accents and curly quotes, for comparing names."""
     text = text.replace("’", "'").replace("‘", "'")
@@ -154,6 +155,7 @@ def _country_phrases() -> dict[str, str]:
     return phrases
 
 
+@lru_cache(maxsize=8192)
 def country_of_phrase(phrase: str) -> str | None:
     """The country code a country name, alias or demonym stands for ('Pakistani' -> PK)."""
     folded = fold(phrase).strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from api.extract.gazetteer import country_of_phrase, fold, is_place_word
 from api.extract.titles import HONORIFIC_PREFIXES, RANKS, TITLE_ABBREVIATIONS, TITLE_WORDS
@@ -98,6 +99,7 @@ _GIVEN = re.compile(rf"^{_SYLLABLE}(?:{_SYLLABLE})?$")
 _MUHAMMAD = frozenset(["muhammad", "mohammad", "mohammed", "muhammed", "mohamed"])
 
 
+@lru_cache(maxsize=8192)
 def is_nameable(word: str) -> bool:
     """True when `word` may be part of a person's name (capitalised, not an office,
     place, organisation, month or sentence-opening word)."""

@@ -53,17 +53,25 @@ TOPIC_CUES: dict[str, str] = {
     "people-to-people-exchanges": r"people-to-people|cultural exchanges|\btourism\b",
     "education": r"\bstudents?\b|scholarships?|universit(?:y|ies)|vocational",
 }
-_COMPILED = {topic: re.compile(cue, re.IGNORECASE) for topic, cue in TOPIC_CUES.items()}
+_IDS = list(TOPIC_CUES)
+_ALTERNATION = "|".join(f"(?P<t{n}>{cue})" for n, cue in enumerate(TOPIC_CUES.values()))
+_FOLDED = re.compile(
+    "|".join(f"(?P<t{n}>{cue.lower()})" for n, cue in enumerate(TOPIC_CUES.values()))
+)
+_IGNORING_CASE = re.compile(_ALTERNATION, re.IGNORECASE)
 
 
 def find_topics(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """Topic id -> evidence spans, for the part `text[start:end]` about one meeting."""
     known = builtin_topic_ids()
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        matches = _FOLDED.finditer(lowered, start, end)
+    else:
+        matches = _IGNORING_CASE.finditer(text, start, end)
     found: dict[str, list[tuple[int, int]]] = {}
-    for topic, pattern in _COMPILED.items():
-        if topic not in known:
-            continue
-        spans = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
-        if spans:
-            found[topic] = spans
+    for match in matches:
+        topic = _IDS[int(str(match.lastgroup)[1:])]
+        if topic in known:
+            found.setdefault(topic, []).append(match.span())
     return found
