@@ -37,7 +37,7 @@ app = typer.Typer(
     add_completion=False,
 )
 _err = Console(stderr=True)
-_out = Console()
+_out = Console(soft_wrap=True)
 
 
 def main() -> None:
@@ -153,6 +153,73 @@ def schema() -> None:
         "$defs": document["$defs"],
     }
     sys.stdout.write(json.dumps(document, indent=2) + "\n")
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A .txt readout, or JSON with text and published.")],
+) -> None:
+    """Print the meetings found in one readout as JSON, in the corpus format."""
+    from api.extract.commands import extract_file
+
+    sys.stdout.write(_dumps(extract_file(file)) + "\n")
+
+
+@app.command()
+def evaluate(
+    corpus: Annotated[Path, typer.Argument(help="Directory of annotated readouts (*.json).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Score the extractor on an annotated corpus: precision, recall, F1, field accuracy."""
+    from api.extract.evaluate import evaluate as run_evaluation
+    from api.extract.evaluate import format_report
+
+    if not corpus.is_dir():
+        raise typer.BadParameter(f"{str(corpus)!r} is not a directory of annotated readouts")
+    report = run_evaluation(corpus)
+    sys.stdout.write((_dumps(report.to_json()) if as_json else format_report(report)) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Readout files or directories.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report, change nothing.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable report.")] = False,
+) -> None:
+    """Extract meetings from readouts and merge them into the database, all or nothing."""
+    from api.ingest import IngestReport, ingest_paths, readout_files
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"no such file or directory: {', '.join(missing)}")
+    with _service() as service:
+        with progress_bar("Ingesting", len(readout_files(paths))) as advance:
+            report: IngestReport = ingest_paths(service.engine, paths, dry_run, advance)
+    if as_json:
+        sys.stdout.write(_dumps(report.to_json()) + "\n")
+        return
+    prefix = "would be " if dry_run else ""
+    _out.print(
+        f"{len(report.new)} new, {len(report.merged)} merged, "
+        f"{len(report.conflicts)} conflicts, {len(report.skipped)} skipped"
+        + (" (dry run: nothing was written)" if dry_run else "")
+    )
+    for meeting_id in report.new:
+        _out.print(f"  {prefix}new: {meeting_id}", highlight=False)
+    for merged in report.merged:
+        filled = f" (filled {', '.join(merged.filled)})" if merged.filled else ""
+        _out.print(
+            f"  {prefix}merged: {merged.source_id} into {merged.meeting_id}{filled}",
+            highlight=False,
+        )
+    for conflict in report.conflicts:
+        _out.print(
+            f"  conflict: {conflict.meeting_id} {conflict.field}: kept {conflict.kept!r}, "
+            f"{conflict.source} says {conflict.other!r}",
+            highlight=False,
+        )
+    for skipped in report.skipped:
+        _out.print(f"  skipped: {skipped.file}: {skipped.reason}", highlight=False)
 
 
 def _print_load_report(report: LoadReport) -> None:

@@ -25,7 +25,7 @@ from api.storage import tables as t
 from api.storage.repository import fetch_meetings, fetch_people
 from api.storage.rows import meeting_rows, person_rows
 
-__all__ = ["LoadReport", "Progress", "load_paths", "write_meetings"]
+__all__ = ["LoadReport", "Progress", "insert_rows", "load_paths", "write_meetings"]
 
 Progress = Callable[[int], None]
 """Called with the number of records just handled."""
@@ -112,16 +112,17 @@ def write_meetings(
         if changed:
             ids = [m.id for m in changed]
             connection.execute(t.meetings.delete().where(t.meetings.c.id.in_(ids)))
-        _insert_rows(connection, [meeting_rows(m, names) for m in [*new, *changed]])
+        insert_rows(connection, [meeting_rows(m, names) for m in [*new, *changed]])
         added["meetings"] += len(new)
         updated["meetings"] += len(changed)
         unchanged["meetings"] += len(chunk) - len(new) - len(changed)
         advance(len(chunk))
 
 
-def _insert_rows(
+def insert_rows(
     connection: sa.Connection, row_sets: Iterable[dict[str, list[dict[str, Any]]]]
 ) -> None:
+    """Insert rows for several tables, parents before children, one statement per table."""
     merged: dict[str, list[dict[str, Any]]] = {}
     for rows in row_sets:
         for name, table_rows in rows.items():
@@ -174,7 +175,7 @@ def _upsert_people(
             report.updated["people"] += 1
         else:
             report.added["people"] += 1
-        _insert_rows(connection, [rows])
+        insert_rows(connection, [rows])
     advance(len(people))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 __all__ = [
+    "conflicts",
     "countries",
     "meeting_topics",
     "meetings",
@@ -18,6 +19,8 @@ __all__ = [
     "people",
     "person_names",
     "positions",
+    "source_evidence",
+    "source_texts",
     "sources",
     "statements",
     "topics",
@@ -195,5 +198,48 @@ outcomes = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("name", sa.Text),
     sa.Column("date", sa.Date),
+    sa.PrimaryKeyConstraint("meeting_id", "seq"),
+)
+
+source_texts = sa.Table(
+    "source_texts",
+    metadata,
+    sa.Column(
+        "source_id",
+        sa.String(200),
+        sa.ForeignKey("sources.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+source_evidence = sa.Table(
+    "source_evidence",
+    metadata,
+    sa.Column(
+        "source_id", sa.String(200), sa.ForeignKey("sources.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("field", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("source_id", "seq"),
+)
+
+conflicts = sa.Table(
+    "conflicts",
+    metadata,
+    sa.Column(
+        "meeting_id",
+        sa.String(200),
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("field", sa.Text, nullable=False),
+    sa.Column("kept", sa.Text),
+    sa.Column("other", sa.Text),
+    sa.Column("source_id", sa.String(200), nullable=False),
     sa.PrimaryKeyConstraint("meeting_id", "seq"),
 )

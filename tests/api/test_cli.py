@@ -82,3 +82,53 @@ def test_schema_describes_load_files() -> None:
     assert set(schema["properties"]) == {"topics", "people", "meetings"}
     kinds = schema["$defs"]["MeetingKind"]["enum"]
     assert kinds == ["phone_call", "video_call", "meeting"]
+
+
+SEED_TEXTS = Path(__file__).resolve().parent.parent / "seeds" / "texts"
+
+
+def test_extract_prints_the_corpus_format() -> None:
+    result = run("sqlite://", "extract", str(SEED_TEXTS / "003_f565eaee0c20bcd1.txt"))
+    assert result.returncode == 0, result.stderr
+    (meeting,) = json.loads(result.stdout)["meetings"]
+    assert set(meeting) == {
+        "date",
+        "kind",
+        "setting",
+        "city",
+        "country_code",
+        "venue",
+        "occasion",
+        "participants",
+        "initiated_by",
+    }
+    assert (meeting["date"], meeting["city"], meeting["occasion"]) == (
+        "2021-09-17",
+        "Dushanbe",
+        "SCO summit",
+    )
+
+
+def test_evaluate_prints_scores(tmp_path: Path) -> None:
+    corpus = Path(__file__).resolve().parent / "extract" / "corpus"
+    result = run("sqlite://", "evaluate", str(corpus), "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["f1"] >= 0.95
+    missing = run("sqlite://", "evaluate", str(tmp_path / "absent"))
+    assert missing.returncode == 2 and "absent" in missing.stderr
+
+
+def test_ingest_dry_run_then_real_then_again(database_url: str, tmp_path: Path) -> None:
+    dry = run(database_url, "ingest", str(SEED_TEXTS), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.startswith("4 new, 1 merged, 0 conflicts, 0 skipped (dry run")
+    real = run(database_url, "ingest", str(SEED_TEXTS))
+    assert real.stdout.startswith("4 new, 1 merged")
+    again = run(database_url, "ingest", str(SEED_TEXTS))
+    assert again.stdout.startswith("0 new, 0 merged, 0 conflicts, 5 skipped")
+    bad = tmp_path / "broken.json"
+    bad.write_text("{")
+    failed = run(database_url, "ingest", str(bad))
+    assert failed.returncode == 1 and "broken.json is not valid JSON" in failed.stderr
+    assert "Traceback" not in failed.stderr

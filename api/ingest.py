@@ -1,0 +1,230 @@
+"""Ingest readout texts: extract their meetings, then merge them into the database.
+
+A report of an event already stored (same principals, same kind, dates within a day) adds
+its source and fills missing fields instead of creating a duplicate; conflicting values
+are kept with their source and reported, never overwritten. A run is all-or-nothing; with
+`dry_run` it reports what would change and leaves the database as it was. Ingested
+sources keep their text and the evidence spans of every field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+
+from api.extract import ExtractedMeeting, extract, to_domain
+from api.extract.commands import read_readout
+from api.extract.names import slugify
+from api.merge import Conflict, merge
+from api.models import Meeting, Person, PersonRef, Position, Source
+from api.storage import ingesting as store
+from api.storage.tables import people, topics
+
+__all__ = ["IngestReport", "Merged", "Skipped", "ingest_paths", "readout_files"]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or meeting left out, and why."""
+
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Merged:
+    """A report merged into a stored meeting, and the fields it filled."""
+
+    meeting_id: str
+    source_id: str
+    filled: list[str]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did (or, for a dry run, would do)."""
+
+    new: list[str] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    dry_run: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-ready data."""
+        return {
+            "dry_run": self.dry_run,
+            "new": self.new,
+            "merged": [m.__dict__ for m in self.merged],
+            "conflicts": [c.model_dump() for c in self.conflicts],
+            "skipped": [s.__dict__ for s in self.skipped],
+        }
+
+
+def readout_files(paths: Sequence[Path]) -> list[Path]:
+    """The .txt and .json files named by `paths` (directories are searched recursively)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix.lower() in {".txt", ".json"})
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def ingest_paths(
+    engine: Engine,
+    paths: Sequence[Path],
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest every readout file in `paths` in one transaction."""
+    report = IngestReport(dry_run=dry_run)
+    advance = progress or (lambda _n: None)
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            run = _Run(connection, report)
+            for path in readout_files(paths):
+                run.ingest_file(path)
+                advance(1)
+        except BaseException:
+            transaction.rollback()
+            raise
+        if dry_run:
+            transaction.rollback()
+        else:
+            transaction.commit()
+    return report
+
+
+class _Run:
+    def __init__(self, connection: sa.Connection, report: IngestReport) -> None:
+        self.connection = connection
+        self.report = report
+        self.topic_ids = set(connection.scalars(sa.select(topics.c.id)))
+        self.person_ids = set(connection.scalars(sa.select(people.c.id)))
+
+    def ingest_file(self, path: Path) -> None:
+        text, published = read_readout(path)
+        metadata = _metadata(path)
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        previous = store.ingested_source(self.connection, digest)
+        if previous is not None:
+            self._skip(path, f"already ingested as source {previous!r}")
+            return
+        candidates = extract(text, published)
+        if not candidates:
+            self._skip(path, "no meeting reported in the text (not a readout, or only announced)")
+            return
+        for number, candidate in enumerate(candidates):
+            source = Source(
+                id=f"ingest-{digest[:12]}" + (f"-{number + 1}" if len(candidates) > 1 else ""),
+                publisher=metadata.get("publisher") or "unknown publisher",
+                headline=metadata.get("headline") or _headline(text) or path.name,
+                url=metadata.get("url"),
+                published=published,
+                document=path.name,
+            )
+            self._ingest_meeting(path, candidate, source, text, digest)
+
+    def _ingest_meeting(
+        self, path: Path, candidate: ExtractedMeeting, source: Source, text: str, digest: str
+    ) -> None:
+        try:
+            meeting, new_people = self._resolve(to_domain(candidate, source))
+        except (ValueError, ValidationError) as error:
+            self._skip(path, f"a meeting could not be used: {_first_line(error)}")
+            return
+        stored = store.find_same_event(self.connection, meeting)
+        if stored is None:
+            store.save_people(self.connection, new_people)
+            store.save_meeting(self.connection, meeting)
+            self.report.new.append(meeting.id)
+        else:
+            store.save_people(self.connection, new_people)
+            result = merge(stored, meeting)
+            store.replace_meeting(self.connection, result.meeting)
+            store.save_conflicts(self.connection, result.conflicts)
+            self.report.merged.append(Merged(stored.id, result.source_id, result.filled))
+            self.report.conflicts.extend(result.conflicts)
+            source = source.model_copy(update={"id": result.source_id})
+        store.save_source_text(self.connection, source, digest, text, candidate.evidence)
+
+    def _resolve(self, meeting: Meeting) -> tuple[Meeting, list[Person]]:
+        """Point participants at stored people (any spelling); create the unknown ones."""
+        new_people: list[Person] = []
+        participants = []
+        for participant in meeting.participants:
+            name = participant.person.name or participant.person.id
+            person_id = store.person_by_name(self.connection, name, participant.country_code)
+            if person_id is None:
+                person_id = self._new_id(slugify(name), participant.country_code)
+                new_people.append(
+                    Person(
+                        id=person_id,
+                        name=name,
+                        country_code=participant.country_code,
+                        positions=[Position(title=participant.title)] if participant.title else [],
+                    )
+                )
+                self.person_ids.add(person_id)
+            participants.append(
+                participant.model_copy(update={"person": PersonRef(id=person_id, name=name)})
+            )
+        principals = [p.person.id for p in participants if p.role == "principal"][:2]
+        data = {
+            **meeting.model_dump(),
+            "id": "-".join([meeting.date.isoformat(), *principals]),
+            "participants": [p.model_dump() for p in participants],
+            "topics": [t for t in meeting.topics if t in self.topic_ids],
+        }
+        return Meeting.model_validate(data, context={"topic_ids": self.topic_ids}), new_people
+
+    def _new_id(self, base: str, country_code: str) -> str:
+        candidate = base
+        if candidate in self.person_ids:
+            candidate = f"{base}-{country_code.lower()}"
+        number = 2
+        while candidate in self.person_ids:
+            candidate, number = f"{base}-{country_code.lower()}-{number}", number + 1
+        return candidate
+
+    def _skip(self, path: Path, reason: str) -> None:
+        self.report.skipped.append(Skipped(path.name, reason))
+
+
+def _metadata(path: Path) -> dict[str, str]:
+    """Optional source fields (publisher, headline, url) of a JSON readout file."""
+    if path.suffix.lower() != ".json":
+        return {}
+    document = orjson.loads(path.read_bytes())
+    return {
+        key: value
+        for key in ("publisher", "headline", "url")
+        if isinstance(value := document.get(key), str) and value.strip()
+    }
+
+
+def _headline(text: str) -> str | None:
+    """The first line that reads like a headline: not a breadcrumb, a caption or a date."""
+    for line in text.splitlines():
+        line = line.strip()
+        if len(line) < 20 or ">" in line or line.lower().startswith(("photo", "date")):
+            continue
+        return line[:200]
+    return None
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[-1 if isinstance(error, ValidationError) else 0]
