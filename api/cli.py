@@ -192,9 +192,8 @@ def ingest(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise typer.BadParameter(f"no such file or directory: {', '.join(missing)}")
-    with _service() as service:
-        with progress_bar("Ingesting", len(readout_files(paths))) as advance:
-            report: IngestReport = ingest_paths(service.engine, paths, dry_run, advance)
+    with _service() as service, progress_bar("Ingesting", len(readout_files(paths))) as advance:
+        report: IngestReport = ingest_paths(service.engine, paths, dry_run, advance)
     if as_json:
         sys.stdout.write(_dumps(report.to_json()) + "\n")
         return
