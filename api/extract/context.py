@@ -23,6 +23,19 @@ _ROLE = re.compile(
     r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b))"
 )
 _ROLE_SYNONYMS = {"army chief": "chief of army staff"}
+_INSTITUTION_COUNTRY = {
+    "(app)": "PK", "ispr": "PK", "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",
+    "white house": "US", "pentagon": "US", "kremlin": "RU", "xinhua": "CN",
+    "zhongnanhai": "CN", "downing street": "GB", "ministry of external affairs": "IN",
+    "elysee": "FR", "élysée": "FR", "kantei": "JP", "tass": "RU", "(pti)": "IN",
+}  # fmt: skip
+_INSTITUTIONS = re.compile(
+    "|".join(
+        re.escape(k) if k.startswith("(") else rf"\b{re.escape(k)}\b" for k in _INSTITUTION_COUNTRY
+    ),
+    re.IGNORECASE,
+)
+"""Institutions and agencies whose mention tells a country, for the fallback count."""
 _CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?")
 
 
@@ -53,6 +66,8 @@ class Context:
 
 def _count_countries(doc: Document) -> Counter[str]:
     counts: Counter[str] = Counter()
+    for match in _INSTITUTIONS.finditer(doc.text):
+        counts[_INSTITUTION_COUNTRY[match.group(0).lower()]] += 1
     for sentence in doc.sentences:
         for match in _CAPITALISED.finditer(sentence.text):
             phrase = match.group(0)

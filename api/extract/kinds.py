@@ -85,9 +85,8 @@ _VIDEO = re.compile(
 )
 _CEREMONY = re.compile(r"\bceremon(?:y|ies)\b|\binaugurat|\blaunch", re.I)
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|may|might|could|to|plans?|planning|hopes?|wants?|set to|"
-    r"expected to|scheduled to|due to|going to|likely to)\s+(?:\w+\s+){0,2}$",
-    re.I,
+    r"\b(?:will|would|shall|may|might|could|plans?|planning|hopes?|wants?|set|expected|"
+    r"scheduled|due|going|likely)\s+(?:to\s+)?(?:\w+\s+){0,2}$|\bto\s+$"
 )
 _FUTURE_SENTENCE = re.compile(
     r"\b(?:is|are|was|were|will be)\s+(?:all\s+)?(?:scheduled|expected|set|due|slated|likely|"
@@ -97,6 +96,7 @@ _FUTURE_SENTENCE = re.compile(
 )
 
 
+_ARTICLES = frozenset({"the", "this", "that"})
 _NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
 _DEFINITE = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+$", re.I)
 _ATTENDING = re.compile(
@@ -149,7 +149,12 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 continue
             if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or future_sentence:
                 continue
-            if label in _NOUN_ONLY and _DEFINITE.search(sentence[max(0, start - 12) : start]):
+            definite = _DEFINITE.search(sentence[max(0, start - 12) : start])
+            if (
+                label in _NOUN_ONLY
+                and definite
+                and (label != "noun_with" or definite.group(0).split()[0].lower() in _ARTICLES)
+            ):
                 continue
             if _ATTENDING.search(sentence):
                 continue

@@ -59,6 +59,10 @@ _EXCLUDING = re.compile(
     r"(?:of|from|by|to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_REVERSE_APPOSITIVE = re.compile(
+    r"\b(?i:the)\s+(?:(?P<dem>[A-Z][\w.'’]*)\s+)?"
+    r"(?P<title>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)*){0,5}[A-Z][\w'’-]*),\s*$"
+)
 _APPOSITIVE = re.compile(r"^\s*,\s+(?:the\s+|a\s+)?(?P<title>[^,;.()\n]+)")
 _BECOMING = re.compile(
     r"\b(?:becoming|became|elected(?:\s+as)?|appointed(?:\s+as)?|named(?:\s+as)?|"
@@ -292,6 +296,20 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
             offset = mention.start - len(before) + counterpart.start("dem")
             changes["country"] = code
             changes["country_span"] = (offset, offset + len(counterpart.group("dem")))
+    reverse = _REVERSE_APPOSITIVE.search(before)
+    if reverse and mention.title is None and has_title_head(reverse.group("title").split()):
+        offset = mention.start - len(before)
+        changes.update(
+            title=normalise_title(reverse.group("title")),
+            title_span=(offset + reverse.start("title"), offset + reverse.end("title")),
+            title_rank=1,
+        )
+        code = country_of_phrase(reverse.group("dem") or "")
+        if code and mention.country is None:
+            changes.update(
+                country=code,
+                country_span=(offset + reverse.start("dem"), offset + reverse.end("dem")),
+            )
     appositive = _APPOSITIVE.match(after)
     if appositive and mention.title is None:
         title, length = _appositive_title(appositive.group("title"))
