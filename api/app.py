@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 
 from api import health
 from api.config import Settings
+from api.rest import rest_routes
 from api.service import Service, open_service
 
 __all__ = ["create_app"]
@@ -34,5 +35,5 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             if own:
                 app.state.service.close()
 
-    app = Starlette(routes=[*health.routes], lifespan=lifespan)
+    app = Starlette(routes=[*health.routes, *rest_routes(settings)], lifespan=lifespan)
     return app

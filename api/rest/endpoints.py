@@ -1,0 +1,181 @@
+"""The JSON resources under `/api/v1`: meetings, people, countries, topics and stats.
+
+Each endpoint parses its query string (unknown names are refused), asks the repository
+in a worker thread, and answers through `json_response` (ETag, caching headers).
+Errors are raised, never answered here: `ProblemMiddleware` turns them into problems.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from pydantic import Field, ValidationError
+from pydantic.dataclasses import dataclass
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from api.errors import FieldError, InvalidInput, field_errors
+from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, PageRequest, filter_query
+from api.models import Person
+from api.rest.downloads import download_for
+from api.rest.envelopes import (
+    CounterpartList,
+    CountryList,
+    MeetingList,
+    PersonList,
+    TopicList,
+    dump,
+)
+from api.rest.params import check_known, parse_meeting_query, single
+from api.rest.responses import accepts_json, json_response
+from api.service import Service
+from api.storage.repository import Repository
+
+__all__ = [
+    "counterparts",
+    "countries",
+    "meeting",
+    "meetings",
+    "people",
+    "person",
+    "person_meetings",
+    "stats",
+    "topics",
+]
+
+
+def _repository(request: Request) -> Repository:
+    service: Service = request.app.state.service
+    return service.repository
+
+
+async def meetings(request: Request) -> Response:
+    """`GET /meetings`: a page of the selected meetings, or a download by `Accept`."""
+    download = download_for(request)
+    if download is not None:
+        return await download(request)
+    accepts_json(request)
+    query = parse_meeting_query(request.query_params)
+    return await _meeting_page(request, query.selection, query.page, query.selection)
+
+
+async def person_meetings(request: Request) -> Response:
+    """`GET /people/{id}/meetings`: the meetings of one person, with the usual filters."""
+    accepts_json(request)
+    query = parse_meeting_query(request.query_params)
+    found = await _person(request)
+    selection = query.selection.model_copy(update={"person": [*query.selection.person, found.id]})
+    return await _meeting_page(request, selection, query.page, query.selection)
+
+
+async def _meeting_page(
+    request: Request, selection: MeetingFilter, page: PageRequest, asked: MeetingFilter
+) -> Response:
+    """A page of `selection`; `asked` is the client's own filter, repeated in the next link."""
+    result = await run_in_threadpool(_repository(request).list_meetings, selection, page)
+    body = dump(
+        MeetingList.model_construct(
+            data=result.items, next_cursor=result.next_cursor, total=result.total
+        )
+    )
+    headers = {}
+    if result.next_cursor is not None:
+        params = filter_query(asked)
+        if page.order is not MeetingOrder.DATE_DESC:
+            params.append(("order", page.order.value))
+        params.append(("limit", str(page.limit)))
+        if page.with_total:
+            params.append(("total", "true"))
+        params.append(("cursor", result.next_cursor))
+        url = request.url.replace(query=urlencode(params))
+        headers["Link"] = f'<{url}>; rel="next"'
+    return json_response(request, body, headers)
+
+
+async def meeting(request: Request) -> Response:
+    """`GET /meetings/{id}`: one meeting; `404` for an unknown id."""
+    accepts_json(request)
+    check_known(request.query_params, ())
+    found = await run_in_threadpool(_repository(request).get_meeting, request.path_params["id"])
+    return json_response(request, dump(found))
+
+
+@dataclass(frozen=True)
+class _PeopleQuery:
+    q: str | None = Field(default=None, min_length=1, max_length=200)
+    country: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$")
+    limit: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
+    cursor: str | None = None
+
+
+async def people(request: Request) -> Response:
+    """`GET /people`: people by id, optionally whose name contains `q` or from `country`."""
+    accepts_json(request)
+    params = request.query_params
+    check_known(params, ("q", "country", "limit", "cursor"))
+    raw = {
+        name: single(params, name) for name in ("q", "country", "limit", "cursor") if name in params
+    }
+    try:
+        query = _PeopleQuery(**raw)  # type: ignore[arg-type]
+    except ValidationError as error:
+        items = field_errors(error)
+        raise InvalidInput(
+            "; ".join(f"query parameter {e.field}={e.value!r}: {e.message}" for e in items),
+            [FieldError(field=e.field, message=e.message, value=e.value) for e in items],
+        ) from None
+    result = await run_in_threadpool(
+        _repository(request).list_people, query.q, query.country, query.limit, query.cursor
+    )
+    body = dump(PersonList.model_construct(data=result.items, next_cursor=result.next_cursor))
+    headers = {}
+    if result.next_cursor is not None:
+        kept = [(k, v) for k, v in params.multi_items() if k != "cursor"]
+        url = request.url.replace(query=urlencode([*kept, ("cursor", result.next_cursor)]))
+        headers["Link"] = f'<{url}>; rel="next"'
+    return json_response(request, body, headers)
+
+
+async def _person(request: Request) -> Person:
+    return await run_in_threadpool(_repository(request).get_person, request.path_params["id"])
+
+
+async def person(request: Request) -> Response:
+    """`GET /people/{id}`: a person by id or by any known spelling of the name."""
+    accepts_json(request)
+    check_known(request.query_params, ())
+    return json_response(request, dump(await _person(request)))
+
+
+async def counterparts(request: Request) -> Response:
+    """`GET /people/{id}/counterparts`: whom the person met, most often first."""
+    accepts_json(request)
+    check_known(request.query_params, ())
+    found = await _person(request)
+    result = await run_in_threadpool(_repository(request).counterparts, found.id)
+    return json_response(request, dump(CounterpartList.model_construct(data=result)))
+
+
+async def countries(request: Request) -> Response:
+    """`GET /countries`: countries with at least one participant."""
+    accepts_json(request)
+    check_known(request.query_params, ())
+    result = await run_in_threadpool(_repository(request).countries)
+    return json_response(request, dump(CountryList.model_construct(data=result)))
+
+
+async def topics(request: Request) -> Response:
+    """`GET /topics`: the topic vocabulary with meeting counts."""
+    accepts_json(request)
+    check_known(request.query_params, ())
+    result = await run_in_threadpool(_repository(request).topics)
+    return json_response(request, dump(TopicList.model_construct(data=result)))
+
+
+async def stats(request: Request) -> Response:
+    """`GET /stats`: facets of the selection (by year, kind, setting, country pair, topic)."""
+    accepts_json(request)
+    query = parse_meeting_query(request.query_params, paged=False)
+    result = await run_in_threadpool(_repository(request).stats, query.selection)
+    return json_response(request, dump(result))

@@ -1,0 +1,278 @@
+"""The OpenAPI 3.1 document of `/api/v1`, generated from the Pydantic models.
+
+Component schemas come from the response models (`api.rest.envelopes`), the problem
+model and `MeetingFilter` in one `models_json_schema` call; the filter's query parameters
+take their schema and description from `MeetingFilter`'s fields. Nothing here restates
+a model by hand: change a model and the document follows.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import orjson
+from pydantic import BaseModel
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
+from starlette.requests import Request
+from starlette.responses import Response
+
+from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder
+from api.models import Meeting
+from api.rest.envelopes import ENVELOPES
+from api.rest.params import FILTER_PARAMS, LIST_PARAMS
+from api.rest.problems import PROBLEM_MEDIA_TYPE, Problem
+from api.rest.responses import json_response
+from api.vocabulary import SEEDS_DIR
+
+__all__ = ["document", "endpoint"]
+
+_REF = "#/components/schemas/{model}"
+
+_PAGE_PARAMETERS: list[dict[str, Any]] = [
+    {
+        "name": "order",
+        "description": "`-date` (newest first, the default) or `date` (oldest first).",
+        "schema": {"type": "string", "enum": [o.value for o in MeetingOrder], "default": "-date"},
+    },
+    {
+        "name": "limit",
+        "description": f"Meetings per page, 1 to {MAX_PAGE_SIZE}.",
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 20},
+    },
+    {
+        "name": "cursor",
+        "description": "The `next_cursor` of the previous page, unchanged (same order).",
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "total",
+        "description": "Also count the whole selection into `total` (one more query); "
+        "otherwise `total` is null.",
+        "schema": {"type": "boolean", "default": False},
+    },
+]
+
+_FILTER_EXAMPLES: dict[str, Any] = {
+    "person": ["imran-khan"],
+    "kind": ["phone_call"],
+    "country": ["PK"],
+    "date_from": "2021-01-01",
+    "date_to": "2021-12-31",
+    "topic": ["cpec"],
+    "occasion": "SCO summit",
+    "q": "condolences",
+}
+
+
+@cache
+def document() -> dict[str, Any]:
+    """The OpenAPI document (built once per process)."""
+    models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
+        *((model, "serialization") for model in ENVELOPES),
+        (Problem, "serialization"),
+        (MeetingFilter, "validation"),
+    ]
+    _, top = models_json_schema(models, ref_template=_REF)
+    schemas: dict[str, Any] = top["$defs"]
+    filter_schema = schemas.pop("MeetingFilter")
+    filters = [_filter_parameter(name, filter_schema) for name in FILTER_PARAMS]
+    example = _seed_meeting()
+    meeting_id = example["id"]
+    person_id = example["participants"][-1]["person"]["id"]
+    person_path = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "readouts REST API",
+            "version": "1",
+            "description": "Diplomatic readouts as data: meetings, people, countries, topics. "
+            'Lists answer `{data, next_cursor, total}` with a `Link: rel="next"` header; '
+            "errors are RFC 9457 problem details. `total` is computed only when asked "
+            "(`total=true`).",
+        },
+        "servers": [{"url": "/api/v1"}],
+        "paths": {
+            "/meetings": _get(
+                "listMeetings",
+                "A page of meetings matching the filter, newest first by default.",
+                "MeetingList",
+                [*filters, *(_query(p) for p in _PAGE_PARAMETERS)],
+                {"data": [example], "next_cursor": None, "total": None},
+                link=True,
+            ),
+            "/meetings/{id}": _get(
+                "getMeeting",
+                "One meeting by id.",
+                "Meeting",
+                [{**person_path, "example": meeting_id}],
+                example,
+                not_found=True,
+            ),
+            "/people": _get(
+                "listPeople",
+                "People ordered by id, optionally whose name contains `q` or from `country`.",
+                "PersonList",
+                [
+                    _query(
+                        {
+                            "name": "q",
+                            "description": "Part of a name or alias.",
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+                        }
+                    ),
+                    _query(
+                        {
+                            "name": "country",
+                            "description": "ISO alpha-2 code.",
+                            "schema": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+                        }
+                    ),
+                    _query(_PAGE_PARAMETERS[1]),
+                    _query(_PAGE_PARAMETERS[2]),
+                ],
+                None,
+                link=True,
+            ),
+            "/people/{id}": _get(
+                "getPerson",
+                "One person by id or by any known spelling of the name.",
+                "Person",
+                [{**person_path, "example": person_id}],
+                None,
+                not_found=True,
+            ),
+            "/people/{id}/meetings": _get(
+                "listPersonMeetings",
+                "The meetings of one person (id or name), with the meeting filters.",
+                "MeetingList",
+                [
+                    {**person_path, "example": person_id},
+                    *filters,
+                    *(_query(p) for p in _PAGE_PARAMETERS),
+                ],
+                None,
+                not_found=True,
+                link=True,
+            ),
+            "/people/{id}/counterparts": _get(
+                "listCounterparts",
+                "People from other countries whom this person met, most often first.",
+                "CounterpartList",
+                [{**person_path, "example": person_id}],
+                None,
+                not_found=True,
+            ),
+            "/countries": _get(
+                "listCountries", "Countries with at least one participant.", "CountryList", [], None
+            ),
+            "/topics": _get(
+                "listTopics", "The topic vocabulary with meeting counts.", "TopicList", [], None
+            ),
+            "/stats": _get(
+                "meetingStats",
+                "Facets of the selection: by year, kind, setting, country pair and topic.",
+                "MeetingStats",
+                filters,
+                None,
+            ),
+        },
+        "components": {"schemas": schemas},
+    }
+
+
+async def endpoint(request: Request) -> Response:
+    """`GET /openapi.json`."""
+    return json_response(request, orjson.dumps(document()))
+
+
+def _filter_parameter(name: str, filter_schema: dict[str, Any]) -> dict[str, Any]:
+    schema = dict(filter_schema["properties"][name])
+    description = schema.pop("description", None) or MeetingFilter.model_fields[name].description
+    schema.pop("title", None)
+    schema.pop("default", None)
+    if name not in LIST_PARAMS:
+        schema = _without_null(schema)
+    parameter = {"name": name, "description": description, "schema": schema}
+    if name in _FILTER_EXAMPLES:
+        parameter["example"] = _FILTER_EXAMPLES[name]
+    return _query(parameter)
+
+
+def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """`X | None` as `X`: an absent query parameter is the null."""
+    options = schema.get("anyOf")
+    if options is None:
+        return schema
+    kept = [o for o in options if o != {"type": "null"}]
+    rest = {k: v for k, v in schema.items() if k != "anyOf"}
+    return {**rest, **kept[0]} if len(kept) == 1 else {**rest, "anyOf": kept}
+
+
+def _query(parameter: dict[str, Any]) -> dict[str, Any]:
+    result = {"in": "query", "required": False, **parameter}
+    if result["schema"].get("type") == "array":
+        result.update(style="form", explode=True)
+    return result
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": _REF.format(model="Problem")}}},
+    }
+
+
+def _get(
+    operation_id: str,
+    summary: str,
+    model: str,
+    parameters: list[dict[str, Any]],
+    example: Any,
+    not_found: bool = False,
+    link: bool = False,
+) -> dict[str, Any]:
+    media: dict[str, Any] = {"schema": {"$ref": _REF.format(model=model)}}
+    if example is not None:
+        media["example"] = example
+    ok: dict[str, Any] = {
+        "description": "OK",
+        "headers": {
+            "ETag": {
+                "description": "Strong entity tag; send it back in If-None-Match.",
+                "schema": {"type": "string"},
+            },
+            "Cache-Control": {"schema": {"type": "string"}},
+        },
+        "content": {"application/json": media},
+    }
+    if link:
+        ok["headers"]["Link"] = {
+            "description": 'The next page as `<url>; rel="next"`, when there is one.',
+            "schema": {"type": "string"},
+        }
+    responses: dict[str, Any] = {
+        "200": ok,
+        "304": {"description": "Not modified: the `If-None-Match` tag still matches."},
+        "400": _problem("A query parameter is unknown or invalid; the problem names it."),
+        "406": _problem("The `Accept` header admits no media type this resource has."),
+    }
+    if not_found:
+        responses["404"] = _problem("No record with this id.")
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "parameters": parameters,
+            "responses": responses,
+        }
+    }
+
+
+def _seed_meeting() -> dict[str, Any]:
+    """The first curated meeting, as the API serves it: an example of real shape."""
+    records = json.loads((SEEDS_DIR / "meetings.json").read_text())["meetings"]
+    meeting = Meeting.model_validate(records[0])
+    example: dict[str, Any] = meeting.model_dump(mode="json")
+    return example

@@ -1,0 +1,145 @@
+"""Query parameters: the one function that turns a meeting query string into a selection.
+
+`/meetings`, `/stats`, `/people/{id}/meetings` and the downloads accept the fields of
+`MeetingFilter` (list fields repeat: `?kind=phone_call&kind=video_call`), and listings
+also `order`, `limit`, `cursor` and `total`. Any other name is an error naming it and the
+closest known one, so a typo never silently returns everything.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+from starlette.datastructures import QueryParams
+
+from api.errors import FieldError, InvalidInput, field_errors
+from api.filters import MeetingFilter, PageRequest
+
+__all__ = [
+    "FILTER_PARAMS",
+    "LIST_PARAMS",
+    "PAGE_PARAMS",
+    "MeetingQuery",
+    "check_known",
+    "parse_bool",
+    "parse_meeting_query",
+    "single",
+]
+
+FILTER_PARAMS: tuple[str, ...] = tuple(MeetingFilter.model_fields)
+"""The filter's query parameters, in the order of `MeetingFilter`'s fields."""
+
+LIST_PARAMS: frozenset[str] = frozenset(
+    name
+    for name, field in MeetingFilter.model_fields.items()
+    if typing.get_origin(field.annotation) is list
+)
+"""Filter parameters that may repeat; each value adds to the list."""
+
+PAGE_PARAMS: tuple[str, ...] = ("order", "limit", "cursor", "total")
+"""Paging parameters of meeting listings."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingQuery:
+    """What a meeting listing asks for: which meetings, and which page of them."""
+
+    selection: MeetingFilter
+    page: PageRequest
+
+
+def parse_meeting_query(
+    params: QueryParams, paged: bool = True, extra: Collection[str] = ()
+) -> MeetingQuery:
+    """The selection and page of `params`; `InvalidInput` naming any bad parameter.
+
+    `paged=False` refuses the paging parameters (for `/stats`); names in `extra` are
+    allowed and left to the caller (e.g. exporter options).
+    """
+    known = [*FILTER_PARAMS, *(PAGE_PARAMS if paged else ()), *extra]
+    check_known(params, known, extra_prefixes=tuple(e for e in extra if e.endswith(".")))
+    raw: dict[str, object] = {}
+    for name in FILTER_PARAMS:
+        if name in params:
+            raw[name] = params.getlist(name) if name in LIST_PARAMS else single(params, name)
+    try:
+        selection = MeetingFilter.model_validate(raw)
+    except ValidationError as error:
+        raise _invalid(error) from None
+    page = PageRequest()
+    if paged:
+        page_raw: dict[str, object] = {}
+        for name, key in (("order", "order"), ("limit", "limit"), ("cursor", "after")):
+            if name in params:
+                page_raw[key] = single(params, name)
+        if "total" in params:
+            page_raw["with_total"] = parse_bool(params, "total")
+        try:
+            page = PageRequest.model_validate(page_raw)
+        except ValidationError as error:
+            raise _invalid(error, {"after": "cursor", "with_total": "total"}) from None
+        page.cursor()  # a bad cursor fails here, before any query
+    return MeetingQuery(selection=selection, page=page)
+
+
+def check_known(
+    params: QueryParams, known: Collection[str], extra_prefixes: tuple[str, ...] = ()
+) -> None:
+    """`InvalidInput` for the first parameter not in `known`, suggesting the closest one."""
+    for name in params:
+        if name in known or (extra_prefixes and name.startswith(extra_prefixes)):
+            continue
+        names = sorted(n for n in known if not n.endswith("."))
+        close = difflib.get_close_matches(name, names, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise InvalidInput(
+            f"unknown query parameter {name!r}; {hint}known parameters: {', '.join(names) or 'none'}",
+            [FieldError(field=name, message="unknown query parameter", value=params[name])],
+        )
+
+
+def single(params: QueryParams, name: str) -> str:
+    """The one value of `name`; `InvalidInput` when it is given more than once."""
+    values = params.getlist(name)
+    if len(values) > 1:
+        raise InvalidInput(
+            f"query parameter {name!r} is given {len(values)} times ({', '.join(map(repr, values))}); "
+            "give it once",
+            [FieldError(field=name, message="given more than once", value=values)],
+        )
+    return values[0]
+
+
+def parse_bool(params: QueryParams, name: str) -> bool:
+    """`true`/`false` (or 1/0, yes/no) of `name`; `InvalidInput` naming any other value."""
+    value = single(params, name)
+    lowered = value.lower()
+    if lowered in {"true", "1", "yes"}:
+        return True
+    if lowered in {"false", "0", "no"}:
+        return False
+    raise InvalidInput(
+        f"query parameter {name}={value!r} is not a boolean; use true or false",
+        [FieldError(field=name, message="expected true or false", value=value)],
+    )
+
+
+def _invalid(error: ValidationError, rename: dict[str, str] | None = None) -> InvalidInput:
+    """An `InvalidInput` whose fields are query parameter names (list indexes dropped)."""
+    rename = rename or {}
+    errors = []
+    for item in field_errors(error):
+        head = item.field.split(".", 1)[0]
+        message = item.message.removesuffix(f" (got {item.value!r})")
+        errors.append(FieldError(field=rename.get(head, head), message=message, value=item.value))
+    detail = "; ".join(
+        f"query parameter {e.field}={e.value!r}: {e.message}"
+        if not isinstance(e.value, dict)
+        else f"query parameters: {e.message}"
+        for e in errors
+    )
+    return InvalidInput(detail, errors)

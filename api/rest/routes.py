@@ -1,0 +1,58 @@
+"""The REST face assembled: routes under `/api/v1`, their middleware, and the docs UI.
+
+`rest_routes(settings)` is what `create_app` mounts. Inside the mount, CORS answers
+browsers, large bodies are gzipped, and `ProblemMiddleware` turns every error (unknown
+path, wrong method, bad parameter, unknown id, bug) into an RFC 9457 problem.
+"""
+
+from __future__ import annotations
+
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.routing import BaseRoute, Mount, Route
+
+from api.config import Settings
+from api.rest import docs, endpoints, openapi
+from api.rest.problems import ProblemMiddleware
+
+__all__ = ["API_PREFIX", "DOCS_PATH", "rest_routes"]
+
+API_PREFIX = "/api/v1"
+DOCS_PATH = "/api/docs"
+
+_GET = ["GET", "HEAD"]
+
+
+def _api_routes() -> list[BaseRoute]:
+    return [
+        Route("/meetings", endpoints.meetings, methods=_GET),
+        Route("/meetings/{id}", endpoints.meeting, methods=_GET),
+        Route("/people", endpoints.people, methods=_GET),
+        Route("/people/{id}", endpoints.person, methods=_GET),
+        Route("/people/{id}/meetings", endpoints.person_meetings, methods=_GET),
+        Route("/people/{id}/counterparts", endpoints.counterparts, methods=_GET),
+        Route("/countries", endpoints.countries, methods=_GET),
+        Route("/topics", endpoints.topics, methods=_GET),
+        Route("/stats", endpoints.stats, methods=_GET),
+        Route("/openapi.json", openapi.endpoint, methods=_GET),
+    ]
+
+
+def rest_routes(settings: Settings) -> list[BaseRoute]:
+    """The `/api/v1` mount and the docs UI, ready for `Starlette(routes=...)`."""
+    middleware = [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD"],
+            expose_headers=["ETag", "Link", "Content-Disposition"],
+            max_age=600,
+        ),
+        Middleware(GZipMiddleware, minimum_size=1000),
+        Middleware(ProblemMiddleware),
+    ]
+    return [
+        Mount(API_PREFIX, routes=_api_routes(), middleware=middleware),
+        *docs.routes(openapi_url=f"{API_PREFIX}/openapi.json", path=DOCS_PATH),
+    ]
