@@ -23,8 +23,9 @@ from sqlalchemy.engine import Engine
 from api.extract import ExtractedMeeting, extract, to_domain
 from api.extract.commands import read_readout
 from api.extract.names import slugify
-from api.merge import Conflict, merge
+from api.merge import merge
 from api.models import Meeting, Person, PersonRef, Position, Source
+from api.results import Conflict
 from api.storage import ingesting as store
 from api.storage.tables import people, topics
 

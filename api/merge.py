@@ -9,26 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from api.models import Location, Meeting, Participant
+from api.results import Conflict
 
 __all__ = ["Conflict", "MergeResult", "merge"]
 
 _SCALARS = ("date", "time_of_day", "kind", "setting", "occasion", "initiated_by")
 _PLACE = ("city", "country_code", "venue")
-
-
-class Conflict(BaseModel):
-    """Two sources disagree on a field: the kept value and the other one, with its source."""
-
-    model_config = ConfigDict(frozen=True)
-
-    meeting_id: str
-    field: str
-    kept: str | None
-    other: str | None
-    source: str
 
 
 @dataclass

@@ -10,8 +10,10 @@ from api.models import Meeting, Person, PersonRef
 
 __all__ = [
     "Bucket",
+    "Conflict",
     "Counterpart",
     "CountryCount",
+    "EvidenceSpan",
     "MeetingPage",
     "MeetingStats",
     "PersonPage",
@@ -81,3 +83,23 @@ class MeetingStats(_Result):
     by_setting: list[Bucket]
     by_country_pair: list[Bucket] = Field(description="Principals' countries, e.g. 'CN-PK'.")
     by_topic: list[Bucket]
+
+
+class Conflict(_Result):
+    """Two sources disagree on a field: the kept value and the other one, with its source."""
+
+    meeting_id: str
+    field: str = Field(description="Dotted field path, e.g. 'location.city'.")
+    kept: str | None = Field(description="The value the meeting keeps.")
+    other: str | None = Field(description="The value the other source reported.")
+    source: str = Field(description="Id of the source that reported the other value.")
+
+
+class EvidenceSpan(_Result):
+    """Where an ingested source states a field: character offsets and the quoted words."""
+
+    source_id: str
+    field: str = Field(description="Field path, e.g. 'date', 'participants[0].title'.")
+    start: int
+    end: int
+    quote: str = Field(description="The source text between start and end.")

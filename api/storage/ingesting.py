@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 
 import sqlalchemy as sa
 
-from api.merge import Conflict
 from api.models import Meeting, Person, Source
 from api.names import name_key
+from api.results import Conflict
 from api.storage import tables as t
 from api.storage.loading import insert_rows
 from api.storage.repository import fetch_meetings

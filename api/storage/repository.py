@@ -20,8 +20,10 @@ from api.models import Meeting, Person, PersonRef
 from api.names import name_key
 from api.results import (
     Bucket,
+    Conflict,
     Counterpart,
     CountryCount,
+    EvidenceSpan,
     MeetingPage,
     MeetingStats,
     PersonPage,
@@ -122,6 +124,34 @@ class Repository:
                 by_country_pair=buckets(_country_pairs(chosen)),
                 by_topic=buckets(_topic_counts(chosen)),
             )
+
+    def evidence(self, meeting_id: str) -> list[EvidenceSpan]:
+        """Evidence spans of every ingested source of a meeting, quoted from its text."""
+        e, texts = t.source_evidence.c, t.source_texts.c
+        query = (
+            sa.select(e.source_id, e.field, e.start, e.end, texts.text)
+            .join(t.source_texts, texts.source_id == e.source_id)
+            .join(t.sources, t.sources.c.id == e.source_id)
+            .where(t.sources.c.meeting_id == meeting_id)
+            .order_by(t.sources.c.seq, e.seq)
+        )
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return [
+            EvidenceSpan(source_id=s, field=f, start=a, end=b, quote=text[a:b])
+            for s, f, a, b, text in rows
+        ]
+
+    def conflicts(self, meeting_id: str) -> list[Conflict]:
+        """Values other sources reported for a meeting that differ from the kept ones."""
+        c = t.conflicts.c
+        query = sa.select(c.field, c.kept, c.other, c.source_id).where(c.meeting_id == meeting_id)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(c.seq)).all()
+        return [
+            Conflict(meeting_id=meeting_id, field=f, kept=k, other=o, source=s)
+            for f, k, o, s in rows
+        ]
 
     # -- people ---------------------------------------------------------------------------
 

@@ -143,3 +143,22 @@ def test_dry_run_reports_and_writes_nothing(service: Service) -> None:
     report = ingest_paths(service.engine, [TEXTS], dry_run=True)
     assert report.dry_run and len(report.new) == 4
     assert service.repository.table_counts()["meetings"] == 0
+
+
+def test_evidence_and_conflicts_are_readable(service: Service, tmp_path: Path) -> None:
+    original = (TEXTS / "004_0e8f66fb4d9f0923.txt").read_text()
+    ingest_paths(service.engine, [TEXTS / "004_0e8f66fb4d9f0923.txt"])
+    other = tmp_path / "other.txt"
+    other.write_text(original.replace("in Islamabad", "in Lahore"))
+    ingest_paths(service.engine, [other])
+    meeting_id = "2023-05-05-arif-alvi-qin-gang"
+    spans = service.repository.evidence(meeting_id)
+    cities = {s.quote for s in spans if s.field == "city"}
+    assert any("Islamabad" in q for q in cities) and any("Lahore" in q for q in cities)
+    assert all(s.quote and s.end > s.start for s in spans)
+    (conflict,) = service.repository.conflicts(meeting_id)
+    assert (conflict.field, conflict.kept, conflict.other) == (
+        "location.city",
+        "Islamabad",
+        "Lahore",
+    )
