@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from api.errors import NotFound
 from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest, decode_token, encode_token
-from api.models import Meeting, Person, PersonRef
+from api.models import Meeting, Person, PersonRef, Topic
 from api.names import name_key
 from api.results import (
     Bucket,
@@ -59,7 +59,7 @@ class Repository:
         if len(rows) > page.limit:
             last = items[-1]
             next_cursor = Cursor(order=page.order, date=last.date, id=last.id).encode()
-        return MeetingPage(items=items, next_cursor=next_cursor, total=total)
+        return MeetingPage.model_construct(items=items, next_cursor=next_cursor, total=total)
 
     def iter_meetings(
         self,
@@ -261,6 +261,26 @@ class Repository:
                 TopicCount(id=i, label=label, description=d, meetings=n)
                 for i, label, d, n in connection.execute(query)
             ]
+
+    def topics_by_ids(self, ids: Sequence[str]) -> list[Topic | None]:
+        """The topics with `ids`, in the same order; None where an id is unknown. One statement."""
+        if not ids:
+            return []
+        query = sa.select(t.topics).where(t.topics.c.id.in_(list(set(ids))))
+        with self.engine.connect() as connection:
+            found = {
+                row["id"]: Topic.model_construct(
+                    id=row["id"], label=row["label"], description=row["description"]
+                )
+                for row in connection.execute(query).mappings()
+            }
+        return [found.get(topic_id) for topic_id in ids]
+
+    def people_by_ids(self, ids: Sequence[str]) -> list[Person | None]:
+        """The people with `ids`, in the same order; None where an id is unknown."""
+        with self.engine.connect() as connection:
+            found = {person.id: person for person in fetch_people(connection, list(set(ids)))}
+        return [found.get(person_id) for person_id in ids]
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table, for health checks and reports."""

@@ -150,3 +150,32 @@ def test_iter_meetings_streams_the_whole_selection(seeded: Service) -> None:
     synth.generate(seeded.engine, 120, seed=4)
     ids = [m.id for m in seeded.repository.iter_meetings(MeetingFilter(), batch_size=50)]
     assert len(ids) == len(set(ids)) == 124
+
+
+def test_topics_by_ids_keeps_the_order_and_marks_unknown_ids_in_one_statement(
+    seeded: Service, count_statements: type[StatementCounter]
+) -> None:
+    with count_statements(seeded.engine) as counter:
+        topics = seeded.repository.topics_by_ids(["cpec", "no-such-topic", "afghanistan", "cpec"])
+    assert [topic.id if topic else None for topic in topics] == [
+        "cpec",
+        None,
+        "afghanistan",
+        "cpec",
+    ]
+    assert topics[0] is not None and topics[0].label
+    assert counter.count == 1, counter.statements
+
+
+def test_people_by_ids_keeps_the_order_with_names_and_positions(
+    seeded: Service, count_statements: type[StatementCounter]
+) -> None:
+    with count_statements(seeded.engine) as counter:
+        people = seeded.repository.people_by_ids(["imran-khan", "nobody", "li-keqiang"])
+    assert [person.name if person else None for person in people] == [
+        "Imran Khan",
+        None,
+        "Li Keqiang",
+    ]
+    assert counter.count == 3, counter.statements
+    assert seeded.repository.people_by_ids([]) == []
