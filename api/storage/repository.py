@@ -313,12 +313,16 @@ def _hydrate(connection: sa.Connection, rows: Sequence[sa.RowMapping]) -> list[M
     ids = [row["id"] for row in rows]
     parts = MeetingParts()
     p = t.participants.c
-    people_rows = connection.execute(
-        sa.select(t.participants, t.people.c.name)
-        .join(t.people, t.people.c.id == p.person_id)
-        .where(p.meeting_id.in_(ids))
-        .order_by(p.meeting_id, p.seq)
-    ).mappings()
+    people_rows = (
+        connection.execute(
+            sa.select(t.participants, t.people.c.name)
+            .join(t.people, t.people.c.id == p.person_id)
+            .where(p.meeting_id.in_(ids))
+            .order_by(p.meeting_id, p.seq)
+        )
+        .mappings()
+        .all()
+    )
     _group(people_rows, parts.participants)
     topic_rows = connection.execute(
         sa.select(t.meeting_topics.c.meeting_id, t.meeting_topics.c.topic_id)
@@ -327,13 +331,17 @@ def _hydrate(connection: sa.Connection, rows: Sequence[sa.RowMapping]) -> list[M
     )
     for meeting_id, topic_id in topic_rows:
         parts.topics.setdefault(meeting_id, []).append(topic_id)
-    source_rows = connection.execute(
-        sa.select(t.sources)
-        .where(t.sources.c.meeting_id.in_(ids))
-        .order_by(t.sources.c.meeting_id, t.sources.c.seq)
-    ).mappings()
+    source_rows = (
+        connection.execute(
+            sa.select(t.sources)
+            .where(t.sources.c.meeting_id.in_(ids))
+            .order_by(t.sources.c.meeting_id, t.sources.c.seq)
+        )
+        .mappings()
+        .all()
+    )
     _group(source_rows, parts.sources)
-    for row in connection.execute(_notes(ids)).mappings():
+    for row in connection.execute(_notes(ids)).mappings().all():
         target = parts.statements if row["note"] == "statement" else parts.outcomes
         target.setdefault(row["meeting_id"], []).append(row)
     return [meeting_from_parts(row, parts) for row in rows]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from api.models import (
     DatePrecision,
@@ -34,6 +36,30 @@ __all__ = [
 ]
 
 Row = Mapping[Any, Any]
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _trusted(model: type[_M], **values: Any) -> _M:
+    """An instance of `model` from values read back from our own tables, not re-validated.
+
+    Like `model_construct` (which it matches for models whose every field is given) but
+    several times cheaper; a page of 100 meetings builds ~2,000 such objects.
+    """
+    instance = model.__new__(model)
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", set(values))
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
+
+_set = object.__setattr__
+_KINDS = {kind.value: kind for kind in MeetingKind}
+_SETTINGS = {setting.value: setting for setting in Setting}
+_ROLES = {role.value: role for role in Role}
+_OUTCOME_KINDS = {kind.value: kind for kind in OutcomeKind}
+_PRECISIONS = {precision.value: precision for precision in DatePrecision}
+_TIMES = {time.value: time for time in TimeOfDay}
 
 
 def search_text(meeting: Meeting, names: Mapping[str, str]) -> str:
@@ -142,13 +168,14 @@ def person_rows(person: Person) -> dict[str, list[dict[str, Any]]]:
 
 def person_from_rows(row: Row, names: Iterable[Row], positions: Iterable[Row]) -> Person:
     """A `Person` from its row, its name rows and its position rows (each in seq order)."""
-    return Person.model_construct(
+    return _trusted(
+        Person,
         id=row["id"],
         name=row["name"],
         aliases=[n["name"] for n in names if n["seq"] > 0],
         country_code=row["country_code"],
         positions=[
-            Position.model_construct(title=p["title"], start=p["start_date"], end=p["end_date"])
+            _trusted(Position, title=p["title"], start=p["start_date"], end=p["end_date"])
             for p in positions
         ],
         synthetic=bool(row["synthetic"]),
@@ -169,46 +196,54 @@ class MeetingParts:
 def meeting_from_parts(row: Row, parts: MeetingParts) -> Meeting:
     """A `Meeting` from its row and its children (trusted rows: no re-validation)."""
     meeting_id = row["id"]
-    return Meeting.model_construct(
+    return _trusted(
+        Meeting,
         id=meeting_id,
         date=row["date"],
-        date_precision=DatePrecision(row["date_precision"]),
-        time_of_day=TimeOfDay(row["time_of_day"]) if row["time_of_day"] else None,
-        kind=MeetingKind(row["kind"]),
-        setting=Setting(row["setting"]),
-        location=Location.model_construct(
-            city=row["city"], country_code=row["country_code"], venue=row["venue"]
+        date_precision=_PRECISIONS[row["date_precision"]],
+        time_of_day=_TIMES.get(row["time_of_day"]),
+        kind=_KINDS[row["kind"]],
+        setting=_SETTINGS[row["setting"]],
+        location=_trusted(
+            Location, city=row["city"], country_code=row["country_code"], venue=row["venue"]
         ),
         occasion=row["occasion"],
         initiated_by=row["initiated_by"],
         participants=[
-            Participant.model_construct(
-                person=PersonRef.model_construct(id=p["person_id"], name=p["name"]),
+            _trusted(
+                Participant,
+                person=_trusted(PersonRef, id=p["person_id"], name=p["name"]),
                 country_code=p["country_code"],
                 title=p["title"],
-                role=Role(p["role"]),
+                role=_ROLES[p["role"]],
                 capacity=p["capacity"],
             )
             for p in parts.participants.get(meeting_id, [])
         ],
         topics=parts.topics.get(meeting_id, []),
         statements=[
-            Statement.model_construct(
-                speaker=PersonRef.model_construct(id=s["speaker_id"], name=s["speaker_name"]),
+            _trusted(
+                Statement,
+                speaker=_trusted(PersonRef, id=s["speaker_id"], name=s["speaker_name"]),
                 text=s["text"],
                 source=s["source_id"],
             )
             for s in parts.statements.get(meeting_id, [])
         ],
         outcomes=[
-            Outcome.model_construct(
-                kind=OutcomeKind(o["kind"]), text=o["text"], name=o["name"], date=o["date"]
+            _trusted(
+                Outcome,
+                kind=_OUTCOME_KINDS[o["kind"]],
+                text=o["text"],
+                name=o["name"],
+                date=o["date"],
             )
             for o in parts.outcomes.get(meeting_id, [])
         ],
         summary=row["summary"],
         sources=[
-            Source.model_construct(
+            _trusted(
+                Source,
                 id=s["id"],
                 publisher=s["publisher"],
                 headline=s["headline"],
