@@ -1,0 +1,130 @@
+"""The exporter interface: what a format plugin implements.
+
+An exporter turns an iterable of `api.models.Meeting` into bytes, chunk by chunk. It sees
+domain models only, never HTTP, GraphQL or storage, so the same exporter serves REST and
+GraphQL downloads, the `readouts export` command and the web page. Options are a Pydantic
+model with defaults (`extra="forbid"`); callers parse user input with
+`ExporterRegistry.parse_options`.
+
+A complete minimal exporter, as a third-party package would ship it (this block is run
+by the test suite)::
+
+```python
+from collections.abc import Iterable, Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from api.models import Meeting
+from exporters.base import ExportContext, Exporter
+from exporters.hookspecs import hookimpl
+
+
+class IdsOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    separator: str = "\\n"
+
+
+class IdsExporter(Exporter[IdsOptions]):
+    name = "ids"
+    media_type = "text/plain; charset=utf-8"
+    extension = "txt"
+    description = "One meeting id a line."
+    options_model = IdsOptions
+
+    def stream(
+        self, meetings: Iterable[Meeting], options: IdsOptions, context: ExportContext
+    ) -> Iterator[bytes]:
+        for meeting in meetings:
+            yield (meeting.id + options.separator).encode()
+
+
+@hookimpl
+def readouts_exporters() -> list[Exporter[IdsOptions]]:
+    return [IdsExporter()]
+```
+
+and in the package's `pyproject.toml`::
+
+    [project.entry-points."readouts.exporters"]
+    ids = "readouts_ids"    # the module holding the @hookimpl above
+
+Once the package is installed, `readouts plugins` lists `ids` and every download accepts
+`format=ids`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from typing import ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from api.filters import MeetingFilter
+from api.models import Meeting
+
+__all__ = ["ExportContext", "Exporter", "NoOptions", "OptionsT"]
+
+OptionsT = TypeVar("OptionsT", bound=BaseModel)
+
+
+class NoOptions(BaseModel):
+    """The options of an exporter that takes none."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExportContext(BaseModel):
+    """What an exporter may know besides the meetings: the selection, when, which version."""
+
+    model_config = ConfigDict(frozen=True)
+
+    selection: MeetingFilter = Field(default_factory=MeetingFilter)
+    exported_at: dt.datetime = Field(
+        default_factory=lambda: dt.datetime.now(dt.UTC), description="Timezone-aware UTC."
+    )
+    version: str = Field(description="The readouts version (`api.__version__`).")
+    source_url: str | None = Field(
+        default=None, description="Where the data came from, for the About sheet and citation."
+    )
+
+    @field_validator("exported_at")
+    @classmethod
+    def _utc(cls, value: dt.datetime) -> dt.datetime:
+        if value.tzinfo is None:
+            raise ValueError(f"exported_at {value.isoformat()} has no timezone; give it in UTC")
+        return value.astimezone(dt.UTC)
+
+
+class Exporter(ABC, Generic[OptionsT]):
+    """A file format: a stable name, how it is served, and how meetings become bytes."""
+
+    name: ClassVar[str]
+    """Stable identifier used in URLs and on the command line, e.g. `xlsx`."""
+    media_type: ClassVar[str]
+    """The Content-Type of a download."""
+    extension: ClassVar[str]
+    """File name extension, without the dot."""
+    description: ClassVar[str]
+    """One line for listings and API documentation."""
+    options_model: type[OptionsT]
+    """The options, each with a default; unknown options are rejected."""
+
+    @abstractmethod
+    def stream(
+        self, meetings: Iterable[Meeting], options: OptionsT, context: ExportContext
+    ) -> Iterator[bytes]:
+        """The export of `meetings`, chunk by chunk; a valid file also for no meetings."""
+
+    def filename(self, stem: str = "meetings") -> str:
+        """A download file name, e.g. `meetings.xlsx`."""
+        return f"{stem}.{self.extension}"
+
+    def default_options(self) -> OptionsT:
+        """The options with every default."""
+        return self.options_model()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
