@@ -20,13 +20,33 @@ from api.storage import synth
 __all__ = [
     "BENCH_DIR",
     "Row",
+    "Scale",
     "median_seconds",
     "percentile",
     "prepare_database",
     "print_table",
+    "scale",
 ]
 
-BENCH_DIR = Path(os.environ.get("READOUTS_BENCH_DIR", Path(tempfile.gettempdir()) / "readouts-bench"))
+BENCH_DIR = Path(
+    os.environ.get("READOUTS_BENCH_DIR", Path(tempfile.gettempdir()) / "readouts-bench")
+)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How big a run is: meetings in the database, repetitions, seconds of load."""
+
+    meetings: int
+    repeat: int
+    seconds: int
+
+
+def scale(quick: bool) -> Scale:
+    """Full (100k meetings), quick (5k) or, with READOUTS_BENCH_TINY=1, tiny (for tests)."""
+    if os.environ.get("READOUTS_BENCH_TINY") == "1":
+        return Scale(meetings=300, repeat=2, seconds=1)
+    return Scale(meetings=5_000, repeat=10, seconds=5) if quick else Scale(100_000, 50, 60)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest
 from api.storage.engine import create_engine
 from api.storage.repository import Repository
 from api.storage.tables import meetings as meeting_rows
-from benchmarks.common import Row, median_seconds, prepare_database, print_table
+from benchmarks.common import Row, median_seconds, prepare_database, print_table, scale
 
 TARGET = 1.5
 PAGE_SIZE = 20
@@ -22,7 +22,8 @@ PAGE_SIZE = 20
 
 def main(quick: bool = False, url: str | None = None, meetings: int | None = None) -> list[Row]:
     """First page vs page N (N = 5,000, or the deepest page there is) of 20 meetings."""
-    count = meetings or (5_000 if quick else 100_000)
+    size = scale(quick)
+    count = meetings or size.meetings
     url = prepare_database(count, url)
     engine = create_engine(url)
     repository = Repository(engine)
@@ -35,7 +36,7 @@ def main(quick: bool = False, url: str | None = None, meetings: int | None = Non
             .limit(1)
         ).one()
     cursor = Cursor(order=MeetingOrder.DATE_DESC, date=date, id=meeting_id).encode()
-    repeat = 20 if quick else 100
+    repeat = size.repeat * 2
     first = median_seconds(
         lambda: repository.list_meetings(MeetingFilter(), PageRequest(limit=PAGE_SIZE)), repeat
     )
@@ -48,8 +49,16 @@ def main(quick: bool = False, url: str | None = None, meetings: int | None = Non
     engine.dispose()
     ratio = deep / first
     return [
-        Row("pagination", f"page {page_number:,} by cursor", deep * 1000, "ms", "page 1",
-            first * 1000, f"<= {TARGET}x", ratio <= TARGET),
+        Row(
+            "pagination",
+            f"page {page_number:,} by cursor",
+            deep * 1000,
+            "ms",
+            "page 1",
+            first * 1000,
+            f"<= {TARGET}x",
+            ratio <= TARGET,
+        ),
     ]
 
 

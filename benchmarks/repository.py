@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from api.filters import MeetingFilter, PageRequest
 from api.storage.engine import create_engine
 from api.storage.repository import Repository
-from benchmarks.common import Row, median_seconds, prepare_database, print_table
+from benchmarks.common import Row, median_seconds, prepare_database, print_table, scale
 
 TARGET = 2.0
 _PAGE = """SELECT * FROM meetings WHERE kind = 'phone_call'
@@ -44,8 +44,9 @@ def _raw_sqlite(path: str) -> Any:
             [dict(r) for r in connection.execute(sql.format(ids=marks), ids)] for sql in _CHILDREN
         ]
         by_id = {m["id"]: m for m in meetings}
-        for name, rows in zip(("participants", "topics", "sources", "statements", "outcomes"),
-                              children, strict=True):
+        for name, rows in zip(
+            ("participants", "topics", "sources", "statements", "outcomes"), children, strict=True
+        ):
             for row in rows:
                 by_id[row["meeting_id"]].setdefault(name, []).append(row)
         return meetings
@@ -55,25 +56,34 @@ def _raw_sqlite(path: str) -> Any:
 
 def main(quick: bool = False, url: str | None = None) -> list[Row]:
     """Time one page both ways; return the table rows."""
-    url = prepare_database(5_000 if quick else 100_000, url)
+    size = scale(quick)
+    url = prepare_database(size.meetings, url)
     engine = create_engine(url)
     repository = Repository(engine)
     selection = MeetingFilter(kind=["phone_call"])
     ours = median_seconds(
-        lambda: repository.list_meetings(selection, PageRequest(limit=100)), 10 if quick else 50
+        lambda: repository.list_meetings(selection, PageRequest(limit=100)), size.repeat
     )
     if url.startswith("sqlite"):
-        floor = median_seconds(_raw_sqlite(sa.make_url(url).database or ""), 10 if quick else 50)
+        floor = median_seconds(_raw_sqlite(sa.make_url(url).database or ""), size.repeat)
         floor_name = "sqlite3"
     else:
-        floor = median_seconds(_raw_postgres(url), 10 if quick else 50)
+        floor = median_seconds(_raw_postgres(url), size.repeat)
         floor_name = "psycopg"
     engine.dispose()
     ratio = ours / floor
     return [
-        Row("repository", "page of 100 with children", ours * 1000, "ms", floor_name,
-            floor * 1000, f"<= {TARGET:.0f}x", ratio <= TARGET,
-            "" if ratio <= TARGET else "model building dominates; see the profile in the README"),
+        Row(
+            "repository",
+            "page of 100 with children",
+            ours * 1000,
+            "ms",
+            floor_name,
+            floor * 1000,
+            f"<= {TARGET:.0f}x",
+            ratio <= TARGET,
+            "" if ratio <= TARGET else "model building dominates; see the profile in the README",
+        ),
     ]
 
 
@@ -88,10 +98,12 @@ def _raw_postgres(url: str) -> Any:
         meetings = connection.execute(_PAGE).fetchall()[:100]
         ids = [m["id"] for m in meetings]
         by_id = {m["id"]: m for m in meetings}
-        for name, sql in zip(("participants", "topics", "sources", "statements", "outcomes"),
-                             _CHILDREN, strict=True):
-            for row in connection.execute(sql.format(ids="%s").replace("IN (%s)", "= ANY(%s)"),
-                                          [ids]):
+        for name, sql in zip(
+            ("participants", "topics", "sources", "statements", "outcomes"), _CHILDREN, strict=True
+        ):
+            for row in connection.execute(
+                sql.format(ids="%s").replace("IN (%s)", "= ANY(%s)"), [ids]
+            ):
                 by_id[row["meeting_id"]].setdefault(name, []).append(row)
         return meetings
 

@@ -1,0 +1,81 @@
+"""Sustained load: 64 connections for 60 s on the REST list and the GraphQL example query.
+
+Targets: zero errors, and server memory that does not grow without bound (RSS at the end
+within 1.5× of RSS after warm-up). p50/p99 latency and req/s are reported.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import orjson
+
+from benchmarks.common import Row, prepare_database, print_table, scale
+from benchmarks.server import rss_mb, serve, wrk
+
+CONNECTIONS = 64
+REST_PATH = "/api/v1/meetings?limit=20"
+GRAPHQL_QUERY = """query Example($first: Int!) {
+  meetings(first: $first, filter: {kind: [PHONE_CALL]}) {
+    nodes { id date participants { person { name } } topics { label } sources { publisher } }
+  }
+}"""
+
+
+def main(
+    quick: bool = False, url: str | None = None, workers: int = 1, meetings: int | None = None
+) -> list[Row]:
+    """Load both endpoints; rows for errors, p99 and memory growth."""
+    size = scale(quick)
+    database = prepare_database(meetings or size.meetings, url)
+    seconds = size.seconds
+    body = orjson.dumps({"query": GRAPHQL_QUERY, "variables": {"first": 20}})
+    rows: list[Row] = []
+    with serve(database, workers=workers) as server:
+        for name, path, payload in (
+            ("REST list", REST_PATH, None),
+            ("GraphQL example", "/graphql", body),
+        ):
+            wrk(server.url + path, 4, 2, payload)  # warm-up
+            start_rss = rss_mb(server.process.pid)
+            result = wrk(server.url + path, CONNECTIONS, seconds, payload)
+            end_rss = rss_mb(server.process.pid)
+            label = f"{name}, {CONNECTIONS} conns, {seconds}s"
+            rows += [
+                Row(
+                    "load",
+                    f"{label}: errors of {result.requests:,}",
+                    result.errors,
+                    "",
+                    "allowed",
+                    0,
+                    "0 errors",
+                    result.errors == 0,
+                    f"{result.requests_per_second:,.0f} req/s, p50 {result.p50_ms:.1f} ms",
+                ),
+                Row(
+                    "load",
+                    f"{label}: p99 latency",
+                    result.p99_ms,
+                    "ms",
+                    "p50",
+                    result.p50_ms,
+                    "reported",
+                    True,
+                ),
+                Row(
+                    "load",
+                    f"{label}: server RSS end vs start",
+                    end_rss,
+                    "MB",
+                    "start",
+                    start_rss,
+                    "<= 1.5x",
+                    end_rss <= 1.5 * start_rss,
+                ),
+            ]
+    return rows
+
+
+if __name__ == "__main__":
+    print_table(main(quick="--quick" in sys.argv[1:]))
