@@ -18,6 +18,7 @@ from pydantic.json_schema import JsonSchemaMode, models_json_schema
 from starlette.requests import Request
 from starlette.responses import Response
 
+from api.countries import all_countries
 from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder
 from api.models import Meeting
 from api.rest.envelopes import ENVELOPES
@@ -188,7 +189,7 @@ async def endpoint(request: Request) -> Response:
 
 
 def _filter_parameter(name: str, filter_schema: dict[str, Any]) -> dict[str, Any]:
-    schema = dict(filter_schema["properties"][name])
+    schema = _refined(name, filter_schema["properties"][name])
     description = schema.pop("description", None) or MeetingFilter.model_fields[name].description
     schema.pop("title", None)
     schema.pop("default", None)
@@ -198,6 +199,29 @@ def _filter_parameter(name: str, filter_schema: dict[str, Any]) -> dict[str, Any
     if name in _FILTER_EXAMPLES:
         parameter["example"] = _FILTER_EXAMPLES[name]
     return _query(parameter)
+
+
+# Two rules MeetingFilter checks in code, stated for clients (and conformance tests):
+# terms are stripped before their length is checked, and country codes are ISO codes.
+_NOT_BLANK = "[^\\s\\x1c-\\x1f\\u0085]"
+
+
+def _refined(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    def refine(node: Any) -> Any:
+        if isinstance(node, list):
+            return [refine(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: refine(value) for key, value in node.items()}
+        if node.get("type") == "string" and "minLength" in node:
+            node["pattern"] = _NOT_BLANK
+        if name == "country" and node.get("type") == "string":
+            codes = [country.code for country in all_countries()]
+            node["enum"] = [*codes, *(code.lower() for code in codes)]
+        return node
+
+    refined: dict[str, Any] = refine(schema)
+    return refined
 
 
 def _without_null(schema: dict[str, Any]) -> dict[str, Any]:

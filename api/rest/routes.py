@@ -7,6 +7,8 @@ path, wrong method, bad parameter, unknown id, bug) into an RFC 9457 problem.
 
 from __future__ import annotations
 
+import re
+
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
@@ -52,7 +54,10 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
         Middleware(GZipMiddleware, minimum_size=1000),
         Middleware(ProblemMiddleware),
     ]
+    api = Mount(API_PREFIX, routes=_api_routes(), middleware=middleware)
+    # Starlette's pattern stops at a newline; the API answers every path under its prefix.
+    api.path_regex = re.compile(api.path_regex.pattern, re.DOTALL)
     return [
-        Mount(API_PREFIX, routes=_api_routes(), middleware=middleware),
+        api,
         *docs.routes(openapi_url=f"{API_PREFIX}/openapi.json", path=DOCS_PATH),
     ]
