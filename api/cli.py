@@ -221,6 +221,100 @@ def ingest(
         _out.print(f"  skipped: {skipped.file}: {skipped.reason}", highlight=False)
 
 
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Exporter name; `readouts plugins` lists them.")
+    ] = "xlsx",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="File to write, or - for stdout [meetings.EXT]."),
+    ] = None,
+    date_from: Annotated[str | None, typer.Option(help="On or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option(help="On or before (YYYY-MM-DD).")] = None,
+    person: Annotated[
+        list[str] | None, typer.Option(help="Person id or name; repeat: all took part.")
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option(help="Country code; repeat: all took part.")
+    ] = None,
+    kind: Annotated[list[str] | None, typer.Option(help="phone_call, video_call, meeting.")] = None,
+    setting: Annotated[
+        list[str] | None, typer.Option(help="bilateral_visit, third_country, remote.")
+    ] = None,
+    topic: Annotated[list[str] | None, typer.Option(help="Topic id; repeat: any of them.")] = None,
+    occasion: Annotated[str | None, typer.Option(help="Occasion, e.g. 'SCO summit'.")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="Words to search for.")] = None,
+    synthetic: Annotated[
+        bool | None, typer.Option("--synthetic/--no-synthetic", help="Only / no generated data.")
+    ] = None,
+    option: Annotated[
+        list[str] | None,
+        typer.Option("--option", help="Exporter option key=value, e.g. table=participants."),
+    ] = None,
+) -> None:
+    """Write the selected meetings in any registered format; the file appears only complete."""
+    from api import __version__
+    from api.cli_export import counted, option_pairs, selection_from_options, write_output
+    from exporters.base import ExportContext
+    from exporters.registry import registry
+
+    exporters = registry()
+    exporter = exporters.get(fmt)
+    options = exporters.parse_options(fmt, option_pairs(option or []))
+    selection = selection_from_options(
+        date_from=date_from,
+        date_to=date_to,
+        person=person,
+        country=country,
+        kind=kind,
+        setting=setting,
+        topic=topic,
+        occasion=occasion,
+        q=q,
+        synthetic=synthetic,
+    )
+    target = output or exporter.filename()
+    context = ExportContext(selection=selection, version=__version__)
+    with _service() as service:
+        total = service.repository.count_meetings(selection)
+        with progress_bar("Exporting", total) as advance:
+            meetings = counted(service.repository.iter_meetings(selection), advance)
+            written = write_output(target, exporter.stream(meetings, options, context))
+    if target != "-":
+        _err.print(f"Wrote {total} meetings to {target} ({written:,} bytes).", highlight=False)
+
+
+@app.command()
+def plugins(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List the exporters with their plugin, package and version, and any broken plugin."""
+    from api.cli_export import plugin_rows
+    from exporters.registry import registry
+
+    rows = plugin_rows(registry())
+    if as_json:
+        sys.stdout.write(_dumps(rows) + "\n")
+        return
+    for row in rows:
+        if row["exporter"] == "-":
+            _out.print(
+                f"BROKEN  {row['plugin']} ({row['package']} {row['version']}): {row['error']}",
+                highlight=False,
+                soft_wrap=True,
+            )
+            continue
+        _out.print(
+            f"{row['exporter']:<12} .{row['extension']:<8} {row['package']} {row['version']}"
+            f"  ({row['plugin']})  {row['description']}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        if row["error"]:
+            _out.print(f"    warning: {row['error']}", highlight=False, soft_wrap=True)
+
+
 def _print_load_report(report: LoadReport) -> None:
     for kind in report.added:
         _out.print(

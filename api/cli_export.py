@@ -1,0 +1,162 @@
+"""What `readouts export` and `readouts plugins` need besides option parsing by typer:
+the filter from command-line options, exporter options from `key=value` pairs, an
+atomic file writer, and the plugin listing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from api.errors import InvalidInput, field_errors
+from api.filters import MeetingFilter
+from api.models import Meeting
+from exporters.registry import ExporterRegistry
+
+__all__ = [
+    "counted",
+    "option_pairs",
+    "plugin_rows",
+    "selection_from_options",
+    "write_output",
+]
+
+
+def selection_from_options(
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    person: list[str] | None = None,
+    country: list[str] | None = None,
+    kind: list[str] | None = None,
+    setting: list[str] | None = None,
+    topic: list[str] | None = None,
+    occasion: str | None = None,
+    q: str | None = None,
+    synthetic: bool | None = None,
+) -> MeetingFilter:
+    """The `MeetingFilter` the command-line filter options describe; `InvalidInput` naming
+    the option and value otherwise."""
+    raw = {
+        "date_from": date_from,
+        "date_to": date_to,
+        "person": person or [],
+        "country": country or [],
+        "kind": kind or [],
+        "setting": setting or [],
+        "topic": topic or [],
+        "occasion": occasion,
+        "q": q,
+        "synthetic": synthetic,
+    }
+    try:
+        return MeetingFilter.model_validate(raw)
+    except ValidationError as error:
+        errors = field_errors(error)
+        first = errors[0]
+        name = first.field.split(".")[0]
+        option = f"--{name.replace('_', '-')}" if name in raw else name
+        shown = first.value is not None and "(got " not in first.message
+        value = f" {first.value!r}" if shown else ""
+        raise InvalidInput(f"{option}{value}: {first.message}", errors) from None
+
+
+def option_pairs(pairs: Iterable[str]) -> dict[str, str]:
+    """`key=value` strings as a mapping; `InvalidInput` for one without `=`."""
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InvalidInput(f"--option {pair!r} is not key=value; e.g. --option excel=true")
+        options[key.strip()] = value.strip()
+    return options
+
+
+def counted(meetings: Iterable[Meeting], advance: Callable[[int], None]) -> Iterator[Meeting]:
+    """`meetings`, calling `advance` every hundred (and at the end)."""
+    pending = 0
+    for meeting in meetings:
+        yield meeting
+        pending += 1
+        if pending == 100:
+            advance(pending)
+            pending = 0
+    if pending:
+        advance(pending)
+
+
+def write_output(target: str, chunks: Iterable[bytes]) -> int:
+    """Write `chunks` to the file `target` (or stdout for `-`); returns the bytes written.
+
+    A file appears only complete: the data goes to a temporary file beside it, renamed
+    into place at the end; on any error the temporary file is removed and nothing changes.
+    """
+    if target == "-":
+        out = sys.stdout.buffer
+        written = 0
+        for chunk in chunks:
+            out.write(chunk)
+            written += len(chunk)
+        out.flush()
+        return written
+    path = Path(target)
+    if path.is_dir():
+        raise InvalidInput(f"-o {target!r} is a directory; give a file name such as meetings.xlsx")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"-o {target!r}: directory {str(path.parent)!r} does not exist")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            written = 0
+            for chunk in chunks:
+                file.write(chunk)
+                written += len(chunk)
+            file.flush()
+            os.fsync(file.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return written
+
+
+def plugin_rows(registry: ExporterRegistry) -> list[dict[str, str]]:
+    """One row per exporter (and per broken plugin) for `readouts plugins`."""
+    rows: list[dict[str, str]] = []
+    for info in registry.plugins():
+        for name in info.exporters:
+            exporter = registry.get(name)
+            rows.append(
+                {
+                    "exporter": name,
+                    "extension": exporter.extension,
+                    "plugin": info.name,
+                    "package": info.package or "-",
+                    "version": info.version or "-",
+                    "description": exporter.description,
+                    "error": info.error or "",
+                }
+            )
+        if info.error and not info.exporters:
+            rows.append(
+                {
+                    "exporter": "-",
+                    "extension": "-",
+                    "plugin": info.name,
+                    "package": info.package or "-",
+                    "version": info.version or "-",
+                    "description": "",
+                    "error": info.error,
+                }
+            )
+    return rows
