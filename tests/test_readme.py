@@ -94,3 +94,28 @@ def test_compose_wires_the_api_to_postgres() -> None:
     assert 'CMD ["readouts", "serve", "--host", "0.0.0.0"' in dockerfile
     for path in re.findall(r"^COPY (\S+) ", dockerfile, flags=re.M):
         assert (ROOT / path).exists(), path
+
+
+def test_readme_extract_example_runs() -> None:
+    (command,) = [c for c in _commands() if "readouts extract" in c]
+    args = command.split()[2:]
+    result = subprocess.run(
+        [READOUTS, "extract", *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert '"occasion": "SCO summit"' in result.stdout
+
+
+def test_readme_ingest_example_output_is_what_ingest_prints(tmp_path: Path) -> None:
+    block = re.search(r"```text\n\$ readouts ingest (\S+)\n(.+?)\n```", README, flags=re.S)
+    assert block is not None
+    env = {**os.environ, "READOUTS_DATABASE_URL": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
+    subprocess.run([READOUTS, "load"], env=env, check=True, capture_output=True)
+    result = subprocess.run(
+        [READOUTS, "ingest", block.group(1)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == block.group(2).strip()
