@@ -126,9 +126,7 @@ def main(quick: bool = False) -> list[dict[str, Any]]:
         for name, (command, env, path) in servers.items():
             port = _free_port()
             process = subprocess.Popen(
-                [*command, "--port", str(port)]
-                if name == "datasette"
-                else [*command, "--port", str(port)],
+                [*command, "--port", str(port)],
                 cwd=ROOT,
                 env=env,
                 stdout=subprocess.DEVNULL,
