@@ -1,0 +1,42 @@
+"""The flat tables shared by xlsx, csv and datapackage."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.models import Meeting
+from exporters.tables import TABLES, meeting_rows, table
+
+
+def test_every_row_has_one_value_per_column(seed_meetings: list[Meeting]) -> None:
+    for meeting in seed_meetings:
+        rows = meeting_rows(meeting)
+        assert set(rows) == {t.name for t in TABLES}
+        for name, table_rows in rows.items():
+            assert all(len(row) == len(table(name).columns) for row in table_rows), name
+
+
+def test_rows_follow_the_model(seed_meetings: list[Meeting]) -> None:
+    meeting = seed_meetings[0]
+    rows = meeting_rows(meeting)
+    (row,) = rows["meetings"]
+    by_name = dict(zip(table("meetings").header, row, strict=True))
+    assert by_name["id"] == meeting.id and by_name["date"] == meeting.date
+    assert by_name["kind"] == meeting.kind.value
+    assert by_name["sources"] == len(meeting.sources)
+    assert [r[2] for r in rows["participants"]] == [p.person.id for p in meeting.participants]
+    assert [r[1] for r in rows["topics"]] == list(range(1, len(meeting.topics) + 1))
+    assert [r[0] for r in rows["sources"]] == [s.id for s in meeting.sources]
+
+
+def test_keys_are_declared_columns_and_every_column_is_described() -> None:
+    for t in TABLES:
+        assert set(t.primary_key) <= set(t.header)
+        assert len(set(t.header)) == len(t.header)
+        assert all(column.description.endswith(".") for column in t.columns), t.name
+        assert ("meeting_id" in t.header) == t.refers_to_meetings
+
+
+def test_an_unknown_table_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        table("people")
