@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 
 from api import health
 from api.config import Settings
+from api.graphql import graphql_routes
 from api.rest import rest_routes
 from api.service import Service, open_service
 
@@ -35,5 +36,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             if own:
                 app.state.service.close()
 
-    app = Starlette(routes=[*health.routes, *rest_routes(settings)], lifespan=lifespan)
+    app = Starlette(
+        routes=[*health.routes, *rest_routes(settings), *graphql_routes()], lifespan=lifespan
+    )
     return app

@@ -155,6 +155,14 @@ def schema() -> None:
     sys.stdout.write(json.dumps(document, indent=2) + "\n")
 
 
+@app.command("graphql-schema")
+def graphql_schema() -> None:
+    """Print the GraphQL schema (SDL), as committed in schema.graphql."""
+    from api.graphql import schema_text
+
+    sys.stdout.write(schema_text())
+
+
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A .txt readout, or JSON with text and published.")],

@@ -1,0 +1,36 @@
+"""The per-request context every resolver sees, built in one `get_context`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from strawberry.types import Info as _Info
+
+from api.graphql.loaders import Loaders, make_loaders
+from api.service import Service
+from api.storage.repository import Repository
+
+__all__ = ["Context", "Info", "get_context"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a resolver may use: the repository, this request's loaders and the request."""
+
+    repository: Repository
+    loaders: Loaders
+    request: Request | None = None
+
+
+Info = _Info[Context, None]
+"""The `info` argument of a resolver, typed with our context."""
+
+
+def get_context(service: Service, request: Request | None = None) -> Context:
+    """A context with fresh loaders over the service's repository."""
+    return Context(
+        repository=service.repository,
+        loaders=make_loaders(service.repository),
+        request=request,
+    )

@@ -1,0 +1,252 @@
+"""Limits that protect the service, checked before anything runs.
+
+One validation rule measures each operation with its fragments expanded where they are
+spread (so aliases or depth hidden in fragments count, every time they are spread) and
+rejects it when it is too deep, has too many aliases, or would cost too much. Cost is the
+number of fields the response may hold: a field with `first` multiplies what is under it
+by `first`, other lists by an estimate. Fragment cycles are skipped here (the standard
+rule reports them) and the walk stops as soon as a limit is passed, so measuring a
+hostile document is itself cheap. Tokens are limited while parsing (`MAX_TOKENS`).
+
+Every error carries `extensions.code`:
+
+    depth-limit   alias-limit   cost-limit   token-limit (parser)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationContext,
+    ValidationRule,
+    get_named_type,
+    get_nullable_type,
+)
+
+from api.filters import MAX_PAGE_SIZE
+
+__all__ = [
+    "FIELD_WEIGHTS",
+    "LIST_SIZE",
+    "MAX_ALIASES",
+    "MAX_COST",
+    "MAX_DEPTH",
+    "MAX_TOKENS",
+    "LimitsRule",
+    "Measure",
+    "measure",
+]
+
+MAX_DEPTH = 10
+MAX_ALIASES = 15
+MAX_TOKENS = 2_000
+MAX_COST = 25_000
+LIST_SIZE = 5
+"""Estimated length of a list without `first` (participants, topics, sources, ...)."""
+
+FIELD_WEIGHTS = {
+    "Query.meetings": 10,
+    "Query.people": 10,
+    "Query.person": 5,
+    "Query.search": 10,
+    "Query.meetingStats": 50,
+    "Query.countries": 10,
+    "Query.topics": 10,
+    "Person.meetings": 50,
+    "Person.counterparts": 50,
+}
+"""Cost of fields that run queries of their own (1 for every other field)."""
+
+_WALK_BUDGET = 20_000  # selections visited before giving up on a document
+
+
+class _Exceeded(Exception):
+    def __init__(self, error: GraphQLError) -> None:
+        self.error = error
+
+
+@dataclass
+class Measure:
+    """What one operation asks for: nesting depth, aliases and cost."""
+
+    depth: int = 0
+    aliases: int = 0
+    cost: int = 0
+    visited: int = 0
+    fragments: dict[str, FragmentDefinitionNode] = field(default_factory=dict)
+    schema: GraphQLSchema | None = None
+
+
+def _error(message: str, code: str, node: Any) -> GraphQLError:
+    return GraphQLError(message, node, extensions={"code": code})
+
+
+def measure(
+    operation: OperationDefinitionNode,
+    fragments: dict[str, FragmentDefinitionNode],
+    schema: GraphQLSchema,
+) -> Measure:
+    """Depth, aliases and cost of `operation`; `GraphQLError` once a limit is passed."""
+    result = Measure(fragments=fragments, schema=schema)
+    root = schema.get_root_type(operation.operation)
+    try:
+        result.cost = _selection_cost(result, operation.selection_set, root, 1, frozenset())
+    except _Exceeded as exceeded:
+        raise exceeded.error from None
+    return result
+
+
+def _selection_cost(
+    m: Measure,
+    selection_set: SelectionSetNode,
+    parent: GraphQLNamedType | None,
+    depth: int,
+    path: frozenset[str],
+) -> int:
+    total = 0
+    for selection in selection_set.selections:
+        m.visited += 1
+        if m.visited > _WALK_BUDGET:
+            raise _Exceeded(
+                _error(
+                    "the query is too complex to run; ask for fewer fields or fragments",
+                    "cost-limit",
+                    selection,
+                )
+            )
+        if isinstance(selection, FieldNode):
+            total += _field_cost(m, selection, parent, depth, path)
+        elif isinstance(selection, InlineFragmentNode):
+            total += _selection_cost(
+                m, selection.selection_set, _condition(m, selection, parent), depth, path
+            )
+        elif isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            fragment = m.fragments.get(name)
+            if fragment is None or name in path:
+                continue  # unknown fragments and cycles are reported by the standard rules
+            total += _selection_cost(
+                m, fragment.selection_set, _condition(m, fragment, parent), depth, path | {name}
+            )
+        _check_cost(m, total, selection)
+    return total
+
+
+def _field_cost(
+    m: Measure,
+    node: FieldNode,
+    parent: GraphQLNamedType | None,
+    depth: int,
+    path: frozenset[str],
+) -> int:
+    name = node.name.value
+    if node.alias is not None:
+        m.aliases += 1
+        if m.aliases > MAX_ALIASES:
+            raise _Exceeded(
+                _error(
+                    f"the query uses more than {MAX_ALIASES} aliases; "
+                    "split it into several requests",
+                    "alias-limit",
+                    node,
+                )
+            )
+    counted_depth = depth if name != "ofType" else depth - 1  # type wrappers are not nesting
+    m.depth = max(m.depth, counted_depth)
+    if counted_depth > MAX_DEPTH:
+        raise _Exceeded(
+            _error(
+                f"the query is nested deeper than {MAX_DEPTH} levels; "
+                "ask for less nesting and follow ids with separate queries",
+                "depth-limit",
+                node,
+            )
+        )
+    definition = _field_definition(parent, name)
+    weight = FIELD_WEIGHTS.get(f"{parent.name}.{name}", 1) if parent is not None else 1
+    if node.selection_set is None:
+        return weight
+    child = get_named_type(definition.type) if definition is not None else None
+    size = _list_size(node, parent, definition)
+    inner = _selection_cost(m, node.selection_set, child, counted_depth + 1, path)
+    return weight + size * inner
+
+
+def _list_size(node: FieldNode, parent: GraphQLNamedType | None, definition: Any) -> int:
+    for argument in node.arguments or ():
+        if argument.name.value == "first":
+            value = argument.value
+            if isinstance(value, IntValueNode):
+                return max(0, min(int(value.value), MAX_PAGE_SIZE))
+            return MAX_PAGE_SIZE  # a variable: assume the largest page
+    if definition is None:
+        return 1
+    if "first" in definition.args:
+        default = definition.args["first"].default_value
+        return default if isinstance(default, int) else MAX_PAGE_SIZE
+    is_list = isinstance(get_nullable_type(definition.type), GraphQLList)
+    inside_page = parent is not None and parent.name.endswith("Connection")
+    introspection = node.name.value.startswith("__") or (
+        parent is not None and parent.name.startswith("__")
+    )
+    return LIST_SIZE if is_list and not inside_page and not introspection else 1
+
+
+def _field_definition(parent: GraphQLNamedType | None, name: str) -> Any:
+    if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+        return parent.fields.get(name)
+    return None
+
+
+def _condition(
+    m: Measure,
+    fragment: InlineFragmentNode | FragmentDefinitionNode,
+    parent: GraphQLNamedType | None,
+) -> GraphQLNamedType | None:
+    if fragment.type_condition is None or m.schema is None:
+        return parent
+    return m.schema.get_type(fragment.type_condition.name.value)
+
+
+def _check_cost(m: Measure, total: int, node: Any) -> None:
+    if total > MAX_COST:
+        raise _Exceeded(
+            _error(
+                f"the query may cost more than {MAX_COST} (fields × page sizes); "
+                "ask for smaller pages (`first`) or fewer nested lists",
+                "cost-limit",
+                node,
+            )
+        )
+
+
+class LimitsRule(ValidationRule):
+    """Rejects operations over the depth, alias or cost limit, before they run."""
+
+    def __init__(self, context: ValidationContext) -> None:
+        super().__init__(context)
+        document = context.document
+        self._fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+
+    def enter_operation_definition(self, node: OperationDefinitionNode, *_: object) -> None:
+        try:
+            measure(node, self._fragments, self.context.schema)
+        except GraphQLError as error:
+            self.report_error(error)

@@ -1,0 +1,115 @@
+"""The playground: GraphiQL at `GET /graphql`, with an example query preloaded.
+
+Its scripts and styles are files of the npm packages installed in
+`api/graphql/playground/` (`npm ci` there), served by the app itself: the page loads
+nothing from any other host. Without them the page says which command installs them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+
+__all__ = ["ASSETS", "EXAMPLE_QUERY", "INSTALL_COMMAND", "asset", "page"]
+
+_MODULES = Path(__file__).parent / "playground" / "node_modules"
+INSTALL_COMMAND = "npm ci --prefix api/graphql/playground"
+
+ASSETS = {
+    "react.js": _MODULES / "react/umd/react.production.min.js",
+    "react-dom.js": _MODULES / "react-dom/umd/react-dom.production.min.js",
+    "graphiql.js": _MODULES / "graphiql/graphiql.min.js",
+    "graphiql.css": _MODULES / "graphiql/graphiql.min.css",
+}
+"""The files the page loads, by the name it loads them under (`/graphql/assets/NAME`)."""
+
+EXAMPLE_QUERY = """\
+# The China–Pakistan meetings of the curated data, with who took part, the topics and
+# the sources. Press the run button (or Ctrl-Enter); open the Docs for every field.
+query Meetings {
+  meetings(first: 100, filter: {country: ["CN", "PK"]}) {
+    totalCount
+    nodes {
+      id
+      date
+      kind
+      participants { person { name } title role }
+      topics { label }
+      sources { publisher headline }
+    }
+  }
+}
+"""
+
+_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>readouts GraphQL playground</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="{base}/assets/graphiql.css">
+<style>html, body, #graphiql {{ height: 100%; margin: 0; }}</style>
+</head>
+<body>
+<div id="graphiql">Loading the playground…</div>
+<script src="{base}/assets/react.js"></script>
+<script src="{base}/assets/react-dom.js"></script>
+<script src="{base}/assets/graphiql.js"></script>
+<script>
+const example = {example};
+const fetcher = GraphiQL.createFetcher({{ url: "{base}" }});
+ReactDOM.createRoot(document.getElementById("graphiql")).render(
+  React.createElement(GraphiQL, {{
+    fetcher: fetcher,
+    defaultQuery: example,
+    query: example,
+    defaultEditorToolsVisibility: true,
+  }})
+);
+</script>
+</body>
+</html>
+"""
+
+_MISSING = """<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>readouts GraphQL playground: not installed</title></head>
+<body>
+<h1>The GraphQL playground is not installed</h1>
+<p>Its files come from npm packages. From the project directory, run:</p>
+<pre>{command}</pre>
+<p>then reload this page. The API itself works without them: POST queries to
+<code>{base}</code>, for example:</p>
+<pre>{example}</pre>
+</body>
+</html>
+"""
+
+
+def page(request: Request) -> Response:
+    """The playground page, or a page naming the install command when assets are missing."""
+    base = request.url.path.rstrip("/")
+    if not all(path.is_file() for path in ASSETS.values()):
+        body = _MISSING.format(
+            command=html.escape(INSTALL_COMMAND),
+            base=html.escape(base),
+            example=html.escape(EXAMPLE_QUERY),
+        )
+        return HTMLResponse(body, status_code=503)
+    example = json.dumps(EXAMPLE_QUERY).replace("</", "<\\/")
+    return HTMLResponse(_PAGE.format(base=html.escape(base), example=example))
+
+
+async def asset(request: Request) -> Response:
+    """One of the `ASSETS`, cached for a day; 404 for any other name."""
+    path = ASSETS.get(request.path_params["name"])
+    if path is None or not path.is_file():
+        return PlainTextResponse(
+            f"no playground asset {request.path_params['name']!r}; run {INSTALL_COMMAND}",
+            status_code=404,
+        )
+    return FileResponse(path, headers={"Cache-Control": "public, max-age=86400"})

@@ -1,0 +1,124 @@
+"""The root `Query` type: what a client can ask for, each field a thin resolver.
+
+Resolvers turn arguments into the query layer's own objects (`MeetingFilter`,
+`PageRequest`) and call the repository off the event loop; they never write SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from starlette.concurrency import run_in_threadpool
+
+from api.errors import NotFound
+from api.filters import MeetingOrder
+from api.graphql.context import Info
+from api.graphql.inputs import (
+    AFTER,
+    FIRST,
+    ORDER,
+    MeetingFilterInput,
+    PeopleFilterInput,
+    page_request,
+    to_meeting_filter,
+)
+from api.graphql.pages import MeetingConnection, PageInfo, PersonConnection, meeting_connection
+from api.graphql.results import CountryCount, MeetingStats, TopicCount
+from api.graphql.types import Meeting, Person, present
+
+__all__ = ["Query"]
+
+_FILTER = "Which meetings; every field is optional and fields combine with AND."
+
+
+@strawberry.type(description="Diplomatic readouts: meetings, people, topics and facets.")
+class Query:
+    @strawberry.field(description="A page of meetings, newest first unless `orderBy` says.")
+    async def meetings(
+        self,
+        info: Info,
+        filter: Annotated[
+            MeetingFilterInput | None, strawberry.argument(description=_FILTER)
+        ] = None,
+        order_by: Annotated[MeetingOrder | None, strawberry.argument(description=ORDER)] = None,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+    ) -> MeetingConnection:
+        return await meeting_connection(info, filter, order_by, first, after)
+
+    @strawberry.field(description="One meeting by id; an error names an unknown id.")
+    async def meeting(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")],
+    ) -> Meeting:
+        found = await info.context.loaders.meeting.load(str(id))
+        if found is None:
+            raise NotFound(f"no meeting with id {str(id)!r}; find ids with `meetings` or `search`")
+        return present(found)
+
+    @strawberry.field(description="A page of people, ordered by id.")
+    async def people(
+        self,
+        info: Info,
+        filter: Annotated[
+            PeopleFilterInput | None, strawberry.argument(description="Which people.")
+        ] = None,
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+    ) -> PersonConnection:
+        limit = page_request(None, first, None).limit
+        q, country = (filter.q, filter.country) if filter else (None, None)
+        page = await run_in_threadpool(
+            info.context.repository.list_people, q, country, limit, after
+        )
+        return PersonConnection(
+            page_info=PageInfo(
+                has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor
+            ),
+            nodes=present(page.items),
+        )
+
+    @strawberry.field(description="One person by id or by any known spelling of the name.")
+    async def person(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="A person id, or a name such as 'Imran Khan'."),
+        ],
+    ) -> Person:
+        return present(await run_in_threadpool(info.context.repository.get_person, str(id)))
+
+    @strawberry.field(description="Countries with participants, with their meeting counts.")
+    async def countries(self, info: Info) -> list[CountryCount]:
+        return present(await run_in_threadpool(info.context.repository.countries))
+
+    @strawberry.field(description="The topic vocabulary with the number of meetings of each.")
+    async def topics(self, info: Info) -> list[TopicCount]:
+        return present(await run_in_threadpool(info.context.repository.topics))
+
+    @strawberry.field(description="Meetings whose summary, statements, occasion or place match.")
+    async def search(
+        self,
+        info: Info,
+        text: Annotated[str, strawberry.argument(description="Words to find.")],
+        first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
+    ) -> list[Meeting]:
+        selection = to_meeting_filter(MeetingFilterInput(q=text))
+        page = await run_in_threadpool(
+            info.context.repository.list_meetings, selection, page_request(None, first, None)
+        )
+        return present(page.items)
+
+    @strawberry.field(description="Facets of a selection: by year, kind, setting, pair, topic.")
+    async def meeting_stats(
+        self,
+        info: Info,
+        filter: Annotated[
+            MeetingFilterInput | None, strawberry.argument(description=_FILTER)
+        ] = None,
+    ) -> MeetingStats:
+        selection = to_meeting_filter(filter)
+        return present(await run_in_threadpool(info.context.repository.stats, selection))

@@ -1,0 +1,28 @@
+"""The schema, assembled: the root query, its limits and its caches."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxTokensLimiter,
+    ParserCache,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from api.graphql.limits import MAX_TOKENS, LimitsRule
+from api.graphql.query import Query
+
+__all__ = ["schema"]
+
+schema = strawberry.Schema(
+    query=Query,
+    config=StrawberryConfig(batching_config=None),
+    extensions=[
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: AddValidationRules([LimitsRule]),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+    ],
+)
