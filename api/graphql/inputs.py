@@ -19,6 +19,7 @@ from api.graphql import enums as _enums  # noqa: F401  (registers the models' en
 
 __all__ = [
     "AFTER",
+    "FILTER",
     "FIRST",
     "ORDER",
     "MeetingFilterInput",
@@ -29,6 +30,7 @@ __all__ = [
 
 FIRST = f"How many to return: 1 to {MAX_PAGE_SIZE}, 20 by default."
 AFTER = "The `endCursor` of the previous page, to continue after it."
+FILTER = "Which meetings; every field is optional and fields combine with AND."
 ORDER = "DATE_DESC (newest first, the default) or DATE_ASC."
 
 

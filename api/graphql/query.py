@@ -16,6 +16,7 @@ from api.filters import MeetingOrder
 from api.graphql.context import Info
 from api.graphql.inputs import (
     AFTER,
+    FILTER,
     FIRST,
     ORDER,
     MeetingFilterInput,
@@ -29,8 +30,6 @@ from api.graphql.types import Meeting, Person, present
 
 __all__ = ["Query"]
 
-_FILTER = "Which meetings; every field is optional and fields combine with AND."
-
 
 @strawberry.type(description="Diplomatic readouts: meetings, people, topics and facets.")
 class Query:
@@ -39,7 +38,7 @@ class Query:
         self,
         info: Info,
         filter: Annotated[
-            MeetingFilterInput | None, strawberry.argument(description=_FILTER)
+            MeetingFilterInput | None, strawberry.argument(description=FILTER)
         ] = None,
         order_by: Annotated[MeetingOrder | None, strawberry.argument(description=ORDER)] = None,
         first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
@@ -117,7 +116,7 @@ class Query:
         self,
         info: Info,
         filter: Annotated[
-            MeetingFilterInput | None, strawberry.argument(description=_FILTER)
+            MeetingFilterInput | None, strawberry.argument(description=FILTER)
         ] = None,
     ) -> MeetingStats:
         selection = to_meeting_filter(filter)

@@ -18,7 +18,7 @@ from api import models
 from api.filters import MeetingOrder
 from api.graphql import enums as _enums  # noqa: F401  (registers the models' enums)
 from api.graphql.context import Info
-from api.graphql.inputs import AFTER, FIRST, ORDER, MeetingFilterInput
+from api.graphql.inputs import AFTER, FILTER, FIRST, ORDER, MeetingFilterInput
 
 if TYPE_CHECKING:
     from api.graphql.pages import MeetingConnection
@@ -104,7 +104,9 @@ class Person:
         self,
         root: models.Person | models.PersonRef,
         info: Info,
-        filter: MeetingFilterInput | None = None,
+        filter: Annotated[
+            MeetingFilterInput | None, strawberry.argument(description=FILTER)
+        ] = None,
         order_by: Annotated[MeetingOrder | None, strawberry.argument(description=ORDER)] = None,
         first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
         after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
