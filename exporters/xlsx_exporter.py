@@ -84,10 +84,9 @@ def _value(sheet: Any, text: str) -> Any:
     return text
 
 
-def _link(sheet: Any, url: str) -> WriteOnlyCell:
-    cell = _value(sheet, url)
-    if not isinstance(cell, WriteOnlyCell):
-        cell = WriteOnlyCell(sheet, url)
+def _link(sheet: Any, url: str) -> Any:
+    """A link cell; `url` starts with http(s)://, so it is never a formula."""
+    cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", url))
     cell.hyperlink = url
     cell.font = _LINK
     return cell

@@ -61,7 +61,8 @@ def installed(plugins: list[tuple[str, str, Path]]) -> Iterator[None]:
     """`plugins` (distribution, module, source directory) installed while inside."""
     with open(_LOCK, "w") as lock, tempfile.TemporaryDirectory() as build:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        isolation = ["--no-build-isolation"] if importlib.util.find_spec("setuptools") else []
+        offline = all(importlib.util.find_spec(m) for m in ("setuptools", "wheel"))
+        isolation = ["--no-build-isolation"] if offline else []  # else pip fetches setuptools
         try:
             for distribution, _, source in plugins:
                 copy = Path(build) / distribution  # builds write into the source tree
