@@ -11,18 +11,20 @@ from starlette.routing import BaseRoute, Route
 from api.graphql import playground
 from api.graphql.errors import quiet_expected_errors
 from api.graphql.schema import schema
-from api.graphql.view import GraphQLView
+from api.graphql.view import TIME_LIMIT, GraphQLView
 
 __all__ = ["GRAPHQL_PATH", "graphql_routes", "schema", "schema_text"]
 
 GRAPHQL_PATH = "/graphql"
 
 
-def graphql_routes() -> list[BaseRoute]:
+def graphql_routes(time_limit: float = TIME_LIMIT) -> list[BaseRoute]:
     """`/graphql` (queries and the playground) and the playground's assets."""
     quiet_expected_errors()
+    view = GraphQLView(schema, graphql_ide="graphiql")
+    view.time_limit = time_limit
     return [
-        Route(GRAPHQL_PATH, GraphQLView(schema, graphql_ide="graphiql")),
+        Route(GRAPHQL_PATH, view),
         Route(f"{GRAPHQL_PATH}/assets/{{name}}", playground.asset, methods=["GET", "HEAD"]),
     ]
 
