@@ -1,7 +1,8 @@
 """Dates in a sentence: absolute, dateline-style and relative, resolved to real days.
 
 Relative days are resolved against the published date: a weekday is the most recent
-such weekday on or before it, "yesterday" the day before. Phrases that point at the
+such weekday on or before it, "yesterday" the day before. Vague spans ("last week",
+"in July 2021", "in 2019") name no day and are returned with `vague` set. Phrases that point at the
 previous event ("a day earlier", "the same day") are returned unresolved, with the
 offset in days, for the assembler to anchor on the meeting reported before.
 """
@@ -24,6 +25,16 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "vague",
+        re.compile(
+            r"\b(?:[Ll]ast|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?:week|month|year|"
+            r"spring|summer|autumn|fall|winter|" + _MONTH.replace("(?P<month>", "(?:") + r")\b|"
+            r"\b[Ii]n\s+(?:(?:early|mid|late)[- ])?"
+            + _MONTH.replace("(?P<month>", "(?:")
+            + r"(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)(?:,?\s+\d{4})?\b|\b[Ii]n\s+(?:19|20)\d{2}\b"
+        ),
+    ),
     ("iso", re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")),
     (
         "mdy",
@@ -84,6 +95,7 @@ class DateMention:
     end: int
     date: dt.date | None
     relative_to_previous: int | None = None
+    vague: bool = False
 
 
 def _month(name: str) -> int:
@@ -142,6 +154,8 @@ def find_dates(text: str, offset: int, published: dt.date | None) -> list[DateMe
             elif kind == "yesterday":
                 day = published - dt.timedelta(days=1) if published else None
                 found.append(DateMention(*span, day))
+            elif kind == "vague":
+                found.append(DateMention(*span, None, vague=True))
             elif kind == "today":
                 found.append(DateMention(*span, published))
             else:

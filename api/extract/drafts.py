@@ -16,13 +16,19 @@ from api.extract.people import Person, Span
 from api.extract.requests import Request, find_requests
 from api.extract.text import Sentence
 
-__all__ = ["Draft", "find_drafts"]
+__all__ = ["Draft", "clause_limit", "find_drafts"]
 
 _JOIN = re.compile(
     r"^\s*(?:,|and|,\s*and)"
     r"(?:\s+(?:his|her|their)\s+(?:[A-Z][\w.]*\s+){0,2}counterparts?,?)?\s*$"
 )
 _SHORT_GAP = re.compile(r"^[^.;:]{0,60}$")
+_CLAUSE_STOP = re.compile(
+    r"\b(?:and|but|who|which|whom|where|since|after|before|when|while|whereas)\b|;"
+)
+"""Where the clause of a trigger ends: a date after it belongs to another event."""
+_EVENT_STOP = re.compile(r"\b(?:since|after|before|when|whereas|until)\b|;")
+"""Where talk of another event starts: a place after it is not the meeting's."""
 _NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met"})
 
 
@@ -37,6 +43,7 @@ class Draft:
     evidence: Evidence = field(default_factory=dict)
     attendees: list[tuple[Person, Span, str | None]] = field(default_factory=list)
     initiated_by: str | None = None
+    clause_end: int = -1
 
     def key(self) -> frozenset[int]:
         """Identity of the principals, for recognising the same event told twice."""
@@ -101,12 +108,31 @@ def _assign_countries(context: Context, people: list[Person]) -> bool:
     return len({p.country for p in people}) >= 2 and all(p.country for p in people)
 
 
+def clause_limit(text: str, start: int, end: int, *, places: bool = False) -> int:
+    """Where the clause that runs from `start` (a trigger's end) stops, at most `end`;
+    with `places`, only where talk of another event starts."""
+    stop = (_EVENT_STOP if places else _CLAUSE_STOP).search(text, start, end)
+    return stop.start() if stop else end
+
+
 def _pick_date(
-    mentions: list[DateMention], trigger: Trigger, previous: Draft | None
+    mentions: list[DateMention],
+    trigger: Trigger,
+    previous: Draft | None,
+    clause_end: int,
+    text: str,
 ) -> tuple[dt.date | None, Span | None, bool]:
     if not mentions:
         return None, None, False
-    best = min(mentions, key=lambda m: min(abs(m.start - trigger.end), abs(m.end - trigger.start)))
+    limit = min(clause_limit(text, trigger.end, clause_end), trigger.end + 120)
+    after = [m for m in mentions if trigger.end <= m.start < limit]
+    best = (
+        after[0]
+        if after
+        else min(
+            mentions, key=lambda m: min(abs(m.start - trigger.end), abs(m.end - trigger.start))
+        )
+    )
     if best.relative_to_previous is not None:
         if previous is None or previous.date is None:
             return None, None, False
@@ -119,26 +145,31 @@ def _pick_date(
 
 
 def _draft(
-    context: Context, sentence: Sentence, trigger: Trigger, previous: Draft | None
+    context: Context, sentence: Sentence, trigger: Trigger, previous: Draft | None, clause_end: int
 ) -> Draft | None:
     refs = _principals(context, sentence, trigger)
     if len(refs) < 2 or not _assign_countries(context, [r.person for r in refs]):
         return None
     mentions = find_dates(sentence.text, sentence.start, context.reference)
-    date, span, found = _pick_date(mentions, trigger, previous)
+    date, span, found = _pick_date(mentions, trigger, previous, clause_end, context.doc.text)
     evidence: Evidence = {"kind": [trigger.kind_span]}
+    if found and date is None and context.reference is not None:
+        return None
     if not found:
         if previous is not None and previous.date is not None:
             date = previous.date
             span = previous.evidence["date"][0] if previous.evidence.get("date") else None
         elif context.dateline_date is not None and _is_lead(context, sentence):
             date, span = context.dateline_date, context.dateline_date_span
+        elif context.reference is not None and _is_lead(context, sentence):
+            date = context.reference
         elif context.reference is not None:
             return None
     if span is not None:
         evidence["date"] = [span]
     principals = [(r.person, r.name_span) for r in refs]
     draft = Draft(sentence, trigger, principals, date, evidence)
+    draft.clause_end = clause_limit(context.doc.text, trigger.end, clause_end, places=True)
     if trigger.initiator:
         who = refs[0] if trigger.initiator == "subject" else refs[-1]
         if trigger.start > refs[0].start or trigger.initiator == "object":
@@ -165,8 +196,10 @@ def _drafts(context: Context) -> list[Draft]:
     for sentence in context.doc.sentences:
         if sentence.headline:
             continue
-        for trigger in find_triggers(sentence.text, sentence.start):
-            draft = _draft(context, sentence, trigger, drafts[-1] if drafts else None)
+        triggers = find_triggers(sentence.text, sentence.start)
+        for number, trigger in enumerate(triggers):
+            clause_end = triggers[number + 1].start if number + 1 < len(triggers) else sentence.end
+            draft = _draft(context, sentence, trigger, drafts[-1] if drafts else None, clause_end)
             if draft is None:
                 continue
             twin = next((d for d in drafts if _same_event(d, draft)), None)

@@ -14,6 +14,11 @@ from dataclasses import dataclass
 __all__ = ["Trigger", "find_triggers"]
 
 _NOUNS = r"(?:talks|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat)"
+_WHEN = (
+    r"(?:(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
+)
+"""A time adverb that may stand between a verb and its object ('spoke today with')."""
 _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # (label, initiator: subject|object|"", pattern)
     (
@@ -47,14 +52,23 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+with\b", re.I)),
-    ("met", "", re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\b(?!\s+(?:of|on)\b)", re.I)),
+    (
+        "met",
+        "",
+        re.compile(
+            r"\b(?:met|meets)(?:\s+with)?\b(?!\s+of\b)|\bmeeting(?:\s+with)?\b(?!\s+(?:of|on)\b)",
+            re.I,
+        ),
+    ),
     ("received", "", re.compile(r"\b(?:received|receives|hosted|hosts)\b", re.I)),
     (
         "spoke",
         "",
         re.compile(
-            r"\b(?:spoke|speaks|talked|talks|conversed|sat down)\s+(?:(?:over|on|by)\s+"
-            r"(?:the\s+)?(?:tele)?phone\s+)?(?:with|to)\b",
+            r"\b(?:spoke|speaks|talked|talks|conversed|sat down)\s+"
+            + _WHEN
+            + r"(?:(?:over|on|by)\s+"
+            r"(?:the\s+)?(?:tele)?phone\s+)?" + _WHEN + r"(?:with|to)\b",
             re.I,
         ),
     ),
@@ -95,6 +109,9 @@ _FUTURE_SENTENCE = re.compile(
     re.I,
 )
 
+_RELATIVE = re.compile(r"\b(?:what|which)\s+$", re.I)
+"""A future cue right after 'what'/'which' describes the event, not its timing ('met on
+Saturday, in what is expected to be their last meeting')."""
 
 _ARTICLES = frozenset({"the", "this", "that"})
 _NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
@@ -141,13 +158,17 @@ def _kind(
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Triggers in `sentence` (which starts at `offset`), future ones left out."""
     found: list[Trigger] = []
-    future_sentence = bool(_FUTURE_SENTENCE.search(sentence))
+    cues = [
+        m.start()
+        for m in _FUTURE_SENTENCE.finditer(sentence)
+        if not _RELATIVE.search(sentence[max(0, m.start() - 12) : m.start()])
+    ]
     for label, initiator, pattern in _TRIGGERS:
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(t.start - offset <= start < t.end - offset for t in found):
                 continue
-            if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or future_sentence:
+            if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or cues:
                 continue
             definite = _DEFINITE.search(sentence[max(0, start - 12) : start])
             if (

@@ -33,8 +33,9 @@ def _place(
     context: Context, draft: Draft, evidence: Evidence
 ) -> tuple[Place | None, Place | None, str | None]:
     sentence = draft.sentence
-    venue = find_venue(sentence.text, sentence.start)
-    city = find_city(sentence.text, sentence.start, draft.trigger.start)
+    clause = sentence.text[: max(draft.clause_end, draft.trigger.end) - sentence.start]
+    venue = find_venue(clause, sentence.start)
+    city = find_city(clause, sentence.start, draft.trigger.start)
     if city is None and context.dateline_city is not None:
         here = find_here(sentence.text, sentence.start)
         city = context.dateline_city
@@ -47,7 +48,7 @@ def _place(
         evidence["venue"] = [venue.span]
     country = city.country if city else (venue.country if venue else None)
     if country is None:
-        named = find_country(sentence.text, sentence.start)
+        named = find_country(clause, sentence.start)
         if named is not None:
             country = named.country
             evidence["country_code"] = [named.span]

@@ -29,6 +29,10 @@ _VENUE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+)?(?:" + _VENUE_HEADS + r")\b(?:\s+(?:of|in)\s+the\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)*)?(?:\s*\([A-Z]{2,6}\))?)"
 )
+_LONGER_VENUE = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:" + _VENUE_HEADS + r")\b(?:\s*\([A-Z]{2,6}\))?"
+)
+"""A venue head followed by more words and another head ('Diaoyutai State Guesthouse')."""
 _NOT_VENUE = re.compile(r"summit|conference|forum|session|assembly|meeting|games", re.I)
 _IN_COUNTRY = re.compile(r"\bin\s+(?P<c>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
 
@@ -70,6 +74,9 @@ def find_venue(sentence: str, offset: int) -> Place | None:
     """A venue such as 'the Great Hall of the People' or 'General Headquarters (GHQ)'."""
     for match in _VENUE.finditer(sentence):
         venue = match.group("venue").strip()
+        longer = _LONGER_VENUE.match(sentence, match.end("venue"))
+        if longer:
+            venue = sentence[match.start("venue") : longer.end()].strip()
         if _NOT_VENUE.search(venue) or country_of_phrase(venue):
             continue
         city = VENUE_CITY.get(fold(re.sub(r"\s*\([^)]*\)", "", venue)))

@@ -45,7 +45,7 @@ _ABBREV = frozenset(
     _words(
         """
         mr mrs ms dr gen lt col maj capt prof st no jan feb mar apr jun jul aug sep sept oct nov
-        dec u.s u.k u.n a.m p.m jr sr vs etc inc ltd co adm sen rep gov hon
+        dec u.s u.k u.n a.m p.m h.e jr sr vs etc inc ltd co adm sen rep gov hon
         """
     )
 )
