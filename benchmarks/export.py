@@ -1,0 +1,407 @@
+"""Exports of 100k meetings: time and peak memory per format, beside floors.
+
+Each export runs in a fresh subprocess, which reports its wall time and how far its peak
+RSS (VmHWM) rose above its RSS once the imports and the database were ready. The floors
+read the same rows from the same SQLite file with `sqlite3` and write the same cells:
+xlsxwriter in constant_memory mode for xlsx, the csv module for csv, orjson for json and
+ndjson. Targets: xlsx, csv and json within 1.5x of their floor; every format grows peak
+RSS by less than 100 MB.
+
+Run: `python benchmarks/export.py` (100k meetings) or `--quick` (5k).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from benchmarks.common import Row, prepare_database, print_table, scale
+
+FORMATS = ("xlsx", "csv", "json", "ndjson", "datapackage")
+FLOORS = {"xlsx": "xlsxwriter", "csv": "csv module", "json": "orjson", "ndjson": "orjson"}
+TIME_TARGET = 1.5
+RSS_TARGET_MB = 100.0
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _status(field: str) -> float:
+    """A memory figure of this process from /proc, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"{field} not in /proc/self/status")
+
+
+# -- ours -----------------------------------------------------------------------------------
+
+
+def _ours(fmt: str, url: str, target: str) -> None:
+    import api
+    from api.cli_export import write_output
+    from api.config import Settings
+    from api.filters import MeetingFilter
+    from api.service import open_service
+    from exporters.base import ExportContext
+    from exporters.registry import ExporterRegistry
+
+    service = open_service(Settings(database_url=url), migrate=False)
+    exporter = ExporterRegistry(entry_points=False).get(fmt)
+    context = ExportContext(version=api.__version__)
+    meetings = service.repository.iter_meetings(MeetingFilter())
+    _measure(
+        lambda: write_output(target, exporter.stream(meetings, exporter.default_options(), context))
+    )
+
+
+def _read(fmt: str, url: str, target: str) -> None:
+    """Only read the meetings from the repository, to show what the exports add to it."""
+    from api.config import Settings
+    from api.filters import MeetingFilter
+    from api.service import open_service
+
+    service = open_service(Settings(database_url=url), migrate=False)
+    meetings = service.repository.iter_meetings(MeetingFilter())
+    Path(target).touch()
+    _measure(lambda: sum(1 for _ in meetings))
+
+
+# -- floors ---------------------------------------------------------------------------------
+
+
+def _floor(fmt: str, url: str, target: str) -> None:
+    connection = sqlite3.connect(url.removeprefix("sqlite:///"))
+    writers = {"xlsx": _floor_xlsx, "csv": _floor_csv, "json": _floor_json, "ndjson": _floor_ndjson}
+    _measure(lambda: writers[fmt](connection, target))
+
+
+def _children(
+    connection: sqlite3.Connection, query: str
+) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    """Rows of `query` (meeting_id first, ordered by it) grouped by meeting."""
+    current: str | None = None
+    group: list[tuple[Any, ...]] = []
+    for row in connection.execute(query):
+        if row[0] != current:
+            if current is not None:
+                yield current, group
+            current, group = row[0], []
+        group.append(row)
+    if current is not None:
+        yield current, group
+
+
+_QUERIES = {
+    "participants": "SELECT p.meeting_id, p.person_id, n.name, p.country_code, p.title, p.role, "
+    "p.capacity FROM participants p JOIN people n ON n.id = p.person_id ORDER BY p.meeting_id, p.seq",
+    "topics": "SELECT meeting_id, topic_id FROM meeting_topics ORDER BY meeting_id, seq",
+    "statements": "SELECT s.meeting_id, s.speaker_id, n.name, s.text, s.source_id FROM statements s "
+    "JOIN people n ON n.id = s.speaker_id ORDER BY s.meeting_id, s.seq",
+    "outcomes": "SELECT meeting_id, kind, text, name, date FROM outcomes ORDER BY meeting_id, seq",
+    "sources": "SELECT meeting_id, id, publisher, headline, url, published, language, document "
+    "FROM sources ORDER BY meeting_id, seq",
+}
+
+
+def _nested(connection: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Meetings as nested dicts shaped like the JSON export, by a merge join on meeting id."""
+    streams = {name: _children(connection, query) for name, query in _QUERIES.items()}
+    heads: dict[str, tuple[str, list[tuple[Any, ...]]] | None] = {
+        name: next(stream, None) for name, stream in streams.items()
+    }
+    meetings = connection.execute(
+        "SELECT id, date, date_precision, time_of_day, kind, setting, city, country_code, venue, "
+        "occasion, initiated_by, summary, synthetic FROM meetings ORDER BY id"
+    )
+    for m in meetings:
+        parts: dict[str, list[tuple[Any, ...]]] = {}
+        for name in _QUERIES:
+            head = heads[name]
+            if head is not None and head[0] == m[0]:
+                parts[name] = head[1]
+                heads[name] = next(streams[name], None)
+            else:
+                parts[name] = []
+        yield {
+            "id": m[0],
+            "date": m[1],
+            "date_precision": m[2],
+            "time_of_day": m[3],
+            "kind": m[4],
+            "setting": m[5],
+            "location": {"city": m[6], "country_code": m[7], "venue": m[8]},
+            "occasion": m[9],
+            "initiated_by": m[10],
+            "participants": [
+                {
+                    "person": {"id": r[1], "name": r[2]},
+                    "country_code": r[3],
+                    "title": r[4],
+                    "role": r[5],
+                    "capacity": r[6],
+                }
+                for r in parts["participants"]
+            ],
+            "topics": [r[1] for r in parts["topics"]],
+            "statements": [
+                {"speaker": {"id": r[1], "name": r[2]}, "text": r[3], "source": r[4]}
+                for r in parts["statements"]
+            ],
+            "outcomes": [
+                {"kind": r[1], "text": r[2], "name": r[3], "date": r[4]} for r in parts["outcomes"]
+            ],
+            "summary": m[11],
+            "sources": [
+                {
+                    "id": r[1],
+                    "publisher": r[2],
+                    "headline": r[3],
+                    "url": r[4],
+                    "published": r[5],
+                    "language": r[6],
+                    "document": r[7],
+                }
+                for r in parts["sources"]
+            ],
+            "synthetic": bool(m[12]),
+        }
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _tables(meeting: dict[str, Any]) -> dict[str, list[list[Any]]]:
+    """The same cells as `exporters.tables.meeting_rows`, from a nested dict."""
+    mid = meeting["id"]
+    principals = [p for p in meeting["participants"] if p["role"] == "principal"]
+    place = meeting["location"]
+    return {
+        "meetings": [
+            [
+                mid,
+                _date(meeting["date"]),
+                meeting["date_precision"],
+                meeting["time_of_day"],
+                meeting["kind"],
+                meeting["setting"],
+                place["city"],
+                place["country_code"],
+                place["venue"],
+                meeting["occasion"],
+                meeting["initiated_by"],
+                "; ".join(f"{p['person']['name']} ({p['country_code']})" for p in principals),
+                "; ".join(dict.fromkeys(p["country_code"] for p in principals)),
+                "; ".join(meeting["topics"]),
+                meeting["summary"],
+                len(meeting["sources"]),
+                meeting["synthetic"],
+            ]
+        ],
+        "participants": [
+            [
+                mid,
+                n,
+                p["person"]["id"],
+                p["person"]["name"],
+                p["country_code"],
+                p["title"],
+                p["role"],
+                p["capacity"],
+            ]
+            for n, p in enumerate(meeting["participants"], 1)
+        ],
+        "statements": [
+            [mid, n, s["speaker"]["id"], s["speaker"]["name"], s["text"], s["source"]]
+            for n, s in enumerate(meeting["statements"], 1)
+        ],
+        "outcomes": [
+            [mid, n, o["kind"], o["text"], o["name"], _date(o["date"])]
+            for n, o in enumerate(meeting["outcomes"], 1)
+        ],
+        "sources": [
+            [
+                s["id"],
+                mid,
+                n,
+                s["publisher"],
+                s["headline"],
+                s["url"],
+                _date(s["published"]),
+                s["language"],
+                s["document"],
+            ]
+            for n, s in enumerate(meeting["sources"], 1)
+        ],
+        "topics": [[mid, n, topic] for n, topic in enumerate(meeting["topics"], 1)],
+    }
+
+
+def _floor_xlsx(connection: sqlite3.Connection, target: str) -> None:
+    import xlsxwriter
+
+    from exporters.tables import TABLES
+
+    book = xlsxwriter.Workbook(target, {"constant_memory": True})
+    dates = book.add_format({"num_format": "yyyy-mm-dd"})
+    bold = book.add_format({"bold": True})
+    sheets = {}
+    for table in TABLES:
+        sheet = book.add_worksheet(table.title)
+        sheet.write_row(0, 0, table.header, bold)
+        sheet.freeze_panes(1, 0)
+        sheets[table.name] = [sheet, 1]
+    for meeting in _nested(connection):
+        for name, rows in _tables(meeting).items():
+            entry = sheets[name]
+            sheet, number = entry
+            for row in rows:
+                for column, value in enumerate(row):
+                    if isinstance(value, dt.date):
+                        sheet.write_datetime(number, column, value, dates)
+                    elif isinstance(value, str):
+                        sheet.write_string(number, column, value)
+                    elif value is not None:
+                        sheet.write(number, column, value)
+                number += 1
+            entry[1] = number
+    for sheet, number in sheets.values():
+        sheet.autofilter(0, 0, number - 1, 5)
+    book.close()
+
+
+def _floor_csv(connection: sqlite3.Connection, target: str) -> None:
+    from exporters.tables import MEETINGS
+
+    with open(target, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file, lineterminator="\r\n")
+        writer.writerow(MEETINGS.header)
+        for meeting in _nested(connection):
+            for row in _tables(meeting)["meetings"]:
+                writer.writerow(
+                    ["true" if v is True else "false" if v is False else v for v in row]
+                )
+
+
+def _floor_json(connection: sqlite3.Connection, target: str) -> None:
+    with open(target, "wb") as file:
+        file.write(b'{"data":[')
+        for number, meeting in enumerate(_nested(connection)):
+            file.write((b"," if number else b"") + orjson.dumps(meeting))
+        file.write(b"]}\n")
+
+
+def _floor_ndjson(connection: sqlite3.Connection, target: str) -> None:
+    with open(target, "wb") as file:
+        for meeting in _nested(connection):
+            file.write(orjson.dumps(meeting) + b"\n")
+
+
+# -- measuring ------------------------------------------------------------------------------
+
+
+def _measure(action: Any) -> None:
+    """Run `action`; print its seconds and peak RSS growth (MB) as JSON on stdout."""
+    baseline = _status("VmRSS")
+    start = time.perf_counter()
+    action()
+    seconds = time.perf_counter() - start
+    growth = _status("VmHWM") - baseline
+    print(json.dumps({"seconds": seconds, "rss_growth_mb": growth}))
+
+
+def _child(kind: str, fmt: str, url: str, target: str) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", kind, fmt, url, target],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{kind} {fmt} failed:\n{result.stderr}")
+    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    figures["mb"] = Path(target).stat().st_size / 1e6
+    return figures
+
+
+def main(quick: bool = False) -> list[dict[str, Any]]:
+    """Export every format from a database of 100k meetings (5k quick); print the table."""
+    size = scale(quick)
+    url = prepare_database(size.meetings)
+    meetings = size.meetings + 4
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as directory:
+        for fmt in FORMATS:
+            ours = _child("ours", fmt, url, str(Path(directory) / f"ours.{fmt}"))
+            floor_name = FLOORS.get(fmt)
+            floor = (
+                _child("floor", fmt, url, str(Path(directory) / f"floor.{fmt}"))
+                if floor_name
+                else None
+            )
+            note = f"{meetings:,} meetings, {ours['mb']:.1f} MB file"
+            if floor is not None:
+                note += f"; floor file {floor['mb']:.1f} MB"
+            rows.append(
+                Row(
+                    benchmark=f"export {fmt}",
+                    figure="seconds",
+                    value=ours["seconds"],
+                    unit="s",
+                    baseline_name=floor_name or "(no floor)",
+                    baseline=floor["seconds"] if floor else 0.0,
+                    target=f"<= {TIME_TARGET}x floor" if floor else "-",
+                    met=floor is None or ours["seconds"] <= TIME_TARGET * floor["seconds"],
+                    note=note,
+                )
+            )
+            rows.append(
+                Row(
+                    benchmark=f"export {fmt}",
+                    figure="peak RSS growth",
+                    value=ours["rss_growth_mb"],
+                    unit="MB",
+                    baseline_name=floor_name or "(no floor)",
+                    baseline=floor["rss_growth_mb"] if floor else 0.0,
+                    target=f"< {RSS_TARGET_MB:.0f} MB",
+                    met=ours["rss_growth_mb"] < RSS_TARGET_MB,
+                )
+            )
+        read = _child("read", "-", url, str(Path(directory) / "read"))
+    rows.append(
+        Row(
+            benchmark="repository read only",
+            figure="seconds",
+            value=read["seconds"],
+            unit="s",
+            baseline_name="csv floor",
+            baseline=next(r.baseline for r in rows if r.benchmark == "export csv"),
+            target="-",
+            met=True,
+            note="iter_meetings alone: the part of every export above that is not the exporter",
+        )
+    )
+    print_table(rows)
+    return [row.to_json() for row in rows]
+
+
+if __name__ == "__main__":
+    arguments = sys.argv[1:]
+    if arguments[:1] == ["--child"]:
+        kind, fmt, url, target = arguments[1:5]
+        {"ours": _ours, "floor": _floor, "read": _read}[kind](fmt, url, target)
+    else:
+        main(quick="--quick" in arguments)
