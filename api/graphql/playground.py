@@ -28,18 +28,18 @@ ASSETS = {
 """The files the page loads, by the name it loads them under (`/graphql/assets/NAME`)."""
 
 EXAMPLE_QUERY = """\
-# The China–Pakistan meetings of the curated data, with who took part, the topics and
-# the sources. Press the run button (or Ctrl-Enter); open the Docs for every field.
-query Meetings {
-  meetings(first: 100, filter: {country: ["CN", "PK"]}) {
+# Imran Khan's meetings in the curated data: who took part, topics, sources.
+# Run it with the play button (or Ctrl-Enter); the Docs list every field.
+query ImranKhan {
+  meetings(first: 100, filter: {person: ["Imran Khan"]}) {
     totalCount
     nodes {
       id
       date
       kind
-      participants { person { name } title role }
+      participants { person { name } }
       topics { label }
-      sources { publisher headline }
+      sources { publisher }
     }
   }
 }
