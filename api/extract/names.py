@@ -116,6 +116,12 @@ def is_nameable(word: str) -> bool:
     for part in folded.split("-"):
         if part in _ORG_WORDS or part in TITLE_WORDS or country_of_phrase(part):
             return False
+        if (
+            len(part) > 6
+            and part[-1] == "s"
+            and (part[:-1] in _ORG_WORDS or part[:-1] in TITLE_WORDS)
+        ):
+            return False
     return country_of_phrase(bare) is None
 
 

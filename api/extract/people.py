@@ -22,7 +22,14 @@ from api.extract.names import (
     is_pinyin_name,
 )
 from api.extract.text import Document, Sentence
-from api.extract.titles import CN_CUES, RANKS, TITLE_WORDS, has_title_head, normalise_title
+from api.extract.titles import (
+    CN_CUES,
+    RANKS,
+    TITLE_WORDS,
+    has_title_head,
+    normalise_title,
+    title_country,
+)
 
 __all__ = ["Mention", "Person", "Span", "find_mentions", "resolve_people"]
 
@@ -51,7 +58,7 @@ _DOTTED = frozenset(
         "Hon",
     ]
 )
-_CONNECTORS = frozenset({"of", "the", "and", "to", "on", "for"}) | NAME_PARTICLES
+_CONNECTORS = frozenset({"of", "the", "and", "to", "on", "for", "/"}) | NAME_PARTICLES
 _COUNTERPART = re.compile(r"(?:(?P<dem>[A-Z][\w.']*(?:\s[A-Z][\w.']*)?)\s+)?counterparts?,?\s*$")
 _EXCLUDING = re.compile(
     r"(?:invitation|behalf|greetings|regards|message|messages|letter|wishes|representative|"
@@ -60,10 +67,19 @@ _EXCLUDING = re.compile(
     re.IGNORECASE,
 )
 _REVERSE_APPOSITIVE = re.compile(
-    r"\b(?i:the)\s+(?:(?P<dem>[A-Z][\w.'’]*)\s+)?"
-    r"(?P<title>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)*){0,5}[A-Z][\w'’-]*),\s*$"
+    r"(?:\b(?i:the)\s+(?:(?P<dem>[A-Z][\w.'’]*)\s+)?|^|(?<=[a-z,:;] ))"
+    r"(?P<title>(?:[A-Z][\w'’/-]*\s+(?:(?:of|for|and|the|to)\s+)*){0,10}[A-Z][\w'’/-]*),\s*"
+    r"(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)?$"
 )
-_APPOSITIVE = re.compile(r"^\s*,\s+(?:the\s+|a\s+)?(?P<title>[^,;.()\n]+)")
+"""'the Chinese Foreign Minister, Wang Yi' or '... with Foreign Minister of China, Wang Yi'."""
+_APPOSITIVE = re.compile(
+    r"^\s*,\s+(?:[A-Z]{1,5}(?:\s*\([A-Z]{1,2}\))?,\s+)*(?:the\s+|a\s+)?(?P<title>[^,;.()\n]+)"
+)
+"""', chairman of ...' after a name; post-nominal letters ('NI (M),') are skipped."""
+_LISTED_TITLE = re.compile(
+    r"(?:^|(?<=[a-z,:;] ))(?P<head>(?:[A-Z][\w'’-]*\s+)+(?:for|of|on)\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*),\s*$"
+)
+"""'Minister for Planning, ' before 'Development and Special Initiatives Ahsan Iqbal'."""
 _BECOMING = re.compile(
     r"\b(?:becoming|became|elected(?:\s+as)?|appointed(?:\s+as)?|named(?:\s+as)?|"
     r"sworn in as|taking office as)\s+(?:the\s+)?(?P<title>[A-Za-z][\w' -]+)",
@@ -253,6 +269,10 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
         code = _suffix_country(rest)
         if code:
             country, country_span = code, (rest[1].start, rest[-1].end)
+    if title_span and not country:
+        code = title_country(doc_text[title_span[0] : title_span[1]])
+        if code:
+            country, country_span = code, title_span
     if title is None and len(words) < 2 and not _is_single_alias(words):
         return None
     return Mention(
@@ -283,7 +303,7 @@ def _is_single_alias(words: list[str]) -> bool:
 
 
 def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
-    before = doc_text[max(sentence.start, mention.start - 80) : mention.start]
+    before = doc_text[max(sentence.start, mention.start - 160) : mention.start]
     after = doc_text[mention.end : sentence.end]
     changes: dict[str, Any] = {}
     if _EXCLUDING.search(before):
@@ -296,13 +316,12 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
             offset = mention.start - len(before) + counterpart.start("dem")
             changes["country"] = code
             changes["country_span"] = (offset, offset + len(counterpart.group("dem")))
-    reverse = _REVERSE_APPOSITIVE.search(before)
-    if reverse and mention.title is None and has_title_head(reverse.group("title").split()):
+    reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None else None
+    if reverse and _is_office(reverse.group("title").split()):
         offset = mention.start - len(before)
+        title_span = (offset + reverse.start("title"), offset + reverse.end("title"))
         changes.update(
-            title=normalise_title(reverse.group("title")),
-            title_span=(offset + reverse.start("title"), offset + reverse.end("title")),
-            title_rank=1,
+            title=normalise_title(reverse.group("title")), title_span=title_span, title_rank=1
         )
         code = country_of_phrase(reverse.group("dem") or "")
         if code and mention.country is None:
@@ -310,13 +329,35 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
                 country=code,
                 country_span=(offset + reverse.start("dem"), offset + reverse.end("dem")),
             )
+        elif mention.country is None and title_country(reverse.group("title")):
+            changes.update(country=title_country(reverse.group("title")), country_span=title_span)
+    listed = (
+        _LISTED_TITLE.search(before) if mention.title is None and "title" not in changes else None
+    )
+    if listed and mention.start < mention.name_span[0] and _is_office(listed["head"].split()):
+        offset = mention.start - len(before)
+        rest = doc_text[mention.start : mention.name_span[0]].strip()
+        changes.update(
+            title=normalise_title(f"{listed['head']}, {rest}"),
+            title_span=(offset + listed.start("head"), mention.start + len(rest)),
+            title_rank=1,
+        )
     appositive = _APPOSITIVE.match(after)
     if appositive and mention.title is None:
         title, length = _appositive_title(appositive.group("title"))
         if title:
             start = mention.end + appositive.start("title")
             changes.update(title=title, title_span=(start, start + length), title_rank=1)
+            code = title_country(appositive.group("title")[:length])
+            if code and mention.country is None and "country" not in changes:
+                changes.update(country=code, country_span=(start, start + length))
     return _replace(mention, **changes) if changes else mention
+
+
+def _is_office(words: list[str]) -> bool:
+    return has_title_head(words) and not any(
+        is_nameable(w) for w in words if w not in _CONNECTORS and "/" not in w
+    )
 
 
 def _appositive_title(phrase: str) -> tuple[str | None, int]:
@@ -329,7 +370,11 @@ def _appositive_title(phrase: str) -> tuple[str | None, int]:
             break
     while kept and kept[-1] in _CONNECTORS:
         kept.pop()
-    if not kept or not has_title_head(kept[:3]) or len(kept) > 16:
+    if (
+        not kept
+        or not has_title_head(kept[:3])
+        or len(normalise_title(" ".join(kept)).split()) > 16
+    ):
         return None, 0
     if any(is_nameable(w) for w in kept[1:] if w not in _CONNECTORS):
         return None, 0

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from api.extract.gazetteer import country_of_phrase
+
 __all__ = [
     "CN_CUES",
     "HONORIFIC_PREFIXES",
@@ -18,6 +20,7 @@ __all__ = [
     "TITLE_WORDS",
     "has_title_head",
     "normalise_title",
+    "title_country",
 ]
 
 
@@ -111,6 +114,12 @@ CN_CUES = re.compile(
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _TRAILING_PARTY = re.compile(r"\s+of the (?:Communist Party of China|CPC)$")
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her)\s+", re.IGNORECASE)
+_SLASH = re.compile(r"\s*/\s*(?=[A-Z])")
+_OF_COUNTRY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})"
+    r"(?=\s+to\b|\s*$)"
+)
+"""'of (the) <country>' inside an office: the country is the person's, not the office's."""
 _LOCAL_HEADS = re.compile(r"^(?P<place>(?:[A-Z][\w'-]+\s){1,2})(?P<head>Chief Minister|Governor)$")
 
 
@@ -120,10 +129,26 @@ def has_title_head(words: list[str]) -> bool:
     return any(p in TITLE_HEADS for p in parts) or any(w in TITLE_ABBREVIATIONS for w in words)
 
 
+def _country_part(title: str) -> tuple[str, str | None]:
+    for match in _OF_COUNTRY.finditer(title):
+        code = country_of_phrase(match.group("c"))
+        if code:
+            return title[: match.start()] + title[match.end() :], code
+    return title, None
+
+
+def title_country(title: str) -> str | None:
+    """The country an office names ('Foreign Minister of China' -> CN), if any."""
+    return _country_part(_PAREN.sub("", title))[1]
+
+
 def normalise_title(title: str) -> str:
-    """'chairman of the X (NPC)' -> 'Chairman of the X'; 'Sindh Chief Minister' -> ..."""
+    """'chairman of the X (NPC)' -> 'Chairman of the X'; 'Sindh Chief Minister' -> ...;
+    'Foreign Minister of China' -> 'Foreign Minister'; 'A/B' -> 'A and B'."""
     title = _PAREN.sub("", title).strip(" ,;:")
     title = _LEADING.sub("", title)
+    title = _SLASH.sub(" and ", title)
+    title = _country_part(title)[0]
     words = title.split()
     while words and words[-1] in RANKS:
         words.pop()
