@@ -7,12 +7,13 @@ Resolvers turn arguments into the query layer's own objects (`MeetingFilter`,
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
 from api.errors import NotFound
-from api.filters import MeetingOrder
+from api.filters import MeetingOrder, filter_query
 from api.graphql.context import Info
 from api.graphql.inputs import (
     AFTER,
@@ -27,8 +28,12 @@ from api.graphql.inputs import (
 from api.graphql.pages import MeetingConnection, PageInfo, PersonConnection, meeting_connection
 from api.graphql.results import CountryCount, MeetingStats, TopicCount
 from api.graphql.types import Meeting, Person, present
+from exporters.registry import registry
 
-__all__ = ["Query"]
+__all__ = ["DOWNLOAD_PATH", "Query"]
+
+DOWNLOAD_PATH = "/api/v1/meetings.{format}"
+"""The REST download of a selection (the REST face's contract, see DESIGN.md)."""
 
 
 @strawberry.type(description="Diplomatic readouts: meetings, people, topics and facets.")
@@ -121,3 +126,22 @@ class Query:
     ) -> MeetingStats:
         selection = to_meeting_filter(filter)
         return present(await run_in_threadpool(info.context.repository.stats, selection))
+
+    @strawberry.field(
+        description="The download URL (REST) of the same selection in an export format."
+    )
+    def export_url(
+        self,
+        format: Annotated[
+            str,
+            strawberry.argument(
+                description="An exporter name, e.g. xlsx, csv, json or ndjson (plugins add more)."
+            ),
+        ],
+        filter: Annotated[
+            MeetingFilterInput | None, strawberry.argument(description=FILTER)
+        ] = None,
+    ) -> str:
+        name = registry().get(format.strip().lower()).name
+        query = urlencode(filter_query(to_meeting_filter(filter)))
+        return DOWNLOAD_PATH.format(format=name) + (f"?{query}" if query else "")

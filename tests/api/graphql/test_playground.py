@@ -40,9 +40,7 @@ def test_a_browser_get_serves_the_playground_with_local_assets(client: TestClien
 def test_without_assets_the_page_names_the_install_command(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(
-        playground, "ASSETS", {name: tmp_path / name for name in playground.ASSETS}
-    )
+    monkeypatch.setattr(playground, "ASSETS", {name: tmp_path / name for name in playground.ASSETS})
     response = client.get("/graphql", headers={"accept": "text/html"})
     assert response.status_code == 503
     assert playground.INSTALL_COMMAND in response.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from tests.api.graphql.conftest import EXAMPLE, Run
@@ -137,3 +139,24 @@ def test_countries_topics_search_and_stats(gql: Run) -> None:
     assert stats["total"] == 4
     assert {"key": "CN-PK", "count": 4} in stats["byCountryPair"]
     assert sum(b["count"] for b in stats["byYear"]) == 4
+
+
+def test_export_url_downloads_the_same_selection(gql: Run, client: Any) -> None:
+    body = gql(
+        """{ exportUrl(format: "csv", filter: {person: ["Imran Khan"], kind: [PHONE_CALL]})
+            meetings(filter: {person: ["Imran Khan"], kind: [PHONE_CALL]}) { nodes { id } } }"""
+    )
+    url = body["data"]["exportUrl"]
+    assert url.startswith("/api/v1/meetings.csv?")
+    assert "person=Imran+Khan" in url and "kind=phone_call" in url
+    response = client.get(url)
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    ids = {n["id"] for n in body["data"]["meetings"]["nodes"]}
+    assert {row["id"] for row in rows} == ids
+
+
+def test_export_url_for_an_unknown_format_lists_the_formats(gql: Run) -> None:
+    [error] = gql('{ exportUrl(format: "pdf") }')["errors"]
+    assert error["extensions"]["code"] == "unknown-format"
+    assert "'pdf'" in error["message"] and "csv" in error["message"]
