@@ -31,7 +31,13 @@ from api.results import (
 )
 from api.storage import tables as t
 from api.storage.rows import MeetingParts, meeting_from_parts, person_from_rows
-from api.storage.selection import filter_conditions, keyset_condition, order_by
+from api.storage.selection import (
+    SELECTIVE,
+    filter_conditions,
+    keyset_condition,
+    order_by,
+    people_matching,
+)
 
 __all__ = ["Repository", "fetch_meetings", "fetch_people"]
 
@@ -47,11 +53,12 @@ class Repository:
     def list_meetings(self, selection: MeetingFilter, page: PageRequest) -> MeetingPage:
         """One page of the meetings `selection` picks, in `page.order`."""
         cursor = page.cursor()
-        conditions = filter_conditions(selection)
-        query = sa.select(t.meetings).where(*conditions).order_by(*order_by(page.order))
-        if cursor is not None:
-            query = query.where(keyset_condition(cursor))
         with self.engine.connect() as connection:
+            conditions, selective = _conditions(connection, selection)
+            ordering = order_by(page.order, selective=selective)
+            query = sa.select(t.meetings).where(*conditions).order_by(*ordering)
+            if cursor is not None:
+                query = query.where(keyset_condition(cursor))
             rows = connection.execute(query.limit(page.limit + 1)).mappings().all()
             items = _hydrate(connection, rows[: page.limit])
             total = _count(connection, conditions) if page.with_total else None
@@ -81,7 +88,7 @@ class Repository:
     def count_meetings(self, selection: MeetingFilter) -> int:
         """How many meetings `selection` picks."""
         with self.engine.connect() as connection:
-            return _count(connection, filter_conditions(selection))
+            return _count(connection, _conditions(connection, selection)[0])
 
     def get_meetings(self, ids: Sequence[str]) -> list[Meeting | None]:
         """The meetings with `ids`, in the same order; None where an id is unknown."""
@@ -99,10 +106,10 @@ class Repository:
     def stats(self, selection: MeetingFilter) -> MeetingStats:
         """Facets of the selection: by year, kind, setting, principals' country pair, topic."""
         m = t.meetings.c
-        chosen = sa.select(m.id).where(*filter_conditions(selection)).subquery()
-        in_selection = m.id.in_(sa.select(chosen.c.id))
         year = sa.extract("year", m.date)
         with self.engine.connect() as connection:
+            chosen = sa.select(m.id).where(*_conditions(connection, selection)[0]).subquery()
+            in_selection = m.id.in_(sa.select(chosen.c.id))
 
             def buckets(query: Any) -> list[Bucket]:
                 return [Bucket(key=str(k), count=c) for k, c in connection.execute(query)]
@@ -289,6 +296,29 @@ class Repository:
                 name: connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
                 for name, table in t.metadata.tables.items()
             }
+
+
+def _conditions(
+    connection: sa.Connection, selection: MeetingFilter
+) -> tuple[list[sa.ColumnElement[bool]], bool]:
+    """The selection's conditions, and whether they pick few enough rows to sort them.
+
+    Person names are resolved to ids first (one statement, only when the selection names
+    people), so that the planner sees how selective they are.
+    """
+    if not selection.person:
+        return filter_conditions(selection), False
+    terms = {term: {term, name_key(term)} for term in selection.person}
+    found: dict[str, set[str]] = {term: set() for term in selection.person}
+    counts: dict[str, int] = {}
+    for row in connection.execute(people_matching(list(selection.person))):
+        counts[row[1]] = row[2]
+        for term, forms in terms.items():
+            if row[0] in forms:
+                found[term].add(row[1])
+    fewest = min(sum(counts[i] for i in ids) for ids in found.values())
+    people_ids = [sorted(found[term]) for term in selection.person]
+    return filter_conditions(selection, people_ids), fewest < SELECTIVE
 
 
 def _count(connection: sa.Connection, conditions: list[sa.ColumnElement[bool]]) -> int:

@@ -2,18 +2,55 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 from api.filters import Cursor, MeetingFilter, MeetingOrder
 from api.names import name_key
 from api.storage.search import matches_words
-from api.storage.tables import meeting_topics, meetings, participants, person_names
+from api.storage.tables import meeting_topics, meetings, participants, people, person_names
 
-__all__ = ["filter_conditions", "keyset_condition", "order_by", "search_words"]
+__all__ = [
+    "SELECTIVE",
+    "filter_conditions",
+    "keyset_condition",
+    "order_by",
+    "people_matching",
+    "search_words",
+]
 
 
-def filter_conditions(selection: MeetingFilter) -> list[sa.ColumnElement[bool]]:
-    """WHERE conditions on `meetings` that select exactly the meetings of `selection`."""
+SELECTIVE = 5_000
+"""Below this many participations, a person filter reads its rows and sorts them."""
+
+
+def people_matching(terms: list[str]) -> sa.Select[Any]:
+    """(matched term, person id, participations) for every person whose id or any known
+    name is one of `terms`; the count tells the repository how selective the filter is."""
+    by_id = sa.select(people.c.id.label("term"), people.c.id.label("person_id")).where(
+        people.c.id.in_(terms)
+    )
+    by_name = sa.select(person_names.c.name_key, person_names.c.person_id).where(
+        person_names.c.name_key.in_({name_key(term) for term in terms})
+    )
+    found = sa.union(by_id, by_name).subquery()
+    participations = (
+        sa.select(sa.func.count())
+        .where(participants.c.person_id == found.c.person_id)
+        .scalar_subquery()
+    )
+    return sa.select(found.c.term, found.c.person_id, participations)
+
+
+def filter_conditions(
+    selection: MeetingFilter, people_ids: list[list[str]] | None = None
+) -> list[sa.ColumnElement[bool]]:
+    """WHERE conditions on `meetings` that select exactly the meetings of `selection`.
+
+    `people_ids` holds, for each `selection.person` term, the ids it names (from
+    `people_matching`); with known ids both engines plan from the participant index.
+    """
     m = meetings.c
     conditions: list[sa.ColumnElement[bool]] = []
     if selection.date_from is not None:
@@ -28,7 +65,10 @@ def filter_conditions(selection: MeetingFilter) -> list[sa.ColumnElement[bool]]:
         conditions.append(sa.func.lower(m.occasion) == selection.occasion.lower())
     if selection.synthetic is not None:
         conditions.append(m.synthetic.is_(selection.synthetic))
-    conditions.extend(_took_part(term) for term in selection.person)
+    if people_ids is None:
+        conditions.extend(_took_part(term) for term in selection.person)
+    else:
+        conditions.extend(_took_part_as(ids) for ids in people_ids)
     conditions.extend(_from_country(code) for code in selection.country)
     if selection.topic:
         conditions.append(
@@ -51,11 +91,17 @@ def keyset_condition(cursor: Cursor) -> sa.ColumnElement[bool]:
     return key < after if cursor.order is MeetingOrder.DATE_DESC else key > after
 
 
-def order_by(order: MeetingOrder) -> list[sa.UnaryExpression[object]]:
-    """ORDER BY for `order`, with the id as tie-breaker so keys are unique."""
+def order_by(order: MeetingOrder, selective: bool = False) -> list[sa.UnaryExpression[Any]]:
+    """ORDER BY for `order`, with the id as tie-breaker so keys are unique.
+
+    For a `selective` filter (a person's meetings) the date index is hidden from the
+    planner: reading the few matching rows and sorting them beats walking the whole date
+    index backwards, which PostgreSQL otherwise picks for rare people it cannot estimate.
+    """
+    date: Any = sa.func.coalesce(meetings.c.date, meetings.c.date) if selective else meetings.c.date
     if order is MeetingOrder.DATE_DESC:
-        return [meetings.c.date.desc(), meetings.c.id.desc()]
-    return [meetings.c.date.asc(), meetings.c.id.asc()]
+        return [date.desc(), meetings.c.id.desc()]
+    return [date.asc(), meetings.c.id.asc()]
 
 
 def search_words(text: str) -> list[str]:
@@ -71,6 +117,14 @@ def _took_part(term: str) -> sa.ColumnElement[bool]:
     )
     return meetings.c.id.in_(
         sa.select(participants.c.meeting_id).where(participants.c.person_id.in_(people))
+    )
+
+
+def _took_part_as(ids: list[str]) -> sa.ColumnElement[bool]:
+    if not ids:
+        return sa.false()
+    return meetings.c.id.in_(
+        sa.select(participants.c.meeting_id).where(participants.c.person_id.in_(ids))
     )
 
 
