@@ -23,6 +23,12 @@ _JOIN = re.compile(
     r"(?:\s+(?:his|her|their)\s+(?:[A-Z][\w.]*\s+){0,2}counterparts?,?)?\s*$"
 )
 _SHORT_GAP = re.compile(r"^[^.;:]{0,60}$")
+_TITLE_GAP = re.compile(
+    r"^\s*(?:with|to)?\s*(?:(?:[A-Z][\w'’/-]*+|of|the|and|for|to|on|H\.E\.|[A-Z][a-z]{0,2}\.)"
+    r"[\s,]++)*+$"
+)
+"""A long gap before the object that is only its office ('with Member of the Political
+Bureau ... and Foreign Minister of China, H.E.')."""
 _CLAUSE_STOP = re.compile(
     r"\b(?:and|but|who|which|whom|where|since|after|before|when|while|whereas)\b|;"
 )
@@ -64,10 +70,9 @@ def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
 
 def _group_after(refs: list[Ref], cut: int, text: str, limit: int) -> list[Ref]:
     after = [r for r in refs if r.start >= cut]
-    if (
-        not after
-        or len(text[cut : after[0].start]) > limit
-        or not _SHORT_GAP.match(text[cut : after[0].start])
+    gap = text[cut : after[0].start] if after else ""
+    if not after or not (
+        (len(gap) <= limit and _SHORT_GAP.match(gap)) or (len(gap) <= 200 and _TITLE_GAP.match(gap))
     ):
         return []
     group = [after[0]]

@@ -250,6 +250,11 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
     if possessive:
         words[-1] = words[-1][:-2]
     title_toks = [t for t in seg[title_begin:i] if t.text not in RANKS and t.text[0] != "("]
+    named = [k for k, t in enumerate(title_toks) if is_nameable(t.text)]
+    if named:  # 'President Xi Jinping to President Zardari': the office is after the name
+        title_toks = title_toks[named[-1] + 1 :]
+        while title_toks and title_toks[0].text in _CONNECTORS:
+            title_toks = title_toks[1:]
     title: str | None = None
     title_span: Span | None = None
     if title_toks and has_title_head([t.text for t in title_toks]):
@@ -462,7 +467,9 @@ def _match(people: list[Person], tokens: list[str], mention: Mention) -> Person 
 
 def _absorb(person: Person, mention: Mention, doc: Document) -> None:
     rank = 3 if mention.title_rank == 0 and len(mention.name) < 2 else mention.title_rank
-    if mention.title and rank < person.title_rank:
+    longer = bool(person.title and mention.title and _extends(mention.title, person.title))
+    shorter = bool(person.title and mention.title and _extends(person.title, mention.title))
+    if mention.title and ((rank < person.title_rank and not shorter) or (longer and rank <= 3)):
         person.title, person.title_span, person.title_rank = mention.title, mention.title_span, rank
     if mention.counterpart:
         person.counterpart = True
@@ -476,6 +483,12 @@ def _absorb(person: Person, mention: Mention, doc: Document) -> None:
         person.country, person.country_span, person.country_rank = "CN", mention.title_span, 1
     elif person.country_rank > 2 and is_pinyin_name(person.tokens):
         person.country, person.country_span, person.country_rank = "CN", mention.name_span, 2
+
+
+def _extends(fuller: str, title: str) -> bool:
+    """True when `fuller` says all that `title` says and more ('Member of ... and Foreign
+    Minister' extends 'Foreign Minister')."""
+    return set(fold(title).split()) < set(fold(fuller).split())
 
 
 def _becoming(person: Person, doc: Document) -> None:
