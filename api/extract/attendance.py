@@ -20,7 +20,8 @@ _AFTER_NAMES = re.compile(
     r"event|call|conversation|session|discussions?)|(?:was|were)\s+(?:also\s+)?present|"
     r"(?:was|were)\s+(?:also\s+)?in\s+attendance|sat\s+in\s+on|"
     r"(?:also\s+)?(?:joined|took\s+part\s+in)\s+the\s+(?:meeting|talks|call)|"
-    r"accompanied\s+(?P<acc>[^.;]{0,50}?)\s+(?:in|at|during)\s+the\s+(?:meeting|talks|call))",
+    r"(?:accompanied|joined)\s+(?P<acc>[^.;]{0,50}?)\s+(?:in|at|during|for)\s+the\s+"
+    r"(?:meeting|talks|call))",
     re.IGNORECASE,
 )
 _BEFORE_NAMES = re.compile(

@@ -251,6 +251,13 @@ def _apply_requests(context: Context, drafts: list[Draft]) -> None:
 
 
 def _set_request(draft: Draft, request: Request) -> None:
+    if request.side is not None:
+        if "initiated_by_explicit" not in draft.evidence:
+            person = draft.principals[-1 if request.side == "latter" else 0][0]
+            draft.initiated_by = person.country
+            draft.evidence["initiated_by"] = [request.span]
+            draft.evidence["initiated_by_explicit"] = [request.span]
+        return
     if request.other_side:
         if draft.initiated_by is not None:
             return

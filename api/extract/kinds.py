@@ -117,7 +117,8 @@ _ARTICLES = frozenset({"the", "this", "that"})
 _NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
 _DEFINITE = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+$", re.I)
 _ATTENDING = re.compile(
-    r"\b(?:sat in on|(?:was|were) (?:also )?present|accompanied\b.{0,50}\b(?:in|at|during) the "
+    r"\b(?:sat in on|(?:was|were) (?:also )?present|(?:accompanied|joined)\b.{0,50}\b"
+    r"(?:in|at|during|for) the "
     r"(?:meeting|talks)|attended the (?:above |said )?(?:activity|meeting|talks|call))",
     re.I,
 )

@@ -24,16 +24,24 @@ _SIDES = re.compile(
     r"(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
 _BARE = re.compile(r"\b(?:at|upon|on)\s+request\b", re.IGNORECASE)
+_WHICH = re.compile(
+    r"\b(?:at|upon|on)\s+the\s+(?:(?P<a>latter|former)['’]s\s+request|request\s+of\s+the\s+"
+    r"(?P<b>latter|former))\b",
+    re.IGNORECASE,
+)
+"""'at the latter's request': the call was asked for by the principal named last."""
 
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """A statement of who asked: a country, or 'the other side' (bare 'at request')."""
+    """A statement of who asked: a country, 'the other side' (bare 'at request'), or the
+    `side` ('latter' or 'former') of the two principals."""
 
     sentence: int
     country: str | None
     other_side: bool
     span: Span
+    side: str | None = None
 
 
 def _who_country(who: str, people: list[Person]) -> str | None:
@@ -63,6 +71,10 @@ def find_requests(sentence: str, offset: int, index: int, people: list[Person]) 
             found.append(
                 Request(index, code, False, (offset + match.start(), offset + match.end()))
             )
+    for match in _WHICH.finditer(sentence):
+        side = (match.group("a") or match.group("b")).lower()
+        span = (offset + match.start(), offset + match.end())
+        found.append(Request(index, None, False, span, side))
     for match in _BARE.finditer(sentence):
         found.append(Request(index, None, True, (offset + match.start(), offset + match.end())))
     return found

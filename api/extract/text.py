@@ -40,6 +40,13 @@ _DATELINE = re.compile(
         \s*(?::|--|—|–)\s*""",
     re.VERBOSE,
 )
+_PLACE_DATE_LINE = re.compile(
+    r"""^(?P<city>[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+)?)\s*(?:,|-|–|—)\s*
+        (?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}
+        |[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\.?$""",
+    re.VERBOSE,
+)
+"""A press release's place-and-date line: 'Samarkand, 15 September 2022'."""
 _SPLIT = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 _ABBREV = frozenset(
     _words(
@@ -131,6 +138,14 @@ def parse_document(text: str) -> Document:
     dateline: Dateline | None = None
     for number, (start, end) in enumerate(kept):
         line = text[start:end]
+        place_date = _PLACE_DATE_LINE.match(line)
+        if place_date and number > 0:
+            if dateline is None:
+                city = (place_date.group("city"), start, start + place_date.end("city"))
+                dateline = Dateline(
+                    (city,), place_date.group("date"), start + place_date.start("date")
+                )
+            continue
         headline = number == 0 and _is_headline(line, len(kept) > 1)
         if not headline and dateline is None and not any(not s.headline for s in sentences):
             match = _DATELINE.match(line)
