@@ -104,7 +104,7 @@ _FUTURE_BEFORE = re.compile(
 )
 _FUTURE_SENTENCE = re.compile(
     r"\b(?:is|are|was|were|will be)\s+(?:all\s+)?(?:scheduled|expected|set|due|slated|likely|"
-    r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|talks|hold)\b)|\bupcoming\b|\bnext week\b|"
+    r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
     r"\btomorrow\b|\bwould (?:meet|hold)\b",
     re.I,
 )

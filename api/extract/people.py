@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from api.extract.gazetteer import country_of_phrase, fold
+from api.extract.gazetteer import city_country, country_of_phrase, fold
 from api.extract.names import (
     NAME_PARTICLES,
     STOP_CAPS,
@@ -280,6 +280,8 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
             country, country_span = code, title_span
     if title is None and len(words) < 2 and not _is_single_alias(words):
         return None
+    if len(words) > 1 and city_country(" ".join(words)):  # 'San Francisco' is no person
+        return None
     return Mention(
         sentence=sentence.index,
         start=seg[begin].start,
@@ -400,8 +402,11 @@ def find_mentions(doc: Document) -> list[Mention]:
                 continue
             mention = _context(mention, sentence, doc.text)
             if mention.counterpart and mention.title is None and previous and previous.title:
+                # a counterpart holds the substantive office: the last of 'A and B'
+                title = previous.title.split(" and ")[-1]
+                title = title if has_title_head(title.split()) else previous.title
                 mention = _replace(
-                    mention, title=previous.title, title_span=previous.title_span, title_rank=4
+                    mention, title=title, title_span=previous.title_span, title_rank=4
                 )
             mentions.append(mention)
             previous = mention if mention.title else previous
