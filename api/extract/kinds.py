@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 __all__ = ["Trigger", "find_triggers"]
 
-_NOUNS = r"(?:talks|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat)"
+_NOUNS = (
+    r"(?:talks|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
+    r"video\s*conferences?|teleconferences?|summit)"
+)
 _WHEN = (
     r"(?:(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"

@@ -369,6 +369,10 @@ def _is_office(words: list[str]) -> bool:
 
 def _appositive_title(phrase: str) -> tuple[str | None, int]:
     words = phrase.split(" ")
+    skip = 0
+    if len(words) > 2 and country_of_phrase(words[0]) and has_title_head(words[1:3]):
+        skip = len(words[0]) + 1  # 'Chinese Foreign Minister': the office without 'Chinese'
+        words = words[1:]
     kept: list[str] = []
     for word in words:
         if word and (word[0].isupper() or fold(word) in TITLE_WORDS or word in _CONNECTORS):
@@ -386,7 +390,7 @@ def _appositive_title(phrase: str) -> tuple[str | None, int]:
     if any(is_nameable(w) for w in kept[1:] if w not in _CONNECTORS):
         return None, 0
     text = " ".join(kept)
-    return normalise_title(text), len(text)
+    return normalise_title(text), skip + len(text)
 
 
 def find_mentions(doc: Document) -> list[Mention]:
