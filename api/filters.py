@@ -15,7 +15,14 @@ from enum import StrEnum
 from typing import Annotated, Self
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from api.errors import InvalidInput
 from api.models import CountryCode, MeetingKind, Setting
@@ -33,7 +40,18 @@ __all__ = [
 
 MAX_PAGE_SIZE = 100
 
-_Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+def _printable(value: str) -> str:
+    if any(ord(ch) < 32 for ch in value):
+        raise ValueError(f"{value!r} contains a control character; remove it")
+    return value
+
+
+_Term = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_printable),
+]
 
 
 class MeetingFilter(BaseModel):
@@ -140,7 +158,9 @@ def decode_token(token: str) -> list[str]:
         values = orjson.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
     except (binascii.Error, ValueError) as error:
         raise _bad_cursor(token) from error
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+    if not isinstance(values, list) or not all(
+        isinstance(v, str) and "\x00" not in v for v in values
+    ):
         raise _bad_cursor(token)
     return values
 

@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.models import Meeting, Person, PersonRef
+from api.models import (
+    DatePrecision,
+    Location,
+    Meeting,
+    MeetingKind,
+    Participant,
+    Person,
+    PersonRef,
+    Setting,
+    TimeOfDay,
+)
 
 __all__ = [
+    "BriefPage",
     "Bucket",
     "Conflict",
     "Counterpart",
     "CountryCount",
     "EvidenceSpan",
+    "MeetingBrief",
     "MeetingPage",
     "MeetingStats",
     "PersonPage",
@@ -31,6 +45,36 @@ class MeetingPage(_Result):
     items: list[Meeting]
     next_cursor: str | None = None
     total: int | None = Field(default=None, description="Size of the whole selection, if asked.")
+
+
+class MeetingBrief(_Result):
+    """A meeting without its statements, outcomes and sources: what a listing shows.
+
+    The fields mean what they mean on `Meeting`; fetch the meeting by id for the rest.
+    """
+
+    id: str
+    date: dt.date
+    date_precision: DatePrecision
+    time_of_day: TimeOfDay | None
+    kind: MeetingKind
+    setting: Setting
+    location: Location
+    occasion: str | None
+    initiated_by: str | None
+    participants: list[Participant]
+    topics: list[str]
+    summary: str
+    synthetic: bool
+
+
+@dataclass(frozen=True)
+class BriefPage:
+    """A page of meeting briefs as plain data shaped like `MeetingBrief` (fast to send)."""
+
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+    total: int | None
 
 
 class PersonPage(_Result):

@@ -7,8 +7,10 @@ Errors are raised, never answered here: `ProblemMiddleware` turns them into prob
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
+import orjson
 from pydantic import Field, ValidationError
 from pydantic.dataclasses import dataclass
 from starlette.concurrency import run_in_threadpool
@@ -16,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from api.errors import FieldError, InvalidInput, field_errors
-from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, PageRequest, filter_query
+from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, filter_query
 from api.models import Person
 from api.rest.downloads import download_for
 from api.rest.envelopes import (
@@ -27,8 +29,9 @@ from api.rest.envelopes import (
     TopicList,
     dump,
 )
-from api.rest.params import check_known, parse_meeting_query, single
+from api.rest.params import MeetingQuery, check_known, parse_meeting_query, single
 from api.rest.responses import accepts_json, json_response
+from api.results import BriefPage, MeetingPage
 from api.service import Service
 from api.storage.repository import Repository
 
@@ -57,7 +60,7 @@ async def meetings(request: Request) -> Response:
         return await download(request)
     accepts_json(request)
     query = parse_meeting_query(request.query_params)
-    return await _meeting_page(request, query.selection, query.page, query.selection)
+    return await _meeting_page(request, query, query.selection)
 
 
 async def person_meetings(request: Request) -> Response:
@@ -66,19 +69,27 @@ async def person_meetings(request: Request) -> Response:
     query = parse_meeting_query(request.query_params)
     found = await _person(request)
     selection = query.selection.model_copy(update={"person": [*query.selection.person, found.id]})
-    return await _meeting_page(request, selection, query.page, query.selection)
+    return await _meeting_page(request, replace(query, selection=selection), query.selection)
 
 
-async def _meeting_page(
-    request: Request, selection: MeetingFilter, page: PageRequest, asked: MeetingFilter
-) -> Response:
-    """A page of `selection`; `asked` is the client's own filter, repeated in the next link."""
-    result = await run_in_threadpool(_repository(request).list_meetings, selection, page)
-    body = dump(
-        MeetingList.model_construct(
-            data=result.items, next_cursor=result.next_cursor, total=result.total
+async def _meeting_page(request: Request, query: MeetingQuery, asked: MeetingFilter) -> Response:
+    """A page of the query's selection; `asked` is the client's own filter, repeated in the
+    next link. Briefs go out as plain data (the fast path); `view=full` as models."""
+    page = query.page
+    repository = _repository(request)
+    result: MeetingPage | BriefPage
+    if query.full:
+        result = await run_in_threadpool(repository.list_meetings, query.selection, page)
+        body = dump(
+            MeetingList.model_construct(
+                data=result.items, next_cursor=result.next_cursor, total=result.total
+            )
         )
-    )
+    else:
+        result = await run_in_threadpool(repository.list_briefs, query.selection, page)
+        body = orjson.dumps(
+            {"data": result.items, "next_cursor": result.next_cursor, "total": result.total}
+        )
     headers = {}
     if result.next_cursor is not None:
         params = filter_query(asked)
@@ -87,6 +98,8 @@ async def _meeting_page(
         params.append(("limit", str(page.limit)))
         if page.with_total:
             params.append(("total", "true"))
+        if query.full:
+            params.append(("view", "full"))
         params.append(("cursor", result.next_cursor))
         url = request.url.replace(query=urlencode(params))
         headers["Link"] = f'<{url}>; rel="next"'

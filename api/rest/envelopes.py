@@ -9,11 +9,12 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.models import Meeting, Person
-from api.results import Counterpart, CountryCount, MeetingStats, TopicCount
+from api.results import Counterpart, CountryCount, MeetingBrief, MeetingStats, TopicCount
 
 __all__ = [
     "CounterpartList",
     "CountryList",
+    "MeetingBriefList",
     "MeetingList",
     "PersonList",
     "TopicList",
@@ -29,6 +30,17 @@ class MeetingList(_Envelope):
     """A page of meetings. Follow `next_cursor` (or the `Link: rel="next"` header) for more."""
 
     data: list[Meeting]
+    next_cursor: str | None = Field(description="Cursor of the next page; null on the last page.")
+    total: int | None = Field(
+        description="Size of the whole selection when asked with `total=true`, else null."
+    )
+
+
+class MeetingBriefList(_Envelope):
+    """A page of meeting briefs (the default view of listings; `view=full` for whole
+    meetings). Follow `next_cursor` (or the `Link: rel="next"` header) for more."""
+
+    data: list[MeetingBrief]
     next_cursor: str | None = Field(description="Cursor of the next page; null on the last page.")
     total: int | None = Field(
         description="Size of the whole selection when asked with `total=true`, else null."
@@ -66,6 +78,7 @@ def dump(model: BaseModel) -> bytes:
 
 
 ENVELOPES: tuple[type[BaseModel], ...] = (
+    MeetingBriefList,
     MeetingList,
     PersonList,
     CountryList,

@@ -48,6 +48,12 @@ _PAGE_PARAMETERS: list[dict[str, Any]] = [
         "schema": {"type": "string"},
     },
     {
+        "name": "view",
+        "description": "`brief` (the default): meetings with participants and topics; "
+        "`full`: whole meetings, with statements, outcomes and sources.",
+        "schema": {"type": "string", "enum": ["brief", "full"], "default": "brief"},
+    },
+    {
         "name": "total",
         "description": "Also count the whole selection into `total` (one more query); "
         "otherwise `total` is null.",
@@ -80,6 +86,7 @@ def document() -> dict[str, Any]:
     filter_schema = schemas.pop("MeetingFilter")
     filters = [_filter_parameter(name, filter_schema) for name in FILTER_PARAMS]
     example = _seed_meeting()
+    brief = {k: v for k, v in example.items() if k not in ("statements", "outcomes", "sources")}
     meeting_id = example["id"]
     person_id = example["participants"][-1]["person"]["id"]
     person_path = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
@@ -98,9 +105,9 @@ def document() -> dict[str, Any]:
             "/meetings": _get(
                 "listMeetings",
                 "A page of meetings matching the filter, newest first by default.",
-                "MeetingList",
+                ["MeetingBriefList", "MeetingList"],
                 [*filters, *(_query(p) for p in _PAGE_PARAMETERS)],
-                {"data": [example], "next_cursor": None, "total": None},
+                {"data": [brief], "next_cursor": None, "total": None},
                 link=True,
             ),
             "/meetings/{id}": _get(
@@ -147,7 +154,7 @@ def document() -> dict[str, Any]:
             "/people/{id}/meetings": _get(
                 "listPersonMeetings",
                 "The meetings of one person (id or name), with the meeting filters.",
-                "MeetingList",
+                ["MeetingBriefList", "MeetingList"],
                 [
                     {**person_path, "example": person_id},
                     *filters,
@@ -201,9 +208,10 @@ def _filter_parameter(name: str, filter_schema: dict[str, Any]) -> dict[str, Any
     return _query(parameter)
 
 
-# Two rules MeetingFilter checks in code, stated for clients (and conformance tests):
-# terms are stripped before their length is checked, and country codes are ISO codes.
-_NOT_BLANK = "[^\\s\\x1c-\\x1f\\u0085]"
+# Rules MeetingFilter checks in code, stated for clients (and conformance tests): terms
+# are stripped before their length is checked and hold no control character, and
+# country codes are ISO codes.
+_NOT_BLANK = "^[^\\x00-\\x1f]*[^\\s\\x00-\\x1f\\u0085][^\\x00-\\x1f]*$"
 
 
 def _refined(name: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -251,13 +259,16 @@ def _problem(description: str) -> dict[str, Any]:
 def _get(
     operation_id: str,
     summary: str,
-    model: str,
+    model: str | list[str],
     parameters: list[dict[str, Any]],
     example: Any,
     not_found: bool = False,
     link: bool = False,
 ) -> dict[str, Any]:
-    media: dict[str, Any] = {"schema": {"$ref": _REF.format(model=model)}}
+    if isinstance(model, str):
+        media: dict[str, Any] = {"schema": {"$ref": _REF.format(model=model)}}
+    else:
+        media = {"schema": {"anyOf": [{"$ref": _REF.format(model=m)} for m in model]}}
     if example is not None:
         media["example"] = example
     ok: dict[str, Any] = {

@@ -40,8 +40,11 @@ LIST_PARAMS: frozenset[str] = frozenset(
 )
 """Filter parameters that may repeat; each value adds to the list."""
 
-PAGE_PARAMS: tuple[str, ...] = ("order", "limit", "cursor", "total")
+PAGE_PARAMS: tuple[str, ...] = ("order", "limit", "cursor", "total", "view")
 """Paging parameters of meeting listings."""
+
+VIEWS = ("brief", "full")
+"""`brief` (the default): meetings with participants and topics; `full`: whole meetings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,8 @@ class MeetingQuery:
 
     selection: MeetingFilter
     page: PageRequest
+    full: bool = False
+    """`view=full`: whole meetings; by default (`view=brief`) no statements/outcomes/sources."""
 
 
 def parse_meeting_query(
@@ -83,7 +88,13 @@ def parse_meeting_query(
         except ValidationError as error:
             raise _invalid(error, {"after": "cursor", "with_total": "total"}) from None
         page.cursor()  # a bad cursor fails here, before any query
-    return MeetingQuery(selection=selection, page=page)
+    view = single(params, "view") if paged and "view" in params else "brief"
+    if view not in VIEWS:
+        raise InvalidInput(
+            f"query parameter view={view!r} is not a view; expected one of {', '.join(VIEWS)}",
+            [FieldError(field="view", message="unknown view", value=view)],
+        )
+    return MeetingQuery(selection=selection, page=page, full=view == "full")
 
 
 def check_known(

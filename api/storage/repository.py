@@ -19,6 +19,7 @@ from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest, decode
 from api.models import Meeting, Person, PersonRef, Topic
 from api.names import name_key
 from api.results import (
+    BriefPage,
     Bucket,
     Conflict,
     Counterpart,
@@ -68,6 +69,25 @@ class Repository:
             next_cursor = Cursor(order=page.order, date=last.date, id=last.id).encode()
         return MeetingPage.model_construct(items=items, next_cursor=next_cursor, total=total)
 
+    def list_briefs(self, selection: MeetingFilter, page: PageRequest) -> BriefPage:
+        """Like `list_meetings`, but briefs as plain data: the meeting, its participants and
+        topics (three statements, four with the total), no models built."""
+        cursor = page.cursor()
+        with self.engine.connect() as connection:
+            conditions, selective = _conditions(connection, selection)
+            ordering = order_by(page.order, selective=selective)
+            query = sa.select(*_BRIEF_COLUMNS).where(*conditions).order_by(*ordering)
+            if cursor is not None:
+                query = query.where(keyset_condition(cursor))
+            rows = connection.execute(query.limit(page.limit + 1)).all()
+            items = _briefs(connection, rows[: page.limit])
+            total = _count(connection, conditions) if page.with_total else None
+        next_cursor = None
+        if len(rows) > page.limit:
+            last = items[-1]
+            next_cursor = Cursor(order=page.order, date=last["date"], id=last["id"]).encode()
+        return BriefPage(items=items, next_cursor=next_cursor, total=total)
+
     def iter_meetings(
         self,
         selection: MeetingFilter,
@@ -92,8 +112,9 @@ class Repository:
 
     def get_meetings(self, ids: Sequence[str]) -> list[Meeting | None]:
         """The meetings with `ids`, in the same order; None where an id is unknown."""
+        wanted = [i for i in ids if "\x00" not in i]  # PostgreSQL text cannot hold NUL
         with self.engine.connect() as connection:
-            found = {meeting.id: meeting for meeting in fetch_meetings(connection, ids)}
+            found = {meeting.id: meeting for meeting in fetch_meetings(connection, wanted)}
         return [found.get(meeting_id) for meeting_id in ids]
 
     def get_meeting(self, meeting_id: str) -> Meeting:
@@ -170,6 +191,8 @@ class Repository:
         after: str | None = None,
     ) -> PersonPage:
         """People ordered by id, optionally whose name contains `q` or from `country`."""
+        if q and "\x00" in q:  # PostgreSQL text cannot hold NUL: no name contains it
+            return PersonPage(items=[], next_cursor=None)
         query = sa.select(t.people.c.id).order_by(t.people.c.id).limit(limit + 1)
         if q:
             matching = sa.select(t.person_names.c.person_id).where(
@@ -188,6 +211,8 @@ class Repository:
 
     def get_person(self, id_or_name: str) -> Person:
         """A person by id or by any known spelling of their name; `NotFound` otherwise."""
+        if "\x00" in id_or_name:  # PostgreSQL text cannot hold NUL: no one is called that
+            raise NotFound(f"no person with id or name {id_or_name!r}")
         names = t.person_names.c
         by_name = sa.select(names.person_id).where(names.name_key == name_key(id_or_name))
         query = sa.select(t.people.c.id).where(
@@ -319,6 +344,90 @@ def _conditions(
     fewest = min(sum(counts[i] for i in ids) for ids in found.values())
     people_ids = [sorted(found[term]) for term in selection.person]
     return filter_conditions(selection, people_ids), fewest < SELECTIVE
+
+
+_BRIEF_COLUMNS = [
+    t.meetings.c[name]
+    for name in (
+        "id",
+        "date",
+        "date_precision",
+        "time_of_day",
+        "kind",
+        "setting",
+        "city",
+        "country_code",
+        "venue",
+        "occasion",
+        "initiated_by",
+        "summary",
+        "synthetic",
+    )
+]
+
+
+def _briefs(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Brief dicts for meeting rows, with participants and topics in two statements."""
+    if not rows:
+        return []
+    briefs: dict[str, dict[str, Any]] = {}
+    for (
+        meeting_id,
+        date,
+        precision,
+        time_of_day,
+        kind,
+        setting,
+        city,
+        country,
+        venue,
+        occasion,
+        initiated_by,
+        summary,
+        synthetic,
+    ) in rows:
+        briefs[meeting_id] = {
+            "id": meeting_id,
+            "date": date,
+            "date_precision": precision,
+            "time_of_day": time_of_day,
+            "kind": kind,
+            "setting": setting,
+            "location": {"city": city, "country_code": country, "venue": venue},
+            "occasion": occasion,
+            "initiated_by": initiated_by,
+            "participants": [],
+            "topics": [],
+            "summary": summary,
+            "synthetic": synthetic,
+        }
+    ids = list(briefs)
+    p = t.participants.c
+    for meeting_id, person_id, name, country, title, role, capacity in connection.execute(
+        sa.select(
+            p.meeting_id, p.person_id, t.people.c.name, p.country_code, p.title, p.role, p.capacity
+        )
+        .join(t.people, t.people.c.id == p.person_id)
+        .where(p.meeting_id.in_(ids))
+        .order_by(p.meeting_id, p.seq)
+    ):
+        briefs[meeting_id]["participants"].append(
+            {
+                "person": {"id": person_id, "name": name},
+                "country_code": country,
+                "title": title,
+                "role": role,
+                "capacity": capacity,
+            }
+        )
+    mt = t.meeting_topics.c
+    for meeting_id, topic_id in connection.execute(
+        sa.select(mt.meeting_id, mt.topic_id)
+        .where(mt.meeting_id.in_(ids))
+        .order_by(mt.meeting_id, mt.seq)
+    ):
+        briefs[meeting_id]["topics"].append(topic_id)
+    return list(briefs.values())
 
 
 def _count(connection: sa.Connection, conditions: list[sa.ColumnElement[bool]]) -> int:

@@ -173,3 +173,30 @@ def test_head_answers_headers_without_body(client: TestClient) -> None:
     assert head.status_code == 200
     assert head.content == b""
     assert head.headers["etag"] == get.headers["etag"]
+
+
+def test_listings_are_briefs_unless_the_full_view_is_asked(client: TestClient) -> None:
+    brief = client.get("/api/v1/meetings?person=imran-khan&kind=phone_call").json()["data"]
+    full = client.get("/api/v1/meetings?person=imran-khan&kind=phone_call&view=full").json()
+    detail = client.get("/api/v1/meetings/2021-07-16-li-keqiang-imran-khan").json()
+    by_id = {item["id"]: item for item in brief}
+    assert set(by_id["2021-07-16-li-keqiang-imran-khan"]) == set(detail) - {
+        "statements",
+        "outcomes",
+        "sources",
+    }
+    same = {k: v for k, v in detail.items() if k not in ("statements", "outcomes", "sources")}
+    assert by_id["2021-07-16-li-keqiang-imran-khan"] == same
+    assert {m["id"]: m for m in full["data"]}["2021-07-16-li-keqiang-imran-khan"] == detail
+    bad = client.get("/api/v1/meetings?view=everything")
+    assert bad.status_code == 400 and "view='everything'" in bad.json()["detail"]
+
+
+def test_control_characters_are_refused_not_a_server_error(client: TestClient) -> None:
+    for query in ("person=a%00b", "q=%01x", "topic=%1f"):
+        response = client.get(f"/api/v1/meetings?{query}")
+        assert response.status_code == 400, query
+        assert "control character" in response.json()["detail"]
+    assert client.get("/api/v1/people/a%00b").status_code == 404
+    assert client.get("/api/v1/meetings/a%00b").status_code == 404
+    assert client.get("/api/v1/people?q=a%00").json()["data"] == []
