@@ -120,7 +120,7 @@ Jiangsu Shandong Henan Hubei Hunan Hebei Shanxi Gansu Qinghai Guangxi Guizhou Ji
 Jilin Liaoning Heilongjiang Ningxia Inner Mongolia Crimea Donbas Gaza West Bank Ukraine
 Asia Europe Africa America Americas Pacific Atlantic Indian Ocean Gulf Middle East Caucasus
 South China Sea East China Sea Arabian Sea Himalayas Karakoram Ladakh Arunachal Dasu Wakhan
-Washington Kabul Karachi Lahore Rawalpindi Beijing Moscow Delhi
+Washington Kabul Karachi Lahore Rawalpindi Beijing Moscow Delhi Korea Congo Guinea Sudan
 """
 
 

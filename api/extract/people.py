@@ -323,7 +323,9 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
             offset = mention.start - len(before) + counterpart.start("dem")
             changes["country"] = code
             changes["country_span"] = (offset, offset + len(counterpart.group("dem")))
-    reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None else None
+    between = doc_text[mention.start : mention.name_span[0]].split()
+    bare = all(w in RANKS for w in between)  # only ranks stand between the comma and name
+    reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None and bare else None
     if reverse and _is_office(reverse.group("title").split()):
         offset = mention.start - len(before)
         title_span = (offset + reverse.start("title"), offset + reverse.end("title"))
@@ -338,10 +340,8 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
             )
         elif mention.country is None and title_country(reverse.group("title")):
             changes.update(country=title_country(reverse.group("title")), country_span=title_span)
-    listed = (
-        _LISTED_TITLE.search(before) if mention.title is None and "title" not in changes else None
-    )
-    if listed and mention.start < mention.name_span[0] and _is_office(listed["head"].split()):
+    listed = _LISTED_TITLE.search(before) if mention.title is None and not bare else None
+    if listed and _is_office(listed["head"].split()):
         offset = mention.start - len(before)
         rest = doc_text[mention.start : mention.name_span[0]].strip()
         changes.update(
