@@ -35,7 +35,7 @@ __all__ = [
     "search_text",
 ]
 
-Row = Mapping[Any, Any]
+Row = Any  # a SQLAlchemy Row (read by attribute) or RowMapping (read by key)
 _M = TypeVar("_M", bound=BaseModel)
 
 
@@ -183,7 +183,7 @@ def person_from_rows(row: Row, names: Iterable[Row], positions: Iterable[Row]) -
 
 
 class MeetingParts:
-    """Child rows of a page of meetings, grouped by meeting id."""
+    """Child rows of a page of meetings, grouped by meeting id (rows read by attribute)."""
 
     def __init__(self) -> None:
         self.participants: dict[str, list[Row]] = {}
@@ -195,28 +195,26 @@ class MeetingParts:
 
 def meeting_from_parts(row: Row, parts: MeetingParts) -> Meeting:
     """A `Meeting` from its row and its children (trusted rows: no re-validation)."""
-    meeting_id = row["id"]
+    meeting_id = row.id
     return _trusted(
         Meeting,
         id=meeting_id,
-        date=row["date"],
-        date_precision=_PRECISIONS[row["date_precision"]],
-        time_of_day=_TIMES.get(row["time_of_day"]),
-        kind=_KINDS[row["kind"]],
-        setting=_SETTINGS[row["setting"]],
-        location=_trusted(
-            Location, city=row["city"], country_code=row["country_code"], venue=row["venue"]
-        ),
-        occasion=row["occasion"],
-        initiated_by=row["initiated_by"],
+        date=row.date,
+        date_precision=_PRECISIONS[row.date_precision],
+        time_of_day=_TIMES.get(row.time_of_day),
+        kind=_KINDS[row.kind],
+        setting=_SETTINGS[row.setting],
+        location=_trusted(Location, city=row.city, country_code=row.country_code, venue=row.venue),
+        occasion=row.occasion,
+        initiated_by=row.initiated_by,
         participants=[
             _trusted(
                 Participant,
-                person=_trusted(PersonRef, id=p["person_id"], name=p["name"]),
-                country_code=p["country_code"],
-                title=p["title"],
-                role=_ROLES[p["role"]],
-                capacity=p["capacity"],
+                person=_trusted(PersonRef, id=p.person_id, name=p.name),
+                country_code=p.country_code,
+                title=p.title,
+                role=_ROLES[p.role],
+                capacity=p.capacity,
             )
             for p in parts.participants.get(meeting_id, [])
         ],
@@ -224,35 +222,35 @@ def meeting_from_parts(row: Row, parts: MeetingParts) -> Meeting:
         statements=[
             _trusted(
                 Statement,
-                speaker=_trusted(PersonRef, id=s["speaker_id"], name=s["speaker_name"]),
-                text=s["text"],
-                source=s["source_id"],
+                speaker=_trusted(PersonRef, id=s.speaker_id, name=s.speaker_name),
+                text=s.text,
+                source=s.source_id,
             )
             for s in parts.statements.get(meeting_id, [])
         ],
         outcomes=[
             _trusted(
                 Outcome,
-                kind=_OUTCOME_KINDS[o["kind"]],
-                text=o["text"],
-                name=o["name"],
-                date=o["date"],
+                kind=_OUTCOME_KINDS[o.kind],
+                text=o.text,
+                name=o.name,
+                date=o.date,
             )
             for o in parts.outcomes.get(meeting_id, [])
         ],
-        summary=row["summary"],
+        summary=row.summary,
         sources=[
             _trusted(
                 Source,
-                id=s["id"],
-                publisher=s["publisher"],
-                headline=s["headline"],
-                url=s["url"],
-                published=s["published"],
-                language=s["language"],
-                document=s["document"],
+                id=s.id,
+                publisher=s.publisher,
+                headline=s.headline,
+                url=s.url,
+                published=s.published,
+                language=s.language,
+                document=s.document,
             )
             for s in parts.sources.get(meeting_id, [])
         ],
-        synthetic=bool(row["synthetic"]),
+        synthetic=bool(row.synthetic),
     )
