@@ -36,7 +36,7 @@ _INSTITUTIONS = re.compile(
     re.IGNORECASE,
 )
 """Institutions and agencies whose mention tells a country, for the fallback count."""
-_CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?")
+_CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|(?!The\s)[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?")
 
 
 @dataclass(frozen=True, slots=True)

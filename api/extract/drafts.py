@@ -35,6 +35,10 @@ _CLAUSE_STOP = re.compile(
 """Where the clause of a trigger ends: a date after it belongs to another event."""
 _EVENT_STOP = re.compile(r"\b(?:since|after|before|when|whereas|until)\b|;")
 """Where talk of another event starts: a place after it is not the meeting's."""
+_PRONOUN = re.compile(
+    r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:(?:also|later|then|separately|subsequently)\s+)?$"
+)
+"""A pronoun right before a trigger ('On Saturday, he held talks with ...')."""
 _NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met"})
 
 
@@ -88,7 +92,16 @@ def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[
     refs = [r for r in context.refs.get(sentence.index, []) if not r.excluded]
     refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
     limit = 90 if trigger.label in _NOUN_LABELS else 45
+    pronoun = _PRONOUN.search(text, sentence.start, trigger.start)
+    if pronoun:
+        lead = text[sentence.start : pronoun.start()]
+        if lead.strip() and not lead.rstrip().endswith((",", ";")) and not lead.endswith("and "):
+            pronoun = None
     subject = _group_before(refs, trigger.start, text)
+    if pronoun:
+        antecedent = _antecedent(context, sentence)
+        span = (pronoun.start("p"), pronoun.end("p"))
+        subject = [Ref(*span, antecedent, span, False)] if antecedent else []
     obj = _group_after(refs, trigger.end, text, limit)
     if trigger.needs_object and not obj:
         return []
@@ -100,6 +113,19 @@ def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[
         if all(ref.person is not u.person for u in unique):
             unique.append(ref)
     return unique
+
+
+def _antecedent(context: Context, sentence: Sentence) -> Person | None:
+    """Whom a sentence-initial 'he' or 'she' most likely means: the first person named in
+    the nearest earlier body sentence of the same or the previous paragraph."""
+    for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+        earlier = context.doc.sentences[index]
+        if earlier.headline or earlier.paragraph < sentence.paragraph - 1:
+            break
+        refs = [r for r in context.refs.get(index, []) if not r.excluded]
+        if refs:
+            return refs[0].person
+    return None
 
 
 def _assign_countries(context: Context, people: list[Person]) -> bool:

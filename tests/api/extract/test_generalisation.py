@@ -196,3 +196,34 @@ def test_the_latter_or_former_asked_for_the_call() -> None:
     assert _one(text, dt.date(2023, 6, 25)).initiated_by == "TR"
     text = "Russian President Vladimir Putin had a phone call with Turkish President Recep Tayyip Erdogan on Sunday at the request of the former."
     assert _one(text, dt.date(2023, 6, 25)).initiated_by == "RU"
+
+
+# pronouns and country counts ---------------------------------------------------------------
+
+
+def test_a_leading_pronoun_is_the_previous_sentence_subject() -> None:
+    text = (
+        "TOKYO, May 5 -- Philippine President Ferdinand Marcos Jr. arrived on Thursday. "
+        "On Friday, he held talks with Japanese Prime Minister Fumio Kishida."
+    )
+    meeting = _one(text, dt.date(2023, 5, 5))
+    assert [p.name for p in meeting.principals] == ["Ferdinand Marcos Jr.", "Fumio Kishida"]
+    assert meeting.date == dt.date(2023, 5, 5)
+    reported = (
+        "Japan and the Philippines agreed on Friday. Japanese Prime Minister Fumio Kishida "
+        "said he met Philippine President Ferdinand Marcos Jr. on Friday."
+    )
+    meeting = _one(reported, dt.date(2023, 5, 5))  # 'said he': the subject, not a pronoun rule
+    assert [p.name for p in meeting.principals] == ["Fumio Kishida", "Ferdinand Marcos Jr."]
+
+
+def test_the_united_states_counts_as_a_country_cue() -> None:
+    text = (
+        "President Joseph R. Biden, Jr. spoke today with President Xi Jinping of the "
+        "People's Republic of China. The United States will keep channels open."
+    )
+    meeting = _one(text, dt.date(2024, 4, 2))
+    assert [(p.name, p.country_code) for p in meeting.principals] == [
+        ("Joseph R. Biden", "US"),
+        ("Xi Jinping", "CN"),
+    ]
