@@ -7,6 +7,7 @@ variables). Errors are printed as one line naming the bad value, with a non-zero
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -42,6 +43,7 @@ _out = Console(soft_wrap=True)
 
 def main() -> None:
     """Entry point of the console script."""
+    gc.freeze()  # the imported modules live as long as the command: never rescan them
     try:
         app()
     except ReadoutsError as error:

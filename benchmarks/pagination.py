@@ -6,6 +6,7 @@ row before page N is built from that row's key (the same opaque form `next_curso
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import sqlalchemy as sa
@@ -26,6 +27,7 @@ def main(quick: bool = False, url: str | None = None, meetings: int | None = Non
     count = meetings or size.meetings
     url = prepare_database(count, url)
     engine = create_engine(url)
+    gc.freeze()  # as the server does after start-up (api/app.py)
     repository = Repository(engine)
     page_number = min(5_000, count // PAGE_SIZE)
     with engine.connect() as connection:

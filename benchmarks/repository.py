@@ -7,6 +7,7 @@ directly and builds plain dicts, the repository builds domain models.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import sys
 from typing import Any
@@ -59,6 +60,7 @@ def main(quick: bool = False, url: str | None = None) -> list[Row]:
     size = scale(quick)
     url = prepare_database(size.meetings, url)
     engine = create_engine(url)
+    gc.freeze()  # as the server does after start-up (api/app.py)
     repository = Repository(engine)
     selection = MeetingFilter(kind=["phone_call"])
     ours = median_seconds(
