@@ -92,8 +92,10 @@ def test_compose_wires_the_api_to_postgres() -> None:
     assert set(compose["volumes"]) >= {v.split(":")[0] for v in api["volumes"]}
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert 'CMD ["readouts", "serve", "--host", "0.0.0.0"' in dockerfile
-    for path in re.findall(r"^COPY (\S+) ", dockerfile, flags=re.M):
-        assert (ROOT / path).exists(), path
+    for line in re.findall(r"^COPY (?!--from)(.+) \S+$", dockerfile, flags=re.M):
+        for path in line.split():
+            assert (ROOT / path).exists(), path
+    assert "npm ci" in dockerfile and "--from=playground" in dockerfile
 
 
 def test_readme_extract_example_runs() -> None:
