@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
 from api.models import Meeting, Person, Topic
+from api.results import Conflict, EvidenceSpan
 from api.storage.repository import Repository
 
 __all__ = ["Loaders", "make_loaders"]
@@ -29,6 +30,8 @@ class Loaders:
     topic: DataLoader[str, Topic | None]
     person: DataLoader[str, Person | None]
     meeting: DataLoader[str, Meeting | None]
+    evidence: DataLoader[str, list[EvidenceSpan] | None]
+    conflicts: DataLoader[str, list[Conflict] | None]
 
 
 def make_loaders(repository: Repository) -> Loaders:
@@ -37,6 +40,8 @@ def make_loaders(repository: Repository) -> Loaders:
         topic=DataLoader(load_fn=_batched(repository.topics_by_ids)),
         person=DataLoader(load_fn=_batched(repository.people_by_ids)),
         meeting=DataLoader(load_fn=_batched(repository.get_meetings)),
+        evidence=DataLoader(load_fn=_batched(repository.evidence_by_sources)),
+        conflicts=DataLoader(load_fn=_batched(repository.conflicts_by_meetings)),
     )
 
 

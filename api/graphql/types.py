@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from pydantic import BaseModel
 
-from api import models
+from api import models, results
 from api.filters import MeetingOrder
 from api.graphql import enums as _enums  # noqa: F401  (registers the models' enums)
 from api.graphql.context import Info
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from api.graphql.results import Counterpart
 
 __all__ = [
+    "Conflict",
+    "EvidenceSpan",
     "Location",
     "Meeting",
     "Outcome",
@@ -69,6 +71,22 @@ class Location:
     venue: str | None = strawberry.field(description="Building or venue, if known.")
 
 
+@strawberry.type(description=results.EvidenceSpan.__doc__)
+class EvidenceSpan:
+    field: str = _field(results.EvidenceSpan, "field", "Field path.")
+    start: int = strawberry.field(description="Offset of the first character in the text.")
+    end: int = strawberry.field(description="Offset just past the last character.")
+    quote: str = _field(results.EvidenceSpan, "quote", "The quoted words.")
+
+
+@strawberry.type(description=results.Conflict.__doc__)
+class Conflict:
+    field: str = _field(results.Conflict, "field", "Field path.")
+    kept: str | None = _field(results.Conflict, "kept", "The value kept.")
+    other: str | None = _field(results.Conflict, "other", "The other value.")
+    source: str = _field(results.Conflict, "source", "Source of the other value.")
+
+
 @strawberry.type(description=models.Source.__doc__)
 class Source:
     id: strawberry.ID = strawberry.field(description="Stable id of the source.")
@@ -78,6 +96,13 @@ class Source:
     published: dt.date | None = _field(models.Source, "published", "Publication date.")
     language: str = strawberry.field(description="Language code of the text, e.g. 'en'.")
     document: str | None = _field(models.Source, "document", "File name or ingest id.")
+
+    @strawberry.field(
+        description="Where an ingested source states each field, quoted from its text "
+        "(empty for curated sources)."
+    )
+    async def evidence(self, root: models.Source, info: Info) -> list[EvidenceSpan]:
+        return present(await info.context.loaders.evidence.load(root.id) or [])
 
 
 @strawberry.type(description=models.Person.__doc__)
@@ -173,6 +198,10 @@ class Meeting:
     summary: str = strawberry.field(description="A short account in the project's own words.")
     sources: list[Source] = strawberry.field(description="The published reports of the meeting.")
     synthetic: bool = _field(models.Meeting, "synthetic", "True for generated data.")
+
+    @strawberry.field(description="Values other sources reported that differ from the kept ones.")
+    async def conflicts(self, root: models.Meeting, info: Info) -> list[Conflict]:
+        return present(await info.context.loaders.conflicts.load(root.id) or [])
 
     @strawberry.field(description="Topics discussed, from the controlled vocabulary.")
     async def topics(self, root: models.Meeting, info: Info) -> list[Topic]:

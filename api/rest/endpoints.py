@@ -22,10 +22,13 @@ from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, filter_query
 from api.models import Person
 from api.rest.downloads import download_for
 from api.rest.envelopes import (
+    ConflictList,
     CounterpartList,
     CountryList,
     MeetingList,
     PersonList,
+    SourceList,
+    SourceWithEvidence,
     TopicList,
     dump,
 )
@@ -39,6 +42,8 @@ __all__ = [
     "counterparts",
     "countries",
     "meeting",
+    "meeting_conflicts",
+    "meeting_sources",
     "meetings",
     "people",
     "person",
@@ -112,6 +117,34 @@ async def meeting(request: Request) -> Response:
     check_known(request.query_params, ())
     found = await run_in_threadpool(_repository(request).get_meeting, request.path_params["id"])
     return json_response(request, dump(found))
+
+
+async def meeting_sources(request: Request) -> Response:
+    """`GET /meetings/{id}/sources`: the sources of a meeting, with the evidence spans of
+    each ingested text; `404` for an unknown id."""
+    accepts_json(request)
+    check_known(request.query_params, ())
+    repository = _repository(request)
+    found = await run_in_threadpool(repository.get_meeting, request.path_params["id"])
+    spans = await run_in_threadpool(
+        repository.evidence_by_sources, [source.id for source in found.sources]
+    )
+    data = [
+        SourceWithEvidence.model_construct(**source.model_dump(), evidence=evidence)
+        for source, evidence in zip(found.sources, spans, strict=True)
+    ]
+    return json_response(request, dump(SourceList.model_construct(data=data)))
+
+
+async def meeting_conflicts(request: Request) -> Response:
+    """`GET /meetings/{id}/conflicts`: values other sources reported that differ from the
+    kept ones; `404` for an unknown id."""
+    accepts_json(request)
+    check_known(request.query_params, ())
+    repository = _repository(request)
+    found = await run_in_threadpool(repository.get_meeting, request.path_params["id"])
+    (conflicts,) = await run_in_threadpool(repository.conflicts_by_meetings, [found.id])
+    return json_response(request, dump(ConflictList.model_construct(data=conflicts)))
 
 
 @dataclass(frozen=True)

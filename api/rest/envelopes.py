@@ -8,15 +8,26 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.models import Meeting, Person
-from api.results import Counterpart, CountryCount, MeetingBrief, MeetingStats, TopicCount
+from api.models import Meeting, Person, Source
+from api.results import (
+    Conflict,
+    Counterpart,
+    CountryCount,
+    EvidenceSpan,
+    MeetingBrief,
+    MeetingStats,
+    TopicCount,
+)
 
 __all__ = [
+    "ConflictList",
     "CounterpartList",
     "CountryList",
     "MeetingBriefList",
     "MeetingList",
     "PersonList",
+    "SourceList",
+    "SourceWithEvidence",
     "TopicList",
     "dump",
 ]
@@ -45,6 +56,24 @@ class MeetingBriefList(_Envelope):
     total: int | None = Field(
         description="Size of the whole selection when asked with `total=true`, else null."
     )
+
+
+class SourceWithEvidence(Source):
+    """A source of a meeting and, for an ingested text, where it states each field."""
+
+    evidence: list[EvidenceSpan] = Field(description="Empty for curated sources.")
+
+
+class SourceList(_Envelope):
+    """The sources of one meeting, in order, with their evidence."""
+
+    data: list[SourceWithEvidence]
+
+
+class ConflictList(_Envelope):
+    """Values other sources reported for one meeting that differ from the kept ones."""
+
+    data: list[Conflict]
 
 
 class PersonList(_Envelope):
@@ -84,6 +113,8 @@ ENVELOPES: tuple[type[BaseModel], ...] = (
     CountryList,
     TopicList,
     CounterpartList,
+    SourceList,
+    ConflictList,
     Meeting,
     Person,
     MeetingStats,

@@ -118,6 +118,22 @@ def document() -> dict[str, Any]:
                 example,
                 not_found=True,
             ),
+            "/meetings/{id}/sources": _get(
+                "listMeetingSources",
+                "The sources of one meeting, with the quoted evidence of each ingested text.",
+                "SourceList",
+                [{**person_path, "example": meeting_id}],
+                None,
+                not_found=True,
+            ),
+            "/meetings/{id}/conflicts": _get(
+                "listMeetingConflicts",
+                "Values other sources reported for one meeting that differ from the kept ones.",
+                "ConflictList",
+                [{**person_path, "example": meeting_id}],
+                None,
+                not_found=True,
+            ),
             "/people": _get(
                 "listPeople",
                 "People ordered by id, optionally whose name contains `q` or from `country`.",

@@ -31,6 +31,8 @@ def _api_routes() -> list[BaseRoute]:
         Route("/meetings", endpoints.meetings, methods=_GET),
         Route("/meetings.{format}", downloads.download, methods=_GET),
         Route("/meetings/{id}", endpoints.meeting, methods=_GET),
+        Route("/meetings/{id}/sources", endpoints.meeting_sources, methods=_GET),
+        Route("/meetings/{id}/conflicts", endpoints.meeting_conflicts, methods=_GET),
         Route("/people", endpoints.people, methods=_GET),
         Route("/people/{id}", endpoints.person, methods=_GET),
         Route("/people/{id}/meetings", endpoints.person_meetings, methods=_GET),

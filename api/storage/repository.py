@@ -141,33 +141,48 @@ class Repository:
                 by_topic=buckets(_topic_counts(chosen)),
             )
 
-    def evidence(self, meeting_id: str) -> list[EvidenceSpan]:
-        """Evidence spans of every ingested source of a meeting, quoted from its text."""
+    def evidence_by_sources(self, source_ids: Sequence[str]) -> list[list[EvidenceSpan]]:
+        """For each source id, the evidence spans of its ingested text (empty for curated
+        sources), quoted from the text: one statement for the batch."""
         e, texts = t.source_evidence.c, t.source_texts.c
         query = (
             sa.select(e.source_id, e.field, e.start, e.end, texts.text)
             .join(t.source_texts, texts.source_id == e.source_id)
-            .join(t.sources, t.sources.c.id == e.source_id)
-            .where(t.sources.c.meeting_id == meeting_id)
-            .order_by(t.sources.c.seq, e.seq)
+            .where(e.source_id.in_([i for i in source_ids if "\x00" not in i]))
+            .order_by(e.source_id, e.seq)
         )
+        found: dict[str, list[EvidenceSpan]] = {}
         with self.engine.connect() as connection:
-            rows = connection.execute(query).all()
-        return [
-            EvidenceSpan(source_id=s, field=f, start=a, end=b, quote=text[a:b])
-            for s, f, a, b, text in rows
-        ]
+            for source_id, field, start, end, text in connection.execute(query).all():
+                found.setdefault(source_id, []).append(
+                    EvidenceSpan(
+                        source_id=source_id,
+                        field=field,
+                        start=start,
+                        end=end,
+                        quote=text[start:end],
+                    )
+                )
+        return [found.get(source_id, []) for source_id in source_ids]
 
-    def conflicts(self, meeting_id: str) -> list[Conflict]:
-        """Values other sources reported for a meeting that differ from the kept ones."""
+    def conflicts_by_meetings(self, meeting_ids: Sequence[str]) -> list[list[Conflict]]:
+        """For each meeting id, the values other sources reported that differ from the kept
+        ones: one statement for the batch."""
         c = t.conflicts.c
-        query = sa.select(c.field, c.kept, c.other, c.source_id).where(c.meeting_id == meeting_id)
+        query = (
+            sa.select(c.meeting_id, c.field, c.kept, c.other, c.source_id)
+            .where(c.meeting_id.in_([i for i in meeting_ids if "\x00" not in i]))
+            .order_by(c.meeting_id, c.seq)
+        )
+        found: dict[str, list[Conflict]] = {}
         with self.engine.connect() as connection:
-            rows = connection.execute(query.order_by(c.seq)).all()
-        return [
-            Conflict(meeting_id=meeting_id, field=f, kept=k, other=o, source=s)
-            for f, k, o, s in rows
-        ]
+            for meeting_id, field, kept, other, source in connection.execute(query).all():
+                found.setdefault(meeting_id, []).append(
+                    Conflict(
+                        meeting_id=meeting_id, field=field, kept=kept, other=other, source=source
+                    )
+                )
+        return [found.get(meeting_id, []) for meeting_id in meeting_ids]
 
     # -- people ---------------------------------------------------------------------------
 

@@ -152,11 +152,15 @@ def test_evidence_and_conflicts_are_readable(service: Service, tmp_path: Path) -
     other.write_text(original.replace("in Islamabad", "in Lahore"))
     ingest_paths(service.engine, [other])
     meeting_id = "2023-05-05-arif-alvi-qin-gang"
-    spans = service.repository.evidence(meeting_id)
+    meeting = service.repository.get_meeting(meeting_id)
+    per_source = service.repository.evidence_by_sources([s.id for s in meeting.sources])
+    assert [len(spans) > 0 for spans in per_source] == [True, True]
+    spans = [span for spans in per_source for span in spans]
     cities = {s.quote for s in spans if s.field == "city"}
     assert any("Islamabad" in q for q in cities) and any("Lahore" in q for q in cities)
     assert all(s.quote and s.end > s.start for s in spans)
-    (conflict,) = service.repository.conflicts(meeting_id)
+    ((conflict,), none) = service.repository.conflicts_by_meetings([meeting_id, "unknown"])
+    assert none == []
     assert (conflict.field, conflict.kept, conflict.other) == (
         "location.city",
         "Islamabad",

@@ -6,7 +6,10 @@ import csv
 import io
 from typing import Any
 
+from api.ingest import ingest_paths
+from api.service import Service
 from tests.api.graphql.conftest import EXAMPLE, Run
+from tests.conftest import ROOT
 
 LI_IMRAN = "2021-07-16-li-keqiang-imran-khan"
 
@@ -160,3 +163,23 @@ def test_export_url_for_an_unknown_format_lists_the_formats(gql: Run) -> None:
     [error] = gql('{ exportUrl(format: "pdf") }')["errors"]
     assert error["extensions"]["code"] == "unknown-format"
     assert "'pdf'" in error["message"] and "csv" in error["message"]
+
+
+def test_ingested_sources_show_their_evidence_and_conflicts(gql: Run, seeded: Service) -> None:
+    texts = ROOT / "tests" / "seeds" / "texts"
+    ingest_paths(seeded.engine, [texts / "004_0e8f66fb4d9f0923.txt"])
+    body = gql(
+        """query { meeting(id: "2023-05-05-arif-alvi-qin-gang") {
+            conflicts { field kept other source }
+            sources { id evidence { field start end quote } }
+        } }"""
+    )
+    assert "errors" not in body, body
+    (source,) = body["data"]["meeting"]["sources"]
+    quotes = {span["field"]: span["quote"] for span in source["evidence"]}
+    assert "Islamabad" in quotes["city"] and "May 5, 2023" in quotes["date"]
+    assert body["data"]["meeting"]["conflicts"] == []
+    curated = gql(
+        'query { meeting(id: "2021-10-26-xi-jinping-imran-khan") { sources { evidence { quote } } } }'
+    )
+    assert curated["data"]["meeting"]["sources"] == [{"evidence": []}]

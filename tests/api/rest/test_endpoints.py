@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from starlette.testclient import TestClient
+
+from api.ingest import ingest_paths
 
 CALLS = {"2021-07-16-li-keqiang-imran-khan", "2021-10-26-xi-jinping-imran-khan"}
 
@@ -200,3 +204,25 @@ def test_control_characters_are_refused_not_a_server_error(client: TestClient) -
     assert client.get("/api/v1/people/a%00b").status_code == 404
     assert client.get("/api/v1/meetings/a%00b").status_code == 404
     assert client.get("/api/v1/people?q=a%00").json()["data"] == []
+
+
+def test_sources_carry_the_evidence_of_ingested_texts(client: TestClient) -> None:
+    service = client.app.state.service  # type: ignore[attr-defined]
+    texts = Path(__file__).resolve().parents[2] / "seeds" / "texts"
+    original = (texts / "004_0e8f66fb4d9f0923.txt").read_text()
+    other = Path(service.settings.data_dir) / "other.txt"
+    other.parent.mkdir(parents=True, exist_ok=True)
+    other.write_text(original.replace("in Islamabad", "in Lahore"))
+    ingest_paths(service.engine, [texts / "004_0e8f66fb4d9f0923.txt", other])
+    sources = client.get("/api/v1/meetings/2023-05-05-arif-alvi-qin-gang/sources").json()["data"]
+    assert len(sources) == 2
+    quotes = [{span["field"]: span["quote"] for span in s["evidence"]} for s in sources]
+    assert "Islamabad" in quotes[0]["city"] and "Lahore" in quotes[1]["city"]
+    conflicts = client.get("/api/v1/meetings/2023-05-05-arif-alvi-qin-gang/conflicts").json()
+    assert [(c["field"], c["kept"], c["other"]) for c in conflicts["data"]] == [
+        ("location.city", "Islamabad", "Lahore")
+    ]
+    curated = client.get("/api/v1/meetings/2021-10-26-xi-jinping-imran-khan/sources").json()
+    assert [s["evidence"] for s in curated["data"]] == [[]]
+    assert client.get("/api/v1/meetings/nope/sources").status_code == 404
+    assert client.get("/api/v1/meetings/nope/conflicts").status_code == 404
