@@ -82,7 +82,7 @@ def print_table(rows: list[Row]) -> None:
             r.figure,
             f"{r.value:,.1f} {r.unit}",
             f"{r.baseline_name} {r.baseline:,.1f} {r.unit}",
-            f"{r.ratio:.2f}x",
+            f"{r.ratio:.2f}x" if r.baseline else "-",
             r.target,
             "yes" if r.met else "NO",
         )

@@ -13,6 +13,7 @@ from pathlib import Path
 import orjson
 
 from api.extract import extract
+from benchmarks.common import scale
 
 TARGET = 200.0
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "api" / "extract" / "corpus"
@@ -29,7 +30,7 @@ def _documents() -> list[tuple[str, dt.date | None]]:
 def main(quick: bool = False) -> float:
     """Extract the dev corpus repeatedly; print and return readouts per second."""
     documents = _documents()
-    rounds = 5 if quick else 50
+    rounds = scale(quick).repeat
     extract(*documents[0])  # warm caches (tables, compiled patterns)
     start = time.perf_counter()
     for _ in range(rounds):

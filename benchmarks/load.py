@@ -7,6 +7,7 @@ within 1.5× of RSS after warm-up). p50/p99 latency and req/s are reported.
 from __future__ import annotations
 
 import sys
+import urllib.request
 
 import orjson
 
@@ -32,6 +33,7 @@ def main(
     body = orjson.dumps({"query": GRAPHQL_QUERY, "variables": {"first": 20}})
     rows: list[Row] = []
     with serve(database, workers=workers) as server:
+        _check_example(server.url, body)
         for name, path, payload in (
             ("REST list", REST_PATH, None),
             ("GraphQL example", "/graphql", body),
@@ -75,6 +77,17 @@ def main(
                 ),
             ]
     return rows
+
+
+def _check_example(base: str, body: bytes) -> None:
+    """The GraphQL example must answer data, not errors (which come with a 200)."""
+    request = urllib.request.Request(
+        f"{base}/graphql", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        answer = orjson.loads(response.read())
+    if "errors" in answer or not answer["data"]["meetings"]["nodes"]:
+        raise RuntimeError(f"the GraphQL example query does not answer data: {answer}")
 
 
 if __name__ == "__main__":

@@ -14,11 +14,14 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 from typing import Any
+
+import sqlalchemy as sa
+
+from benchmarks.common import prepare_database, scale
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -30,21 +33,6 @@ def _free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-def _database(directory: Path, meetings: int) -> Path:
-    sys.path.insert(0, str(ROOT))
-    from api.config import Settings
-    from api.service import open_service
-    from api.storage.synth import generate
-
-    service = open_service(Settings(data_dir=directory))
-    try:
-        service.load_seeds_if_empty()
-        generate(service.engine, meetings, seed=1)
-    finally:
-        service.close()
-    return directory / "readouts.sqlite3"
 
 
 def _servers(database: Path) -> dict[str, tuple[list[str], dict[str, str], str]]:
@@ -116,36 +104,36 @@ def main(quick: bool = False) -> list[dict[str, Any]]:
     if shutil.which("wrk") is None:
         print("wrk is not installed: apt-get install -y wrk; benchmark skipped")
         return []
-    meetings, seconds = (5_000, 3) if quick else (100_000, 10)
+    size = scale(quick)
+    meetings, seconds = size.meetings, min(size.seconds, 10)
     results: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        database = _database(Path(tmp), meetings)
-        servers = _servers(database)
-        if "datasette" not in servers:
-            print("datasette is not installed (pip install -e '.[bench]'); column left out")
-        for name, (command, env, path) in servers.items():
-            port = _free_port()
-            process = subprocess.Popen(
-                [*command, "--port", str(port)],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            try:
-                url = f"http://127.0.0.1:{port}{path}"
-                _wait(url)
-                _wrk(url, 4, 1)  # warm up
-                for connections in (1, 16):
-                    row = {
-                        "server": name,
-                        "connections": connections,
-                        **_wrk(url, connections, seconds),
-                    }
-                    results.append(row)
-            finally:
-                process.terminate()
-                process.wait(timeout=30)
+    database = Path(sa.make_url(prepare_database(meetings)).database or "")
+    servers = _servers(database)
+    if "datasette" not in servers:
+        print("datasette is not installed (pip install -e '.[bench]'); column left out")
+    for name, (command, env, path) in servers.items():
+        port = _free_port()
+        process = subprocess.Popen(
+            [*command, "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}{path}"
+            _wait(url)
+            _wrk(url, 4, 1)  # warm up
+            for connections in (1, 16):
+                row = {
+                    "server": name,
+                    "connections": connections,
+                    **_wrk(url, connections, seconds),
+                }
+                results.append(row)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
     _print(results, meetings)
     return results
 
