@@ -9,6 +9,7 @@ where they fail.
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,12 @@ from api.config import Settings
 from api.service import Service, open_service
 from api.storage.loading import load_paths
 from api.vocabulary import SEEDS_DIR
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Installed exporter plugins stay out of tests unless a test installs one itself
+    (tests/exporters/plugin_fixtures.py rebuilds the registry with entry points)."""
+    sys._readouts_no_entry_points = True  # type: ignore[attr-defined]
+
 
 POSTGRES_URL = os.environ.get(
     "READOUTS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -121,3 +121,10 @@ def test_readme_ingest_example_output_is_what_ingest_prints(tmp_path: Path) -> N
         check=True,
     )
     assert result.stdout.strip() == block.group(2).strip()
+
+
+def test_every_setting_is_documented() -> None:
+    from api.config import Settings
+
+    for name in Settings.model_fields:
+        assert f"READOUTS_{name.upper()}" in README, name
