@@ -427,15 +427,9 @@ def _briefs(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str, An
             "summary": summary,
             "synthetic": synthetic,
         }
-    ids = list(briefs)
-    p = t.participants.c
+    ids = {"ids": list(briefs)}
     for meeting_id, person_id, name, country, title, role, capacity in connection.execute(
-        sa.select(
-            p.meeting_id, p.person_id, t.people.c.name, p.country_code, p.title, p.role, p.capacity
-        )
-        .join(t.people, t.people.c.id == p.person_id)
-        .where(p.meeting_id.in_(ids))
-        .order_by(p.meeting_id, p.seq)
+        _BRIEF_PARTICIPANTS, ids
     ).all():
         briefs[meeting_id]["participants"].append(
             {
@@ -446,12 +440,7 @@ def _briefs(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str, An
                 "capacity": capacity,
             }
         )
-    mt = t.meeting_topics.c
-    for meeting_id, topic_id in connection.execute(
-        sa.select(mt.meeting_id, mt.topic_id)
-        .where(mt.meeting_id.in_(ids))
-        .order_by(mt.meeting_id, mt.seq)
-    ).all():
+    for meeting_id, topic_id in connection.execute(_TOPICS, ids).all():
         briefs[meeting_id]["topics"].append(topic_id)
     return list(briefs.values())
 
@@ -472,37 +461,23 @@ def _hydrate(connection: sa.Connection, rows: Sequence[Any]) -> list[Meeting]:
     statements. Rows are read by attribute, the cheapest access SQLAlchemy offers."""
     if not rows:
         return []
-    ids = [row.id for row in rows]
+    ids = {"ids": [row.id for row in rows]}
     parts = MeetingParts()
-    p = t.participants.c
-    people_rows = connection.execute(
-        sa.select(t.participants, t.people.c.name)
-        .join(t.people, t.people.c.id == p.person_id)
-        .where(p.meeting_id.in_(ids))
-        .order_by(p.meeting_id, p.seq)
-    ).all()
-    _group(people_rows, parts.participants)
-    topic_rows = connection.execute(
-        sa.select(t.meeting_topics.c.meeting_id, t.meeting_topics.c.topic_id)
-        .where(t.meeting_topics.c.meeting_id.in_(ids))
-        .order_by(t.meeting_topics.c.meeting_id, t.meeting_topics.c.seq)
-    )
-    for meeting_id, topic_id in topic_rows.all():
+    _group(connection.execute(_PARTICIPANTS, ids).all(), parts.participants)
+    for meeting_id, topic_id in connection.execute(_TOPICS, ids).all():
         parts.topics.setdefault(meeting_id, []).append(topic_id)
-    source_rows = connection.execute(
-        sa.select(t.sources)
-        .where(t.sources.c.meeting_id.in_(ids))
-        .order_by(t.sources.c.meeting_id, t.sources.c.seq)
-    ).all()
-    _group(source_rows, parts.sources)
-    for row in connection.execute(_notes(ids)).all():
+    _group(connection.execute(_SOURCES, ids).all(), parts.sources)
+    for row in connection.execute(_NOTES, ids).all():
         target = parts.statements if row.note == "statement" else parts.outcomes
         target.setdefault(row.meeting_id, []).append(row)
     return [meeting_from_parts(row, parts) for row in rows]
 
 
-def _notes(ids: list[str]) -> sa.CompoundSelect[Any]:
-    """Statements and outcomes of `ids` in one statement."""
+_IDS: sa.BindParameter[list[str]] = sa.bindparam("ids", expanding=True)
+
+
+def _notes() -> sa.CompoundSelect[Any]:
+    """Statements and outcomes of the meetings `:ids` in one statement."""
     s, o = t.statements.c, t.outcomes.c
 
     def null(kind: Any) -> Any:
@@ -522,7 +497,7 @@ def _notes(ids: list[str]) -> sa.CompoundSelect[Any]:
             null(sa.Date).label("date"),
         )
         .join(t.people, t.people.c.id == s.speaker_id)
-        .where(s.meeting_id.in_(ids))
+        .where(s.meeting_id.in_(_IDS))
     )
     outcomes = sa.select(
         o.meeting_id,
@@ -535,9 +510,44 @@ def _notes(ids: list[str]) -> sa.CompoundSelect[Any]:
         o.kind,
         o.name,
         o.date,
-    ).where(o.meeting_id.in_(ids))
+    ).where(o.meeting_id.in_(_IDS))
     union = sa.union_all(statements, outcomes)
     return union.order_by(union.selected_columns.meeting_id, union.selected_columns.seq)
+
+
+# The child queries of a page, built once: `:ids` is the page's meeting ids.
+_P = t.participants.c
+_PARTICIPANTS = (
+    sa.select(t.participants, t.people.c.name)
+    .join(t.people, t.people.c.id == _P.person_id)
+    .where(_P.meeting_id.in_(_IDS))
+    .order_by(_P.meeting_id, _P.seq)
+)
+_BRIEF_PARTICIPANTS = (
+    sa.select(
+        _P.meeting_id,
+        _P.person_id,
+        t.people.c.name,
+        _P.country_code,
+        _P.title,
+        _P.role,
+        _P.capacity,
+    )
+    .join(t.people, t.people.c.id == _P.person_id)
+    .where(_P.meeting_id.in_(_IDS))
+    .order_by(_P.meeting_id, _P.seq)
+)
+_TOPICS = (
+    sa.select(t.meeting_topics.c.meeting_id, t.meeting_topics.c.topic_id)
+    .where(t.meeting_topics.c.meeting_id.in_(_IDS))
+    .order_by(t.meeting_topics.c.meeting_id, t.meeting_topics.c.seq)
+)
+_SOURCES = (
+    sa.select(t.sources)
+    .where(t.sources.c.meeting_id.in_(_IDS))
+    .order_by(t.sources.c.meeting_id, t.sources.c.seq)
+)
+_NOTES = _notes()
 
 
 def _group(rows: Any, into: dict[str, list[Any]]) -> None:
