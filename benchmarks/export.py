@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import json
 import os
 import sqlite3
@@ -313,6 +314,7 @@ def _floor_ndjson(connection: sqlite3.Connection, target: str) -> None:
 
 def _measure(action: Any) -> None:
     """Run `action`; print its seconds and peak RSS growth (MB) as JSON on stdout."""
+    gc.freeze()  # as the `readouts` command does after start-up
     baseline = _status("VmRSS")
     start = time.perf_counter()
     action()
