@@ -21,7 +21,7 @@ from exporters._chunks import TextChunks
 from exporters.base import ExportContext, Exporter
 from exporters.cells import FORMULA_PREFIXES
 from exporters.hookspecs import hookimpl
-from exporters.tables import Row, TableName, meeting_rows, table
+from exporters.tables import Row, TableName, table, table_rows
 
 __all__ = ["CsvExporter", "CsvOptions", "csv_text", "readouts_exporters"]
 
@@ -74,7 +74,7 @@ class CsvExporter(Exporter[CsvOptions]):
         yield b"\xef\xbb\xbf" + head if options.excel else head
         neutralise = options.neutralise_formulas
         for meeting in meetings:
-            for row in meeting_rows(meeting)[chosen.name]:
+            for row in table_rows(meeting, chosen.name):
                 writer.writerow(csv_text(row, neutralise))
             if buffer.full():
                 yield buffer.take()

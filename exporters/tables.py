@@ -9,7 +9,7 @@ name, type and meaning in every format. Each table but Meetings refers to its me
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,6 +30,7 @@ __all__ = [
     "TableName",
     "meeting_rows",
     "table",
+    "table_rows",
 ]
 
 Cell = str | int | bool | dt.date | None
@@ -223,48 +224,88 @@ def table(name: str) -> Table:
 
 def meeting_rows(meeting: Meeting) -> dict[TableName, list[Row]]:
     """The rows `meeting` contributes to each table, in the columns' order."""
-    mid = meeting.id
+    return {name: build(meeting) for name, build in _BUILDERS.items()}
+
+
+def table_rows(meeting: Meeting, name: TableName) -> list[Row]:
+    """The rows `meeting` contributes to the table called `name` (only that one is built)."""
+    return _BUILDERS[name](meeting)
+
+
+def _meeting(meeting: Meeting) -> list[Row]:
     place = meeting.location
     principals = meeting.principals
-    return {
-        "meetings": [
-            (
-                mid,
-                meeting.date,
-                meeting.date_precision.value,
-                meeting.time_of_day.value if meeting.time_of_day else None,
-                meeting.kind.value,
-                meeting.setting.value,
-                place.city,
-                place.country_code,
-                place.venue,
-                meeting.occasion,
-                meeting.initiated_by,
-                _SEPARATOR.join(
-                    f"{p.person.name or p.person.id} ({p.country_code})" for p in principals
-                ),
-                _SEPARATOR.join(dict.fromkeys(p.country_code for p in principals)),
-                _SEPARATOR.join(meeting.topics),
-                meeting.summary,
-                len(meeting.sources),
-                meeting.synthetic,
-            )
-        ],
-        "participants": [
-            (mid, n, p.person.id, p.person.name, p.country_code, p.title, p.role.value, p.capacity)
-            for n, p in enumerate(meeting.participants, 1)
-        ],
-        "statements": [
-            (mid, n, s.speaker.id, s.speaker.name, s.text, s.source)
-            for n, s in enumerate(meeting.statements, 1)
-        ],
-        "outcomes": [
-            (mid, n, o.kind.value, o.text, o.name, o.date)
-            for n, o in enumerate(meeting.outcomes, 1)
-        ],
-        "sources": [
-            (s.id, mid, n, s.publisher, s.headline, s.url, s.published, s.language, s.document)
-            for n, s in enumerate(meeting.sources, 1)
-        ],
-        "topics": [(mid, n, topic) for n, topic in enumerate(meeting.topics, 1)],
-    }
+    return [
+        (
+            meeting.id,
+            meeting.date,
+            meeting.date_precision.value,
+            meeting.time_of_day.value if meeting.time_of_day else None,
+            meeting.kind.value,
+            meeting.setting.value,
+            place.city,
+            place.country_code,
+            place.venue,
+            meeting.occasion,
+            meeting.initiated_by,
+            _SEPARATOR.join(
+                f"{p.person.name or p.person.id} ({p.country_code})" for p in principals
+            ),
+            _SEPARATOR.join(dict.fromkeys(p.country_code for p in principals)),
+            _SEPARATOR.join(meeting.topics),
+            meeting.summary,
+            len(meeting.sources),
+            meeting.synthetic,
+        )
+    ]
+
+
+def _participants(meeting: Meeting) -> list[Row]:
+    return [
+        (
+            meeting.id,
+            n,
+            p.person.id,
+            p.person.name,
+            p.country_code,
+            p.title,
+            p.role.value,
+            p.capacity,
+        )
+        for n, p in enumerate(meeting.participants, 1)
+    ]
+
+
+def _statements(meeting: Meeting) -> list[Row]:
+    return [
+        (meeting.id, n, s.speaker.id, s.speaker.name, s.text, s.source)
+        for n, s in enumerate(meeting.statements, 1)
+    ]
+
+
+def _outcomes(meeting: Meeting) -> list[Row]:
+    return [
+        (meeting.id, n, o.kind.value, o.text, o.name, o.date)
+        for n, o in enumerate(meeting.outcomes, 1)
+    ]
+
+
+def _sources(meeting: Meeting) -> list[Row]:
+    return [
+        (s.id, meeting.id, n, s.publisher, s.headline, s.url, s.published, s.language, s.document)
+        for n, s in enumerate(meeting.sources, 1)
+    ]
+
+
+def _topics(meeting: Meeting) -> list[Row]:
+    return [(meeting.id, n, topic) for n, topic in enumerate(meeting.topics, 1)]
+
+
+_BUILDERS: dict[TableName, Callable[[Meeting], list[Row]]] = {
+    "meetings": _meeting,
+    "participants": _participants,
+    "statements": _statements,
+    "outcomes": _outcomes,
+    "sources": _sources,
+    "topics": _topics,
+}
