@@ -22,6 +22,7 @@ from api.service import Service, open_service
 from api.storage.loading import load_paths
 from api.vocabulary import SEEDS_DIR
 
+
 def pytest_configure(config: pytest.Config) -> None:
     """Installed exporter plugins stay out of tests unless a test installs one itself
     (tests/exporters/plugin_fixtures.py rebuilds the registry with entry points)."""
