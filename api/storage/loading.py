@@ -102,17 +102,22 @@ def write_meetings(
     unchanged: dict[str, int],
     advance: Progress,
 ) -> None:
-    """Insert new meetings, replace changed ones, leave equal ones; counts under 'meetings'."""
+    """Insert new meetings, rewrite changed ones, leave equal ones; counts under 'meetings'.
+
+    A record speaks for the sources it lists: sources added to a stored meeting by ingest
+    (with their texts, evidence and conflicts) are kept, and do not make it "changed".
+    """
     names = dict(connection.execute(sa.select(t.people.c.id, t.people.c.name)).all())
     for start in range(0, len(meetings), _CHUNK):
         chunk = meetings[start : start + _CHUNK]
         stored = {m.id: m for m in fetch_meetings(connection, [m.id for m in chunk])}
-        changed = [m for m in chunk if m.id in stored and _same(m) != _same(stored[m.id])]
+        changed = [
+            m for m in chunk if m.id in stored and _same(m) != _same(_listed(stored[m.id], m))
+        ]
         new = [m for m in chunk if m.id not in stored]
-        if changed:
-            ids = [m.id for m in changed]
-            connection.execute(t.meetings.delete().where(t.meetings.c.id.in_(ids)))
-        insert_rows(connection, [meeting_rows(m, names) for m in [*new, *changed]])
+        for meeting in changed:
+            _rewrite(connection, meeting, names)
+        insert_rows(connection, [meeting_rows(m, names) for m in new])
         added["meetings"] += len(new)
         updated["meetings"] += len(changed)
         unchanged["meetings"] += len(chunk) - len(new) - len(changed)
@@ -130,6 +135,43 @@ def insert_rows(
     for table in t.metadata.sorted_tables:
         if merged.get(table.name):
             connection.execute(table.insert(), merged[table.name])
+
+
+def _listed(stored: Meeting, record: Meeting) -> Meeting:
+    """The stored meeting with only the sources the record lists."""
+    listed = {source.id for source in record.sources}
+    return stored.model_copy(update={"sources": [s for s in stored.sources if s.id in listed]})
+
+
+def _rewrite(connection: sa.Connection, meeting: Meeting, names: dict[str, str]) -> None:
+    """Make a stored meeting say what the record says, keeping sources it does not list."""
+    rows = meeting_rows(meeting, names)
+    values = {k: v for k, v in rows["meetings"][0].items() if k != "id"}
+    connection.execute(t.meetings.update().where(t.meetings.c.id == meeting.id), values)
+    for table in (t.participants, t.meeting_topics, t.statements, t.outcomes):
+        connection.execute(table.delete().where(table.c.meeting_id == meeting.id))
+    stored = set(
+        connection.scalars(
+            sa.select(t.sources.c.id).where(
+                t.sources.c.id.in_([source.id for source in meeting.sources])
+            )
+        )
+    )
+    for source in rows["sources"]:
+        if source["id"] in stored:
+            connection.execute(t.sources.update().where(t.sources.c.id == source["id"]), source)
+    insert_rows(
+        connection,
+        [
+            {
+                "participants": rows["participants"],
+                "meeting_topics": rows["meeting_topics"],
+                "statements": rows["statements"],
+                "outcomes": rows["outcomes"],
+                "sources": [s for s in rows["sources"] if s["id"] not in stored],
+            }
+        ],
+    )
 
 
 def _same(meeting: Meeting) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from api.errors import LoadError
+from api.ingest import ingest_paths
 from api.service import Service
 from api.storage.loading import load_paths
 from api.vocabulary import SEEDS_DIR
@@ -126,3 +127,26 @@ def test_a_source_cannot_belong_to_two_meetings(seeded: Service, tmp_path: Path)
     path = _write(tmp_path, "dupe.json", {"meetings": [second]})
     with pytest.raises(LoadError, match="already belongs to stored meeting"):
         load_paths(seeded.engine, [path])
+
+
+def test_loading_again_after_an_ingest_keeps_what_ingest_added(
+    seeded: Service, tmp_path: Path
+) -> None:
+    texts = Path(__file__).resolve().parents[2] / "seeds" / "texts"
+    other = tmp_path / "other-report.txt"
+    other.write_text(
+        (texts / "004_0e8f66fb4d9f0923.txt").read_text().replace("Islamabad", "Lahore")
+    )
+    ingest_paths(seeded.engine, [texts, other])
+    before = seeded.repository.table_counts()
+    assert load_paths(seeded.engine, [SEEDS_DIR]).changes == 0
+    assert seeded.repository.table_counts() == before
+    meeting = _seed_meetings()[3]
+    meeting["summary"] = "A corrected summary."
+    report = load_paths(seeded.engine, [_write(tmp_path, "fix.json", {"meetings": [meeting]})])
+    assert report.updated["meetings"] == 1
+    after = seeded.repository.table_counts()
+    for table in ("sources", "source_texts", "source_evidence", "conflicts"):
+        assert after[table] == before[table], table
+    stored = seeded.repository.get_meeting(meeting["id"])
+    assert stored.summary == "A corrected summary." and len(stored.sources) == 2
