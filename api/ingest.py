@@ -149,6 +149,7 @@ class _Run:
             return
         stored = store.find_same_event(self.connection, meeting)
         if stored is None:
+            meeting = self._unique(meeting)
             store.save_people(self.connection, new_people)
             store.save_meeting(self.connection, meeting)
             self.report.new.append(meeting.id)
@@ -191,6 +192,18 @@ class _Run:
             "topics": [t for t in meeting.topics if t in self.topic_ids],
         }
         return Meeting.model_validate(data, context={"topic_ids": self.topic_ids}), new_people
+
+    def _unique(self, meeting: Meeting) -> Meeting:
+        """The meeting under an id no other meeting has: a different event on the same day
+        between the same principals (a call and a meeting, say) gets the kind, then a
+        number, appended."""
+        taken = store.taken_ids(self.connection, meeting.id)
+        if meeting.id not in taken:
+            return meeting
+        candidate, number = f"{meeting.id}-{meeting.kind.value.replace('_', '-')}", 2
+        while candidate in taken:
+            candidate, number = f"{meeting.id}-{number}", number + 1
+        return meeting.model_copy(update={"id": candidate})
 
     def _new_id(self, base: str, country_code: str) -> str:
         candidate = base

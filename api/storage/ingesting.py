@@ -28,6 +28,7 @@ __all__ = [
     "save_meeting",
     "save_people",
     "save_source_text",
+    "taken_ids",
 ]
 
 
@@ -51,6 +52,15 @@ def find_same_event(connection: sa.Connection, meeting: Meeting) -> Meeting | No
     same = [c for c in candidates if {p.person.id for p in c.principals} == principals]
     same.sort(key=lambda c: (abs((c.date - meeting.date).days), c.id))
     return same[0] if same else None
+
+
+def taken_ids(connection: sa.Connection, base: str) -> set[str]:
+    """Stored meeting ids equal to `base` or starting with `base-`."""
+    m = t.meetings.c
+    query = sa.select(m.id).where(
+        sa.or_(m.id == base, m.id.startswith(f"{base}-", autoescape=True))
+    )
+    return set(connection.scalars(query))
 
 
 def person_by_name(connection: sa.Connection, name: str, country_code: str) -> str | None:

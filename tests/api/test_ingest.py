@@ -166,3 +166,20 @@ def test_evidence_and_conflicts_are_readable(service: Service, tmp_path: Path) -
         "Islamabad",
         "Lahore",
     )
+
+
+def test_a_different_event_on_the_same_day_gets_its_own_id(seeded: Service, tmp_path: Path) -> None:
+    text = tmp_path / "visit.json"
+    text.write_text(
+        json.dumps(
+            {
+                "text": "BEIJING, July 16 -- Chinese Premier Li Keqiang met with Pakistani Prime "
+                "Minister Imran Khan in Beijing on Friday.",
+                "published": "2021-07-16",
+            }
+        )
+    )
+    report = ingest_paths(seeded.engine, [text])
+    assert report.new == ["2021-07-16-li-keqiang-imran-khan-meeting"]
+    call = seeded.repository.get_meeting("2021-07-16-li-keqiang-imran-khan")
+    assert call.kind == "phone_call" and len(call.sources) == 2
