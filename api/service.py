@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from api.config import Settings
-from api.storage.engine import create_engine, prepare_database
+from api.storage.engine import create_engine, exclusive, prepare_database
 from api.storage.loading import LoadReport, load_paths
 from api.storage.repository import Repository
 from api.storage.tables import meetings
@@ -33,7 +33,15 @@ class Service:
         """Load the curated seeds into an empty database; None when nothing was loaded."""
         if not self.settings.load_seeds or not self.is_empty():
             return None
-        return load_paths(self.engine, [self.settings.seeds_dir])
+        with exclusive(self.engine):  # several workers may start at once
+            if not self.is_empty():
+                return None
+            try:
+                return load_paths(self.engine, [self.settings.seeds_dir])
+            except sa.exc.IntegrityError:
+                if self.is_empty():
+                    raise
+                return None  # another SQLite process seeded it first
 
     def close(self) -> None:
         """Release the database connections."""

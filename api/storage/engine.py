@@ -7,6 +7,8 @@ the same Alembic migrations, applied automatically by `prepare_database`.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +20,11 @@ from sqlalchemy.engine import Engine
 from api.countries import all_countries
 from api.storage.tables import countries
 
-__all__ = ["analyze", "create_engine", "is_postgres", "prepare_database"]
+__all__ = ["analyze", "create_engine", "exclusive", "is_postgres", "prepare_database"]
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 7_406_001  # pg_advisory_lock key: one process migrates at a time
+_SEED_LOCK = 7_406_002  # one process seeds an empty database at a time
 
 
 def create_engine(url: str) -> Engine:
@@ -48,6 +51,23 @@ def prepare_database(engine: Engine) -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         _sync_countries(connection)
+
+
+@contextlib.contextmanager
+def exclusive(engine: Engine) -> Iterator[None]:
+    """One process at a time in the block, across processes sharing a PostgreSQL database
+    (a session advisory lock); SQLite serialises writers itself."""
+    if not is_postgres(engine):
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": _SEED_LOCK})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": _SEED_LOCK})
+            connection.commit()
 
 
 def analyze(engine: Engine) -> None:

@@ -24,3 +24,19 @@ def test_seeds_are_not_loaded_twice(settings: Settings) -> None:
     with TestClient(create_app(settings)) as client:
         counts = client.app.state.service.repository.table_counts()  # type: ignore[attr-defined]
     assert counts["meetings"] == 4
+
+
+def test_processes_starting_together_seed_once(settings: Settings) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from api.service import open_service
+
+    services = [open_service(settings) for _ in range(4)]
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            reports = list(pool.map(lambda s: s.load_seeds_if_empty(), services))
+        assert sum(report is not None for report in reports) == 1
+        assert services[0].repository.table_counts()["meetings"] == 4
+    finally:
+        for service in services:
+            service.close()
