@@ -150,7 +150,7 @@ def document() -> dict[str, Any]:
                         {
                             "name": "country",
                             "description": "ISO alpha-2 code.",
-                            "schema": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+                            "schema": _refined("country", {"type": "string", "minLength": 2}),
                         }
                     ),
                     _query(_PAGE_PARAMETERS[1]),

@@ -14,7 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from api.errors import NotFound
+from api.countries import is_country_code
+from api.errors import InvalidInput, NotFound
 from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest, decode_token, encode_token
 from api.models import Meeting, Person, PersonRef, Topic
 from api.names import name_key
@@ -193,8 +194,19 @@ class Repository:
         limit: int = 20,
         after: str | None = None,
     ) -> PersonPage:
-        """People ordered by id, optionally whose name contains `q` or from `country`."""
-        if q and "\x00" in q:  # PostgreSQL text cannot hold NUL: no name contains it
+        """People ordered by id, optionally whose name contains `q` or from `country`.
+
+        The one place both APIs' people listings are checked: an unknown country or a
+        cursor that is not a people cursor is `InvalidInput`; a `q` with no letters or
+        digits matches no one.
+        """
+        if country is not None and not is_country_code(country.upper()):
+            raise InvalidInput(
+                f"unknown country code {country!r}; expected an ISO 3166-1 alpha-2 code such "
+                "as CN or PK"
+            )
+        last_id = _person_cursor(after) if after is not None else None
+        if q is not None and (not name_key(q) or "\x00" in q):
             return PersonPage(items=[], next_cursor=None)
         query = sa.select(t.people.c.id).order_by(t.people.c.id).limit(limit + 1)
         if q:
@@ -204,8 +216,8 @@ class Repository:
             query = query.where(t.people.c.id.in_(matching))
         if country:
             query = query.where(t.people.c.country_code == country.upper())
-        if after is not None:
-            query = query.where(t.people.c.id > decode_token(after)[0])
+        if last_id is not None:
+            query = query.where(t.people.c.id > last_id)
         with self.engine.connect() as connection:
             ids = list(connection.scalars(query))
             people = fetch_people(connection, ids[:limit])
@@ -443,6 +455,16 @@ def _briefs(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str, An
     for meeting_id, topic_id in connection.execute(_TOPICS, ids).all():
         briefs[meeting_id]["topics"].append(topic_id)
     return list(briefs.values())
+
+
+def _person_cursor(token: str) -> str:
+    values = decode_token(token)
+    if len(values) != 1:
+        raise InvalidInput(
+            f"invalid cursor {token!r} for people; pass the next_cursor of a previous "
+            "people page unchanged"
+        )
+    return values[0]
 
 
 def _count(connection: sa.Connection, conditions: list[sa.ColumnElement[bool]]) -> int:

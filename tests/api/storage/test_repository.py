@@ -179,3 +179,18 @@ def test_people_by_ids_keeps_the_order_with_names_and_positions(
     ]
     assert counter.count == 3, counter.statements
     assert seeded.repository.people_by_ids([]) == []
+
+
+def test_people_listing_checks_its_inputs(seeded: Service) -> None:
+    repository = seeded.repository
+    meeting_cursor = repository.list_meetings(MeetingFilter(), PageRequest(limit=1)).next_cursor
+    for token in ("W10", meeting_cursor or ""):
+        with pytest.raises(InvalidInput, match="invalid cursor"):
+            repository.list_people(after=token)
+    with pytest.raises(InvalidInput, match="unknown country code 'pakistan'"):
+        repository.list_people(country="pakistan")
+    assert repository.list_people(q="!!!").items == []
+    assert [p.id for p in repository.list_people(country="pk").items] == [
+        "arif-alvi",
+        "imran-khan",
+    ]
