@@ -29,6 +29,7 @@ from api.models import CountryCode, MeetingKind, Setting
 
 __all__ = [
     "MAX_PAGE_SIZE",
+    "MAX_TERMS",
     "Cursor",
     "MeetingFilter",
     "MeetingOrder",
@@ -39,6 +40,8 @@ __all__ = [
 ]
 
 MAX_PAGE_SIZE = 100
+MAX_TERMS = 20
+"""At most this many values in one list of a filter (e.g. 20 countries)."""
 
 
 def _printable(value: str) -> str:
@@ -63,15 +66,23 @@ class MeetingFilter(BaseModel):
     date_to: dt.date | None = Field(default=None, description="On or before this date.")
     person: list[_Term] = Field(
         default_factory=list,
+        max_length=MAX_TERMS,
         description="Person id or any known spelling of the name; all listed took part.",
     )
     country: list[CountryCode] = Field(
         default_factory=list,
+        max_length=MAX_TERMS,
         description="ISO alpha-2 code; a participant from each listed country took part.",
     )
-    kind: list[MeetingKind] = Field(default_factory=list, description="Any of these formats.")
-    setting: list[Setting] = Field(default_factory=list, description="Any of these settings.")
-    topic: list[_Term] = Field(default_factory=list, description="Any of these topic ids.")
+    kind: list[MeetingKind] = Field(
+        default_factory=list, max_length=MAX_TERMS, description="Any of these formats."
+    )
+    setting: list[Setting] = Field(
+        default_factory=list, max_length=MAX_TERMS, description="Any of these settings."
+    )
+    topic: list[_Term] = Field(
+        default_factory=list, max_length=MAX_TERMS, description="Any of these topic ids."
+    )
     occasion: _Term | None = Field(
         default=None, description="Occasion label, case-insensitive, e.g. 'SCO summit'."
     )

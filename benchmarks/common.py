@@ -70,7 +70,7 @@ class Row:
 
     def to_json(self) -> dict[str, Any]:
         """The row with its ratio, for results.json."""
-        return {**asdict(self), "ratio": round(self.ratio, 3)}
+        return {**asdict(self), "ratio": round(self.ratio, 3) if self.baseline else None}
 
 
 def print_table(rows: list[Row]) -> None:

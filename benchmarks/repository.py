@@ -55,10 +55,10 @@ def _raw_sqlite(path: str) -> Any:
     return page
 
 
-def main(quick: bool = False, url: str | None = None) -> list[Row]:
+def main(quick: bool = False, url: str | None = None, meetings: int | None = None) -> list[Row]:
     """Time one page both ways; return the table rows."""
     size = scale(quick)
-    url = prepare_database(size.meetings, url)
+    url = prepare_database(meetings or size.meetings, url)
     engine = create_engine(url)
     gc.freeze()  # as the server does after start-up (api/app.py)
     repository = Repository(engine)

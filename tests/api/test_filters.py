@@ -76,3 +76,8 @@ def test_filter_as_query_parameters_round_trips() -> None:
         }
     )
     assert rebuilt == selection
+
+
+def test_lists_are_bounded() -> None:
+    with pytest.raises(ValidationError, match="at most 20 items"):
+        MeetingFilter(country=["PK"] * 21)
