@@ -95,8 +95,8 @@ def serve(
     uvicorn.run(
         "api.app:create_app",
         factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
+        host=host if host is not None else settings.host,
+        port=port if port is not None else settings.port,
         workers=workers,
         log_level="info",
     )
@@ -125,6 +125,8 @@ def synth(
     """Add clearly marked synthetic meetings for benchmarks, or remove them with --purge."""
     if meetings < 0:
         raise typer.BadParameter(f"--meetings must be 0 or more, not {meetings}")
+    if not purge and not meetings:
+        raise typer.BadParameter("give --meetings N to add, or --purge to remove")
     with _service() as service:
         service.load_seeds_if_empty()
         if purge:
@@ -134,8 +136,6 @@ def synth(
             with progress_bar("Generating", meetings) as advance:
                 synthetic.generate(service.engine, meetings, seed=seed, progress=advance)
             _out.print(f"Added {meetings} synthetic meetings.")
-        if not purge and not meetings:
-            raise typer.BadParameter("give --meetings N to add, or --purge to remove")
 
 
 @app.command()

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.models import Meeting
 from exporters._chunks import TextChunks
 from exporters.base import ExportContext, Exporter
-from exporters.cells import FORMULA_PREFIXES
+from exporters.cells import neutralise
 from exporters.hookspecs import hookimpl
 from exporters.tables import Row, TableName, table, table_rows
 
@@ -39,13 +39,13 @@ class CsvOptions(BaseModel):
     )
 
 
-def csv_text(row: Row, neutralise: bool) -> list[Any]:
+def csv_text(row: Row, inert: bool) -> list[Any]:
     """A row as CSV values: dates in ISO 8601, booleans as true/false, None as empty."""
     values: list[Any] = []
     for value in row:
         if isinstance(value, str):
-            if neutralise and value.startswith(FORMULA_PREFIXES):
-                value = "'" + value
+            if inert:
+                value = neutralise(value)
         elif isinstance(value, bool):
             value = "true" if value else "false"
         elif isinstance(value, dt.date):
@@ -72,10 +72,10 @@ class CsvExporter(Exporter[CsvOptions]):
         writer.writerow(chosen.header)
         head = buffer.take()
         yield b"\xef\xbb\xbf" + head if options.excel else head
-        neutralise = options.neutralise_formulas
+        inert = options.neutralise_formulas
         for meeting in meetings:
             for row in table_rows(meeting, chosen.name):
-                writer.writerow(csv_text(row, neutralise))
+                writer.writerow(csv_text(row, inert))
             if buffer.full():
                 yield buffer.take()
         rest = buffer.take()

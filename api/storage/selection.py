@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -44,12 +45,12 @@ def people_matching(terms: list[str]) -> sa.Select[Any]:
 
 
 def filter_conditions(
-    selection: MeetingFilter, people_ids: list[list[str]] | None = None
+    selection: MeetingFilter, people_ids: Sequence[list[str]] = ()
 ) -> list[sa.ColumnElement[bool]]:
     """WHERE conditions on `meetings` that select exactly the meetings of `selection`.
 
     `people_ids` holds, for each `selection.person` term, the ids it names (from
-    `people_matching`); with known ids both engines plan from the participant index.
+    `people_matching`): with known ids both engines plan from the participant index.
     """
     m = meetings.c
     conditions: list[sa.ColumnElement[bool]] = []
@@ -65,10 +66,9 @@ def filter_conditions(
         conditions.append(sa.func.lower(m.occasion) == selection.occasion.lower())
     if selection.synthetic is not None:
         conditions.append(m.synthetic.is_(selection.synthetic))
-    if people_ids is None:
-        conditions.extend(_took_part(term) for term in selection.person)
-    else:
-        conditions.extend(_took_part_as(ids) for ids in people_ids)
+    if len(people_ids) != len(selection.person):
+        raise ValueError("resolve each person term to ids first (see people_matching)")
+    conditions.extend(_took_part_as(ids) for ids in people_ids)
     conditions.extend(_from_country(code) for code in selection.country)
     if selection.topic:
         conditions.append(
@@ -107,17 +107,6 @@ def order_by(order: MeetingOrder, selective: bool = False) -> list[sa.UnaryExpre
 def search_words(text: str) -> list[str]:
     """The words of a text search, in the form kept in `meetings.search_text`."""
     return [word for word in name_key(text).split() if word]
-
-
-def _took_part(term: str) -> sa.ColumnElement[bool]:
-    # IN (subquery) lets both engines start from the participant index, not a date scan.
-    people = sa.union(
-        sa.select(sa.literal(term, sa.String)),
-        sa.select(person_names.c.person_id).where(person_names.c.name_key == name_key(term)),
-    )
-    return meetings.c.id.in_(
-        sa.select(participants.c.meeting_id).where(participants.c.person_id.in_(people))
-    )
 
 
 def _took_part_as(ids: list[str]) -> sa.ColumnElement[bool]:
