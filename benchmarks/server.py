@@ -74,7 +74,16 @@ def wrk(url: str, connections: int, seconds: int, body: bytes | None = None) -> 
     """Load `url` from a separate wrk process (GET, or POST of a JSON `body`)."""
     if shutil.which("wrk") is None:
         raise RuntimeError("wrk is not installed: apt-get install -y wrk")
-    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    # A 10 s timeout: a slow answer is latency (reported in p99), not an error.
+    command = [
+        "wrk",
+        f"-t{min(2, connections)}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        "--timeout",
+        "10s",
+    ]
     with tempfile.TemporaryDirectory() as directory:
         if body is not None:
             script = Path(directory) / "post.lua"
