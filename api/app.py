@@ -7,6 +7,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 
+import anyio.to_thread
 from starlette.applications import Starlette
 
 from api import health
@@ -35,6 +36,9 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         # collector from rescanning it on every collection (a page of meetings makes
         # thousands of objects; with the start-up heap frozen it is ~40% cheaper).
         gc.freeze()
+        # Database work runs in worker threads; past a few, they only fight for the GIL.
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = settings.worker_threads(app.state.service.engine.dialect.name)
         try:
             yield
         finally:

@@ -21,7 +21,7 @@ from pydantic import TypeAdapter
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from api.config import Settings
+from api.config import load_settings
 from api.errors import ReadoutsError
 from api.models import Meeting, Person, Topic
 from api.service import Service, open_service
@@ -62,7 +62,7 @@ def main() -> None:
 
 @contextlib.contextmanager
 def _service() -> Iterator[Service]:
-    service = open_service(Settings())
+    service = open_service(load_settings())
     try:
         yield service
     finally:
@@ -87,7 +87,7 @@ def serve(
     """Serve GraphQL, REST and downloads; creates the database and loads the seeds if empty."""
     import uvicorn
 
-    settings = Settings()
+    settings = load_settings()
     with _service() as service:
         report = service.load_seeds_if_empty()
         if report is not None:
@@ -109,7 +109,7 @@ def load(
     ] = None,
 ) -> None:
     """Validate records and upsert them, all or nothing (default: the curated seeds)."""
-    settings = Settings()
+    settings = load_settings()
     chosen = paths or [settings.seeds_dir]
     with _service() as service, progress_bar("Loading", None) as advance:
         report = load_paths(service.engine, chosen, advance)
@@ -126,7 +126,7 @@ def synth(
     if meetings < 0:
         raise typer.BadParameter(f"--meetings must be 0 or more, not {meetings}")
     if not purge and not meetings:
-        raise typer.BadParameter("give --meetings N to add, or --purge to remove")
+        raise typer.BadParameter("give --meetings N (N >= 1) to add, or --purge to remove")
     with _service() as service:
         service.load_seeds_if_empty()
         if purge:
@@ -184,8 +184,10 @@ def evaluate(
     from api.extract.evaluate import evaluate as run_evaluation
     from api.extract.evaluate import format_report
 
-    if not corpus.is_dir():
-        raise typer.BadParameter(f"{str(corpus)!r} is not a directory of annotated readouts")
+    if not corpus.is_dir() or not any(corpus.glob("*.json")):
+        raise typer.BadParameter(
+            f"{str(corpus)!r} is not a directory of annotated readouts (*.json)"
+        )
     report = run_evaluation(corpus)
     sys.stdout.write((_dumps(report.to_json()) if as_json else format_report(report)) + "\n")
 

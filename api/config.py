@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from api.errors import InvalidInput
 from api.vocabulary import SEEDS_DIR
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "load_settings"]
 
 
 class Settings(BaseSettings):
@@ -28,10 +29,23 @@ class Settings(BaseSettings):
     seeds_dir: Path = Field(default=SEEDS_DIR, description="Curated records loaded on first start.")
     load_seeds: bool = Field(default=True, description="Load the seeds when the database is empty.")
     host: str = "127.0.0.1"
-    port: int = 8000
+    port: int = Field(default=8000, ge=1, le=65535)
+    threads: int | None = Field(
+        default=None,
+        ge=1,
+        le=64,
+        description="Threads per process for database work; unset: 2 on SQLite, 8 on "
+        "PostgreSQL (more threads only contend for the interpreter lock).",
+    )
     cors_origins: list[str] = Field(
         default=["*"], description="Origins allowed to read the API from a browser."
     )
+
+    def worker_threads(self, dialect: str) -> int:
+        """How many threads may run database work at once in one process."""
+        if self.threads is not None:
+            return self.threads
+        return 8 if dialect == "postgresql" else 2
 
     def resolved_database_url(self) -> str:
         """The database URL to connect to, with the psycopg 3 driver for PostgreSQL."""
@@ -39,3 +53,17 @@ class Settings(BaseSettings):
         if url.startswith("postgresql://") or url.startswith("postgres://"):
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
         return url
+
+
+def load_settings() -> Settings:
+    """The settings from the environment; `InvalidInput` naming the variable and the value
+    when one is wrong."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = [
+            f"READOUTS_{'_'.join(str(part) for part in item['loc']).upper()}="
+            f"{item.get('input')!r}: {item['msg']}"
+            for item in error.errors(include_url=False)
+        ]
+        raise InvalidInput("invalid setting " + "; ".join(problems)) from None

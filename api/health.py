@@ -27,7 +27,22 @@ async def _readyz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "database": service.engine.dialect.name})
 
 
+async def _index(request: Request) -> JSONResponse:
+    """What is where, for someone who opens the server's root in a browser or with curl."""
+    return JSONResponse(
+        {
+            "name": "readouts",
+            "graphql": "/graphql",
+            "rest": "/api/v1/meetings",
+            "openapi": "/api/v1/openapi.json",
+            "docs": "/api/docs",
+            "health": "/healthz",
+        }
+    )
+
+
 routes = [
+    Route("/", _index, methods=["GET", "HEAD"]),
     Route("/healthz", _healthz, methods=["GET", "HEAD"]),
     Route("/readyz", _readyz, methods=["GET", "HEAD"]),
 ]

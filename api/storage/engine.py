@@ -18,6 +18,7 @@ from alembic.config import Config
 from sqlalchemy.engine import Engine
 
 from api.countries import all_countries
+from api.errors import InvalidInput
 from api.storage.tables import countries
 
 __all__ = ["analyze", "create_engine", "exclusive", "is_postgres", "prepare_database"]
@@ -28,9 +29,15 @@ _SEED_LOCK = 7_406_002  # one process seeds an empty database at a time
 
 
 def create_engine(url: str) -> Engine:
-    """An engine for `url`; for SQLite the file's directory is created and pragmas set."""
+    """An engine for `url`; for SQLite the file's directory is created and pragmas set.
+    `InvalidInput` for a URL of another kind of database."""
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
+    if not url.startswith("postgresql"):
+        raise InvalidInput(
+            f"READOUTS_DATABASE_URL={url!r} is not a database readouts can use; give "
+            "postgresql://user@host:5432/db, or leave it unset for SQLite"
+        )
     return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 

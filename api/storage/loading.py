@@ -332,7 +332,10 @@ def _files(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.rglob("*.json")))
+            found = sorted(path.rglob("*.json"))
+            if not found:
+                raise LoadError(str(path), None, [FieldError("(path)", "no .json files in it")])
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:

@@ -40,3 +40,10 @@ def test_processes_starting_together_seed_once(settings: Settings) -> None:
     finally:
         for service in services:
             service.close()
+
+
+def test_the_root_says_where_everything_is(settings: Settings) -> None:
+    with TestClient(create_app(settings)) as client:
+        index = client.get("/").json()
+        for path in (index["graphql"], index["docs"], index["openapi"], index["health"]):
+            assert client.get(path).status_code == 200, path

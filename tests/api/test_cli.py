@@ -132,3 +132,27 @@ def test_ingest_dry_run_then_real_then_again(database_url: str, tmp_path: Path) 
     failed = run(database_url, "ingest", str(bad))
     assert failed.returncode == 1 and "broken.json is not valid JSON" in failed.stderr
     assert "Traceback" not in failed.stderr
+
+
+def test_a_bad_setting_is_named_not_a_traceback(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "READOUTS_PORT": "abc",
+        "READOUTS_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+    }
+    result = subprocess.run(
+        [READOUTS, "load"], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 1 and "READOUTS_PORT='abc'" in result.stderr
+    wrong = run("mysql://somewhere/db", "load")
+    assert wrong.returncode == 1
+    assert "READOUTS_DATABASE_URL='mysql://somewhere/db'" in wrong.stderr
+    assert "Traceback" not in result.stderr + wrong.stderr
+
+
+def test_an_empty_directory_is_named(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    loaded = run(f"sqlite:///{tmp_path / 'x.db'}", "load", str(tmp_path / "empty"))
+    assert loaded.returncode == 1 and "no .json files" in loaded.stderr
+    scored = run("sqlite://", "evaluate", str(tmp_path / "empty"))
+    assert scored.returncode == 2 and "annotated readouts" in scored.stderr
