@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -18,12 +18,9 @@ async def _healthz(request: Request) -> JSONResponse:
 
 async def _readyz(request: Request) -> JSONResponse:
     service: Service = request.app.state.service
-    try:
-        with service.engine.connect() as connection:
-            connection.execute(sa.text("SELECT 1"))
-    except sa.exc.SQLAlchemyError as error:
-        detail = str(error.__class__.__name__)
-        return JSONResponse({"status": "unavailable", "database": detail}, status_code=503)
+    failure = await run_in_threadpool(service.repository.ping)
+    if failure is not None:
+        return JSONResponse({"status": "unavailable", "database": failure}, status_code=503)
     return JSONResponse({"status": "ok", "database": service.engine.dialect.name})
 
 

@@ -27,7 +27,6 @@ from api.merge import merge
 from api.models import Meeting, Person, PersonRef, Position, Source
 from api.results import Conflict
 from api.storage import ingesting as store
-from api.storage.tables import people, topics
 
 __all__ = ["IngestReport", "Merged", "Skipped", "ingest_paths", "readout_files"]
 
@@ -113,8 +112,7 @@ class _Run:
     def __init__(self, connection: sa.Connection, report: IngestReport) -> None:
         self.connection = connection
         self.report = report
-        self.topic_ids = set(connection.scalars(sa.select(topics.c.id)))
-        self.person_ids = set(connection.scalars(sa.select(people.c.id)))
+        self.topic_ids, self.person_ids = store.known_ids(connection)
 
     def ingest_file(self, path: Path) -> None:
         text, published = read_readout(path)

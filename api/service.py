@@ -11,7 +11,6 @@ from api.config import Settings
 from api.storage.engine import create_engine, exclusive, prepare_database
 from api.storage.loading import LoadReport, load_paths
 from api.storage.repository import Repository
-from api.storage.tables import meetings
 
 __all__ = ["Service", "open_service"]
 
@@ -26,8 +25,7 @@ class Service:
 
     def is_empty(self) -> bool:
         """True when the database holds no meeting yet."""
-        with self.engine.connect() as connection:
-            return connection.execute(sa.select(meetings.c.id).limit(1)).first() is None
+        return self.repository.is_empty()
 
     def load_seeds_if_empty(self) -> LoadReport | None:
         """Load the curated seeds into an empty database; None when nothing was loaded."""

@@ -22,6 +22,7 @@ from api.storage.rows import meeting_rows, person_rows
 __all__ = [
     "find_same_event",
     "ingested_source",
+    "known_ids",
     "person_by_name",
     "replace_meeting",
     "save_conflicts",
@@ -52,6 +53,12 @@ def find_same_event(connection: sa.Connection, meeting: Meeting) -> Meeting | No
     same = [c for c in candidates if {p.person.id for p in c.principals} == principals]
     same.sort(key=lambda c: (abs((c.date - meeting.date).days), c.id))
     return same[0] if same else None
+
+
+def known_ids(connection: sa.Connection) -> tuple[set[str], set[str]]:
+    """The ids of the stored topics and people."""
+    topic_ids = set(connection.scalars(sa.select(t.topics.c.id)))
+    return topic_ids, set(connection.scalars(sa.select(t.people.c.id)))
 
 
 def taken_ids(connection: sa.Connection, base: str) -> set[str]:

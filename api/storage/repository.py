@@ -329,6 +329,20 @@ class Repository:
             found = {person.id: person for person in fetch_people(connection, list(set(ids)))}
         return [found.get(person_id) for person_id in ids]
 
+    def is_empty(self) -> bool:
+        """True when the database holds no meeting yet."""
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(t.meetings.c.id).limit(1)).first() is None
+
+    def ping(self) -> str | None:
+        """None when the database answers; otherwise the kind of error it gave."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(sa.text("SELECT 1"))
+        except sa.exc.SQLAlchemyError as error:
+            return error.__class__.__name__
+        return None
+
     def table_counts(self) -> dict[str, int]:
         """Rows per table, for health checks and reports."""
         with self.engine.connect() as connection:
