@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from api.config import Settings
-from api.storage.engine import create_engine, exclusive, prepare_database
-from api.storage.loading import LoadReport, load_paths
+from api.storage.engine import create_engine, prepare_database
+from api.storage.loading import LoadReport, seed_if_empty
 from api.storage.repository import Repository
 
 __all__ = ["Service", "open_service"]
@@ -28,18 +27,11 @@ class Service:
         return self.repository.is_empty()
 
     def load_seeds_if_empty(self) -> LoadReport | None:
-        """Load the curated seeds into an empty database; None when nothing was loaded."""
+        """Load the curated seeds into an empty database; None when nothing was loaded.
+        Several processes may start at once: exactly one of them loads."""
         if not self.settings.load_seeds or not self.is_empty():
             return None
-        with exclusive(self.engine):  # several workers may start at once
-            if not self.is_empty():
-                return None
-            try:
-                return load_paths(self.engine, [self.settings.seeds_dir])
-            except sa.exc.IntegrityError:
-                if self.is_empty():
-                    raise
-                return None  # another SQLite process seeded it first
+        return seed_if_empty(self.engine, [self.settings.seeds_dir])
 
     def close(self) -> None:
         """Release the database connections."""

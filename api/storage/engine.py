@@ -21,11 +21,11 @@ from api.countries import all_countries
 from api.errors import InvalidInput
 from api.storage.tables import countries
 
-__all__ = ["analyze", "create_engine", "exclusive", "is_postgres", "prepare_database"]
+__all__ = ["analyze", "create_engine", "is_postgres", "prepare_database", "write_transaction"]
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 7_406_001  # pg_advisory_lock key: one process migrates at a time
-_SEED_LOCK = 7_406_002  # one process seeds an empty database at a time
+_WRITE_LOCK = 7_406_002  # pg_advisory_xact_lock key of write_transaction
 
 
 def create_engine(url: str) -> Engine:
@@ -61,20 +61,19 @@ def prepare_database(engine: Engine) -> None:
 
 
 @contextlib.contextmanager
-def exclusive(engine: Engine) -> Iterator[None]:
-    """One process at a time in the block, across processes sharing a PostgreSQL database
-    (a session advisory lock); SQLite serialises writers itself."""
-    if not is_postgres(engine):
-        yield
-        return
-    with engine.connect() as connection:
-        connection.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": _SEED_LOCK})
-        connection.commit()
-        try:
-            yield
-        finally:
-            connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": _SEED_LOCK})
-            connection.commit()
+def write_transaction(engine: Engine) -> Iterator[sa.Connection]:
+    """A transaction that holds the database's write lock from its first statement, so
+    what it reads cannot change before it commits: `BEGIN IMMEDIATE` on SQLite, a
+    transaction-scoped advisory lock on PostgreSQL (one such transaction at a time across
+    every process sharing the database). Commits on success, rolls back on error."""
+    with engine.begin() as connection:
+        if is_postgres(engine):
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
+        else:
+            # pysqlite begins transactions lazily; an explicit BEGIN IMMEDIATE takes the
+            # write lock now, and the driver's commit or rollback ends it.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        yield connection
 
 
 def analyze(engine: Engine) -> None:

@@ -22,10 +22,11 @@ from sqlalchemy.engine import Engine
 from api.errors import FieldError, LoadError, field_errors
 from api.models import Meeting, Person, Topic
 from api.storage import tables as t
+from api.storage.engine import write_transaction
 from api.storage.repository import fetch_meetings, fetch_people
 from api.storage.rows import meeting_rows, person_rows
 
-__all__ = ["LoadReport", "Progress", "insert_rows", "load_paths", "write_meetings"]
+__all__ = ["LoadReport", "Progress", "insert_rows", "load_paths", "seed_if_empty", "write_meetings"]
 
 Progress = Callable[[int], None]
 """Called with the number of records just handled."""
@@ -74,23 +75,36 @@ def load_paths(
 ) -> LoadReport:
     """Validate the records in `paths` (files or directories of *.json) and upsert them."""
     batch = _read(paths)
+    with engine.begin() as connection:
+        return _load(connection, batch, progress)
+
+
+def seed_if_empty(engine: Engine, paths: Sequence[Path]) -> LoadReport | None:
+    """Load `paths` when the database holds no meeting; None when it already holds some.
+
+    Emptiness is read under the write lock, so of several processes starting on one empty
+    database exactly one loads.
+    """
+    batch = _read(paths)
+    with write_transaction(engine) as connection:
+        if connection.execute(sa.select(t.meetings.c.id).limit(1)).first() is not None:
+            return None
+        return _load(connection, batch, None)
+
+
+def _load(connection: sa.Connection, batch: _Batch, progress: Progress | None) -> LoadReport:
     report = LoadReport()
     advance = progress or (lambda _n: None)
-    with engine.begin() as connection:
-        topics = [_validate(Topic, record) for record in batch.topics]
-        people = [_validate(Person, record) for record in batch.people]
-        topic_ids = set(connection.scalars(sa.select(t.topics.c.id))) | {x.id for x in topics}
-        meetings = [
-            _validate(Meeting, record, {"topic_ids": topic_ids}) for record in batch.meetings
-        ]
-        _check_people(connection, batch.meetings, meetings, {p.id for p in people})
-        _check_sources(connection, batch.meetings, meetings)
-        _upsert_topics(connection, topics, report)
-        advance(len(topics))
-        _upsert_people(connection, people, report, advance)
-        write_meetings(
-            connection, meetings, report.added, report.updated, report.unchanged, advance
-        )
+    topics = [_validate(Topic, record) for record in batch.topics]
+    people = [_validate(Person, record) for record in batch.people]
+    topic_ids = set(connection.scalars(sa.select(t.topics.c.id))) | {x.id for x in topics}
+    meetings = [_validate(Meeting, record, {"topic_ids": topic_ids}) for record in batch.meetings]
+    _check_people(connection, batch.meetings, meetings, {p.id for p in people})
+    _check_sources(connection, batch.meetings, meetings)
+    _upsert_topics(connection, topics, report)
+    advance(len(topics))
+    _upsert_people(connection, people, report, advance)
+    write_meetings(connection, meetings, report.added, report.updated, report.unchanged, advance)
     return report
 
 

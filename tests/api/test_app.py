@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 from starlette.testclient import TestClient
 
 from api.app import create_app
 from api.config import Settings
+from api.service import Service, open_service
 
 
 def test_empty_database_is_seeded_on_start(settings: Settings) -> None:
@@ -27,14 +31,16 @@ def test_seeds_are_not_loaded_twice(settings: Settings) -> None:
 
 
 def test_processes_starting_together_seed_once(settings: Settings) -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    from api.service import open_service
-
     services = [open_service(settings) for _ in range(4)]
+    start = threading.Barrier(4)
+
+    def seed(service: Service) -> object:
+        start.wait()  # all four read emptiness at once
+        return service.load_seeds_if_empty()
+
     try:
         with ThreadPoolExecutor(4) as pool:
-            reports = list(pool.map(lambda s: s.load_seeds_if_empty(), services))
+            reports = list(pool.map(seed, services))
         assert sum(report is not None for report in reports) == 1
         assert services[0].repository.table_counts()["meetings"] == 4
     finally:
