@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import orjson
 
 __all__ = ["SEEDS_DIR", "builtin_topic_ids"]
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+def _seeds_dir() -> Path:
+    """The directory of the curated records: the `seeds` package, installed or not."""
+    root = resources.files("seeds")
+    if not isinstance(root, Path):  # a zip import: the records must be real files
+        raise RuntimeError(f"readouts must be installed unzipped; seeds found in {root}")
+    return root
+
+
+SEEDS_DIR = _seeds_dir()
 
 
 @cache

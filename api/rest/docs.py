@@ -1,22 +1,34 @@
-"""The API docs UI at `/api/docs`: Swagger UI served from the installed Python package.
+"""The API docs UI at `/api/docs`: Swagger UI, served by the app itself.
 
-The assets (JS, CSS, icons) come from the `swagger-ui-bundle-v2` distribution, a pip
-dependency, and are served by the app itself: the page loads with no network.
+Its scripts and styles are files of npm's `swagger-ui-dist`, installed in
+`api/rest/swagger/` (`npm ci` there; a built wheel carries them): the page loads nothing
+from any other host. Without them the page says which command installs them.
 """
 
 from __future__ import annotations
 
 import html
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
-from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.routing import BaseRoute, Route
 
-__all__ = ["assets_dir", "routes"]
+__all__ = ["ASSETS", "INSTALL_COMMAND", "routes"]
+
+_DIST = Path(__file__).parent / "swagger" / "node_modules" / "swagger-ui-dist"
+INSTALL_COMMAND = "npm ci --prefix api/rest/swagger"
+
+ASSETS = {
+    name: _DIST / name
+    for name in (
+        "swagger-ui.css",
+        "swagger-ui-bundle.js",
+        "swagger-ui-standalone-preset.js",
+        "favicon-32x32.png",
+    )
+}
+"""The files the page loads, by the name it loads them under (`/api/docs/assets/NAME`)."""
 
 _PAGE = """<!doctype html>
 <html lang="en">
@@ -44,23 +56,42 @@ window.ui = SwaggerUIBundle({{
 </html>
 """
 
-
-@cache
-def assets_dir() -> Path:
-    """The directory of Swagger UI's files inside the installed package."""
-    vendor = Path(str(resources.files("swagger_ui_bundle"))) / "vendor"
-    versions = sorted(p for p in vendor.iterdir() if p.name.startswith("swagger-ui-"))
-    return versions[-1]
+_MISSING = """<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>readouts REST API docs: not installed</title></head>
+<body>
+<h1>The API docs UI is not installed</h1>
+<p>Its files come from an npm package. From the project directory, run:</p>
+<pre>{command}</pre>
+<p>then reload this page. The API works without it; its OpenAPI document is at
+<a href="{openapi_url}">{openapi_url}</a>.</p>
+</body>
+</html>
+"""
 
 
 def routes(openapi_url: str, path: str) -> list[BaseRoute]:
     """The docs page at `path` and its assets under `path/assets`."""
     page = _PAGE.format(assets=html.escape(f"{path}/assets"), openapi_url=html.escape(openapi_url))
+    missing = _MISSING.format(
+        command=html.escape(INSTALL_COMMAND), openapi_url=html.escape(openapi_url)
+    )
 
     async def docs_page(request: Request) -> HTMLResponse:
+        if not all(asset.is_file() for asset in ASSETS.values()):
+            return HTMLResponse(missing, status_code=503)
         return HTMLResponse(page, headers={"Cache-Control": "public, max-age=60"})
 
     return [
         Route(path, docs_page, methods=["GET", "HEAD"]),
-        Mount(f"{path}/assets", app=StaticFiles(directory=assets_dir()), name="docs-assets"),
+        Route(f"{path}/assets/{{name}}", _asset, methods=["GET", "HEAD"], name="docs-assets"),
     ]
+
+
+async def _asset(request: Request) -> Response:
+    """One of the `ASSETS`, cached for a day; 404 for any other name."""
+    name = request.path_params["name"]
+    asset = ASSETS.get(name)
+    if asset is None or not asset.is_file():
+        return PlainTextResponse(f"no docs asset {name!r}; run {INSTALL_COMMAND}", status_code=404)
+    return FileResponse(asset, headers={"Cache-Control": "public, max-age=86400"})
