@@ -7,9 +7,11 @@ variables). Errors are printed as one line naming the bad value, with a non-zero
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import json
 import os
+import socket
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,8 +23,9 @@ from pydantic import TypeAdapter
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from api.cli_info import database_line, info_lines, require_database, require_meetings
 from api.config import load_settings
-from api.errors import ReadoutsError
+from api.errors import InvalidInput, ReadoutsError
 from api.models import Meeting, Person, Topic
 from api.service import Service, open_service
 from api.storage import synth as synthetic
@@ -61,12 +64,35 @@ def main() -> None:
 
 
 @contextlib.contextmanager
-def _service() -> Iterator[Service]:
-    service = open_service(load_settings())
+def _service(reading: bool = False) -> Iterator[Service]:
+    """The service on the configured database, named on stderr first; `reading`: refuse a
+    database that is missing or holds no meetings, rather than report nothing."""
+    settings = load_settings()
+    _err.print(database_line(settings), highlight=False, soft_wrap=True)
+    if reading:
+        require_database(settings)
+    service = open_service(settings)
     try:
+        if reading:
+            require_meetings(service)
         yield service
     finally:
         service.close()
+
+
+def _check_port(host: str, port: int) -> None:
+    """`InvalidInput` naming the port when something already listens there."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise InvalidInput(f"cannot listen on {host}:{port}: {error.strerror}") from None
+            raise InvalidInput(
+                f"port {port} on {host} is already in use; choose another with --port "
+                "(or READOUTS_PORT)"
+            ) from None
 
 
 @contextlib.contextmanager
@@ -88,6 +114,9 @@ def serve(
     import uvicorn
 
     settings = load_settings()
+    host = host if host is not None else settings.host
+    port = port if port is not None else settings.port
+    _check_port(host, port)
     with _service() as service:
         report = service.load_seeds_if_empty()
         if report is not None:
@@ -95,8 +124,8 @@ def serve(
     uvicorn.run(
         "api.app:create_app",
         factory=True,
-        host=host if host is not None else settings.host,
-        port=port if port is not None else settings.port,
+        host=host,
+        port=port,
         workers=workers,
         log_level="info",
     )
@@ -288,13 +317,32 @@ def export(
     )
     target = output or exporter.filename()
     context = ExportContext(selection=selection, version=__version__)
-    with _service() as service:
+    with _service(reading=True) as service:
         total = service.repository.count_meetings(selection)
         with progress_bar("Exporting", total) as advance:
             meetings = counted(service.repository.iter_meetings(selection), advance)
             written = write_output(target, exporter.stream(meetings, options, context))
     if target != "-":
         _err.print(f"Wrote {total} meetings to {target} ({written:,} bytes).", highlight=False)
+
+
+@app.command()
+def info() -> None:
+    """Print the database in use, its row counts and migration level, and the plugins."""
+    from api.storage.engine import database_exists
+    from exporters.registry import registry
+
+    settings = load_settings()
+    if not database_exists(settings.resolved_database_url()):
+        lines = info_lines(None, settings, registry())
+    else:
+        service = open_service(settings)
+        try:
+            lines = info_lines(service, settings, registry())
+        finally:
+            service.close()
+    for line in lines:
+        _out.print(line, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import platformdirs
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -19,7 +20,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="READOUTS_", extra="ignore")
 
     data_dir: Path = Field(
-        default=Path("data"), description="Directory of the SQLite file (created if missing)."
+        default_factory=lambda: platformdirs.user_data_path("readouts", appauthor=False),
+        description="Directory of the SQLite file (created if missing); default: the "
+        "user's data directory, e.g. ~/.local/share/readouts.",
     )
     database_url: str | None = Field(
         default=None,

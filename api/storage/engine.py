@@ -15,13 +15,24 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from api.countries import all_countries
 from api.errors import InvalidInput
 from api.storage.tables import countries
 
-__all__ = ["analyze", "create_engine", "is_postgres", "prepare_database", "write_transaction"]
+__all__ = [
+    "analyze",
+    "create_engine",
+    "database_exists",
+    "display_url",
+    "is_postgres",
+    "migration_level",
+    "prepare_database",
+    "write_transaction",
+]
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 7_406_001  # pg_advisory_lock key: one process migrates at a time
@@ -39,6 +50,31 @@ def create_engine(url: str) -> Engine:
             "postgresql://user@host:5432/db, or leave it unset for SQLite"
         )
     return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def display_url(url: str) -> str:
+    """`url` as it may be printed: the file of a SQLite database, any password hidden."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def database_exists(url: str) -> bool:
+    """False when `url` names a SQLite file that is not there yet (a server: True)."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return True
+    return Path(parsed.database).is_file()
+
+
+def migration_level(engine: Engine) -> tuple[str | None, str | None]:
+    """The database's Alembic revision (None before the first migration) and the newest."""
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision(), head
 
 
 def is_postgres(engine: Engine) -> bool:
