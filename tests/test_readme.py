@@ -37,13 +37,20 @@ def test_readme_test_command_is_what_ci_runs() -> None:
 
 
 def test_readme_serve_command_serves_the_seeds(tmp_path: Path) -> None:
+    """The quick start installs the package itself, not an editable checkout
+    (tests/test_package.py serves from such an install), and serves from any directory,
+    with the database in the user's data directory."""
     serve_command = _commands()[0]
     assert serve_command.endswith(".venv/bin/readouts serve")
+    assert ".venv/bin/pip install -q . &&" in serve_command and " -e " not in serve_command
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("READOUTS_")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    here = tmp_path / "here"
+    here.mkdir()
     process = subprocess.Popen(
         [READOUTS, "serve", "--port", str(port)],
-        cwd=tmp_path,
+        cwd=here,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -55,7 +62,8 @@ def test_readme_serve_command_serves_the_seeds(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
-    database = sqlite3.connect(tmp_path / "data" / "readouts.sqlite3")
+    assert list(here.iterdir()) == []
+    database = sqlite3.connect(tmp_path / "xdg" / "readouts" / "readouts.sqlite3")
     counts = [
         database.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         for table in ("meetings", "sources", "people")
@@ -95,7 +103,16 @@ def test_compose_wires_the_api_to_postgres() -> None:
     for line in re.findall(r"^COPY (?!--from)(.+) \S+$", dockerfile, flags=re.M):
         for path in line.split():
             assert (ROOT / path).exists(), path
-    assert "npm ci" in dockerfile and "--from=playground" in dockerfile
+    build, runtime = re.split(r"^FROM ", dockerfile, flags=re.M)[1:]
+    # The first stage builds the wheel with npm at hand (for the build hook) ...
+    assert build.startswith("python:3.11-slim AS wheel\n")
+    assert "/usr/local/bin/npm" in build and "RUN pip wheel" in build
+    assert "hatch_build.py" in build
+    # ... and the image runs only that wheel: no source tree, no editable install, no npm.
+    assert "COPY --from=wheel /dist /dist" in runtime
+    assert re.search(r"RUN pip install --no-cache-dir /dist/\*\.whl", runtime)
+    assert not re.search(r"^COPY (?!--from)", runtime, flags=re.M)
+    assert " -e " not in dockerfile and "npm" not in runtime
 
 
 def test_readme_extract_example_runs() -> None:
