@@ -9,7 +9,9 @@ where they fail.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +29,16 @@ def pytest_configure(config: pytest.Config) -> None:
     """Installed exporter plugins stay out of tests unless a test installs one itself
     (tests/exporters/plugin_fixtures.py rebuilds the registry with entry points)."""
     sys._readouts_no_entry_points = True  # type: ignore[attr-defined]
+    # The default database lives in the user's data directory: no test may touch the real
+    # one, whatever command it runs (a test that checks the default sets its own).
+    os.environ["XDG_DATA_HOME"] = _DATA_HOME
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_DATA_HOME, ignore_errors=True)
+
+
+_DATA_HOME = tempfile.mkdtemp(prefix="readouts-tests-data-")
 
 
 POSTGRES_URL = os.environ.get(
