@@ -17,8 +17,10 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
+import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,6 +42,7 @@ class Installed:
     bin: Path
     env: dict[str, str]
     data_home: Path
+    wheel: Path
 
 
 def _clean_env(data_home: Path) -> dict[str, str]:
@@ -84,7 +87,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     _run([sys.executable, "-m", "venv", base / "venv"], base, env)
     venv_bin = base / "venv" / "bin"
     _run([venv_bin / "pip", "install", "-q", wheel], base, env)
-    return Installed(bin=venv_bin, env=env, data_home=base / "xdg")
+    return Installed(bin=venv_bin, env=env, data_home=base / "xdg", wheel=wheel)
 
 
 def _run(command: list[str | Path], cwd: Path, env: dict[str, str]) -> str:
@@ -142,6 +145,17 @@ class _Loads(HTMLParser):
 def test_the_installed_wheel_serves_everything_from_an_empty_directory(
     installed: Installed, tmp_path: Path
 ) -> None:
+    npm = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
+    listed = {
+        f"{directory}/node_modules/{name}"
+        for directory, names in npm["targets"]["wheel"]["hooks"]["custom"]["npm"].items()
+        for name in names
+    }
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        names = wheel.namelist()
+    assert {name for name in names if "/node_modules/" in name} == listed  # those files only
+    assert {"seeds/meetings.json", "seeds/people.json", "seeds/topics.json"} <= set(names)
+    assert not [name for name in names if name.startswith("tests/") or "__pycache__" in name]
     code = "import api, exporters, seeds; print(api.__file__, exporters.__file__, seeds.__file__)"
     where = _run([installed.bin / "python", "-c", code], tmp_path, installed.env).split()
     assert all(path.startswith(str(installed.bin.parent)) for path in where), where
