@@ -260,6 +260,8 @@ def ingest(
         )
     for skipped in report.skipped:
         _out.print(f"  skipped: {skipped.file}: {skipped.reason}", highlight=False)
+    for dropped in report.dropped_aliases:
+        _out.print(f"  {dropped}", highlight=False)
 
 
 @app.command()
@@ -271,23 +273,38 @@ def export(
         str | None,
         typer.Option("--output", "-o", help="File to write, or - for stdout [meetings.EXT]."),
     ] = None,
-    date_from: Annotated[str | None, typer.Option(help="On or after (YYYY-MM-DD).")] = None,
-    date_to: Annotated[str | None, typer.Option(help="On or before (YYYY-MM-DD).")] = None,
+    date_from: Annotated[
+        str | None, typer.Option(help="On or after (YYYY-MM-DD, YYYY-MM or YYYY).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option(help="On or before (YYYY-MM-DD, YYYY-MM or YYYY).")
+    ] = None,
     person: Annotated[
-        list[str] | None, typer.Option(help="Person id or name; repeat: all took part.")
+        list[str] | None,
+        typer.Option(help="Person id, name, alias, surname or prefix; repeat: all took part."),
     ] = None,
     country: Annotated[
-        list[str] | None, typer.Option(help="Country code; repeat: all took part.")
+        list[str] | None, typer.Option(help="Country code or name; repeat: all took part.")
+    ] = None,
+    held_in: Annotated[
+        list[str] | None,
+        typer.Option(help="Country (code or name) the meeting took place in; repeat: any."),
+    ] = None,
+    city: Annotated[
+        list[str] | None, typer.Option(help="City the meeting took place in; repeat: any.")
     ] = None,
     kind: Annotated[list[str] | None, typer.Option(help="phone_call, video_call, meeting.")] = None,
     setting: Annotated[
         list[str] | None, typer.Option(help="bilateral_visit, third_country, remote.")
     ] = None,
-    topic: Annotated[list[str] | None, typer.Option(help="Topic id; repeat: any of them.")] = None,
+    topic: Annotated[
+        list[str] | None, typer.Option(help="Topic id, label or prefix; repeat: any of them.")
+    ] = None,
     occasion: Annotated[str | None, typer.Option(help="Occasion, e.g. 'SCO summit'.")] = None,
     q: Annotated[str | None, typer.Option("--q", help="Words to search for.")] = None,
     synthetic: Annotated[
-        bool | None, typer.Option("--synthetic/--no-synthetic", help="Only / no generated data.")
+        str | None,
+        typer.Option(help="false (the default): real records only; true: generated only; any."),
     ] = None,
     option: Annotated[
         list[str] | None,
@@ -297,6 +314,7 @@ def export(
     """Write the selected meetings in any registered format; the file appears only complete."""
     from api import __version__
     from api.cli_export import counted, option_pairs, selection_from_options, write_output
+    from api.resolve import resolve_filter
     from exporters.base import ExportContext
     from exporters.registry import registry
 
@@ -308,6 +326,8 @@ def export(
         date_to=date_to,
         person=person,
         country=country,
+        held_in=held_in,
+        city=city,
         kind=kind,
         setting=setting,
         topic=topic,
@@ -316,8 +336,9 @@ def export(
         synthetic=synthetic,
     )
     target = output or exporter.filename()
-    context = ExportContext(selection=selection, version=__version__)
     with _service(reading=True) as service:
+        selection = resolve_filter(selection, service.repository)
+        context = ExportContext(selection=selection, version=__version__)
         total = service.repository.count_meetings(selection)
         with progress_bar("Exporting", total) as advance:
             meetings = counted(service.repository.iter_meetings(selection), advance)
@@ -381,6 +402,8 @@ def _print_load_report(report: LoadReport) -> None:
             f"{kind}: {report.added[kind]} added, {report.updated[kind]} updated, "
             f"{report.unchanged[kind]} unchanged"
         )
+    for dropped in report.dropped_aliases:
+        _out.print(dropped.describe(), highlight=False)
     _out.print(f"{report.changes} changes")
 
 

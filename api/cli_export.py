@@ -34,12 +34,14 @@ def selection_from_options(
     date_to: str | None = None,
     person: list[str] | None = None,
     country: list[str] | None = None,
+    held_in: list[str] | None = None,
+    city: list[str] | None = None,
     kind: list[str] | None = None,
     setting: list[str] | None = None,
     topic: list[str] | None = None,
     occasion: str | None = None,
     q: str | None = None,
-    synthetic: bool | None = None,
+    synthetic: str | None = None,
 ) -> MeetingFilter:
     """The `MeetingFilter` the command-line filter options describe; `InvalidInput` naming
     the option and value otherwise."""
@@ -48,13 +50,16 @@ def selection_from_options(
         "date_to": date_to,
         "person": person or [],
         "country": country or [],
+        "held_in": held_in or [],
+        "city": city or [],
         "kind": kind or [],
         "setting": setting or [],
         "topic": topic or [],
         "occasion": occasion,
         "q": q,
-        "synthetic": synthetic,
     }
+    if synthetic is not None:
+        raw["synthetic"] = synthetic
     try:
         return MeetingFilter.model_validate(raw)
     except ValidationError as error:

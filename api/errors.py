@@ -18,6 +18,7 @@ from typing import ClassVar
 from pydantic import ValidationError
 
 __all__ = [
+    "Candidate",
     "FieldError",
     "InvalidInput",
     "LoadError",
@@ -29,12 +30,22 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """A record a name could have meant: its id and its name or label."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class FieldError:
-    """One invalid field: where it is, what was given, and why it is wrong."""
+    """One invalid field: where it is, what was given, why it is wrong, and for a name
+    that means several records or none, the `candidates` it could have meant."""
 
     field: str
     message: str
     value: object = None
+    candidates: tuple[Candidate, ...] = ()
 
 
 class ReadoutsError(Exception):

@@ -2,17 +2,25 @@
 
 `MeetingFilter` is the one description of a selection. GraphQL arguments, REST query
 parameters, CLI options and export requests all parse into it; only the repository turns
-it into SQL. Within one field a list means *any of* (kind, setting, topic); `person` and
-`country` mean *all of*, so `person=[a, b]` selects the meetings between a and b.
+it into SQL. Within one field a list means *any of* (kind, setting, topic, held_in,
+city); `person` and `country` mean *all of*, so `person=[a, b]` selects the meetings
+between a and b.
+
+Values are read the way people type them: a year or a month is a date (its first day in
+`date_from`, its last in `date_to`), a country is a code or a name (`api.resolve`), and
+person and topic names are resolved to ids by `api.resolve.resolve_filter` before any
+page query.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import calendar
 import datetime as dt
+import re
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Literal, Self
 
 import orjson
 from pydantic import (
@@ -21,11 +29,14 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
 from api.errors import InvalidInput
 from api.models import CountryCode, MeetingKind, Setting
+from api.resolve import resolve_country
 
 __all__ = [
     "MAX_PAGE_SIZE",
@@ -34,6 +45,7 @@ __all__ = [
     "MeetingFilter",
     "MeetingOrder",
     "PageRequest",
+    "Synthetic",
     "decode_token",
     "encode_token",
     "filter_query",
@@ -50,6 +62,26 @@ def _printable(value: str) -> str:
     return value
 
 
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+
+Synthetic = bool | Literal["any"]
+"""`False` (the default): real records only; `True`: generated ones only; `"any"`: both."""
+
+
+def _partial_date(value: Any, last: bool) -> Any:
+    """'2021' or '2021-09' as their first (or `last`) day; anything else unchanged."""
+    if not isinstance(value, str) or not (match := _PARTIAL_DATE.match(value.strip())):
+        return value
+    year, month = int(match[1]), match[2]
+    if month is None:
+        return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
+    number = int(month)
+    if not 1 <= number <= 12:
+        raise ValueError(f"month {number} does not exist; give YYYY-MM-DD, YYYY-MM or YYYY")
+    day = calendar.monthrange(year, number)[1] if last else 1
+    return dt.date(year, number, day)
+
+
 _Term = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
@@ -62,17 +94,35 @@ class MeetingFilter(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    date_from: dt.date | None = Field(default=None, description="On or after this date.")
-    date_to: dt.date | None = Field(default=None, description="On or before this date.")
+    date_from: dt.date | None = Field(
+        default=None,
+        description="On or after this day; a year (2021) or month (2021-09) means its first day.",
+    )
+    date_to: dt.date | None = Field(
+        default=None,
+        description="On or before this day; a year (2021) or month (2021-09) means its last day.",
+    )
     person: list[_Term] = Field(
         default_factory=list,
         max_length=MAX_TERMS,
-        description="Person id or any known spelling of the name; all listed took part.",
+        description="Person id, name, alias, surname or unique prefix of a name (titles "
+        "such as 'PM' are ignored); all listed took part.",
     )
     country: list[CountryCode] = Field(
         default_factory=list,
         max_length=MAX_TERMS,
-        description="ISO alpha-2 code; a participant from each listed country took part.",
+        description="Country code (alpha-2 or alpha-3) or name; a participant from each "
+        "listed country took part.",
+    )
+    held_in: list[CountryCode] = Field(
+        default_factory=list,
+        max_length=MAX_TERMS,
+        description="Country code or name of where the meeting took place; any of these.",
+    )
+    city: list[_Term] = Field(
+        default_factory=list,
+        max_length=MAX_TERMS,
+        description="City where the meeting took place, case-insensitive; any of these.",
     )
     kind: list[MeetingKind] = Field(
         default_factory=list, max_length=MAX_TERMS, description="Any of these formats."
@@ -81,7 +131,9 @@ class MeetingFilter(BaseModel):
         default_factory=list, max_length=MAX_TERMS, description="Any of these settings."
     )
     topic: list[_Term] = Field(
-        default_factory=list, max_length=MAX_TERMS, description="Any of these topic ids."
+        default_factory=list,
+        max_length=MAX_TERMS,
+        description="Topic id, label or unique prefix of either; any of these.",
     )
     occasion: _Term | None = Field(
         default=None, description="Occasion label, case-insensitive, e.g. 'SCO summit'."
@@ -89,9 +141,30 @@ class MeetingFilter(BaseModel):
     q: _Term | None = Field(
         default=None, description="Words to find in the summary, statements, occasion or place."
     )
-    synthetic: bool | None = Field(
-        default=None, description="True: only generated data; false: only real records."
+    synthetic: Synthetic = Field(
+        default=False,
+        description="false (the default): real records only; true: only generated data; any: both.",
     )
+
+    @field_validator("date_from", mode="before")
+    @classmethod
+    def _first_day(cls, value: Any) -> Any:
+        return _partial_date(value, last=False)
+
+    @field_validator("date_to", mode="before")
+    @classmethod
+    def _last_day(cls, value: Any) -> Any:
+        return _partial_date(value, last=True)
+
+    @field_validator("country", "held_in", mode="before")
+    @classmethod
+    def _country_codes(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return value
+        field = info.field_name or "country"
+        return [resolve_country(v, field) if isinstance(v, str) else v for v in value]
 
     @model_validator(mode="after")
     def _ordered_dates(self) -> Self:

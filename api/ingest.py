@@ -56,6 +56,8 @@ class IngestReport:
     merged: list[Merged] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    dropped_aliases: list[str] = field(default_factory=list)
+    """Aliases left out because a new person's name made them name two people."""
     dry_run: bool = False
 
     def to_json(self) -> dict[str, Any]:
@@ -66,6 +68,7 @@ class IngestReport:
             "merged": [m.__dict__ for m in self.merged],
             "conflicts": [c.model_dump() for c in self.conflicts],
             "skipped": [s.__dict__ for s in self.skipped],
+            "dropped_aliases": self.dropped_aliases,
         }
 
 
@@ -148,11 +151,11 @@ class _Run:
         stored = store.find_same_event(self.connection, meeting)
         if stored is None:
             meeting = self._unique(meeting)
-            store.save_people(self.connection, new_people)
+            self._save_people(new_people)
             store.save_meeting(self.connection, meeting)
             self.report.new.append(meeting.id)
         else:
-            store.save_people(self.connection, new_people)
+            self._save_people(new_people)
             result = merge(stored, meeting)
             store.replace_meeting(self.connection, result.meeting)
             store.save_conflicts(self.connection, result.conflicts)
@@ -160,6 +163,10 @@ class _Run:
             self.report.conflicts.extend(result.conflicts)
             source = source.model_copy(update={"id": result.source_id})
         store.save_source_text(self.connection, source, digest, text, candidate.evidence)
+
+    def _save_people(self, people: list[Person]) -> None:
+        dropped = store.save_people(self.connection, people)
+        self.report.dropped_aliases.extend(d.describe() for d in dropped)
 
     def _resolve(self, meeting: Meeting) -> tuple[Meeting, list[Person]]:
         """Point participants at stored people (any spelling); create the unknown ones."""

@@ -60,7 +60,7 @@ def _ours(fmt: str, url: str, target: str) -> None:
     service = open_service(Settings(database_url=url), migrate=False)
     exporter = ExporterRegistry(entry_points=False).get(fmt)
     context = ExportContext(version=api.__version__)
-    meetings = service.repository.iter_meetings(MeetingFilter())
+    meetings = service.repository.iter_meetings(MeetingFilter(synthetic="any"))
     _measure(
         lambda: write_output(target, exporter.stream(meetings, exporter.default_options(), context))
     )
@@ -73,7 +73,7 @@ def _read(fmt: str, url: str, target: str) -> None:
     from api.service import open_service
 
     service = open_service(Settings(database_url=url), migrate=False)
-    meetings = service.repository.iter_meetings(MeetingFilter())
+    meetings = service.repository.iter_meetings(MeetingFilter(synthetic="any"))
     Path(target).touch()
     _measure(lambda: sum(1 for _ in meetings))
 

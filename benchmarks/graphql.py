@@ -31,7 +31,7 @@ from benchmarks.server import serve
 __all__ = ["QUERY", "main"]
 
 QUERY = """query Page($first: Int!) {
-  meetings(first: $first) {
+  meetings(first: $first, filter: {synthetic: ANY}) {
     nodes {
       participants { person { name } }
       topics { label }
@@ -51,7 +51,9 @@ def main(quick: bool = False) -> list[dict[str, Any]]:
     body = json.dumps({"query": QUERY, "variables": {"first": 100}}).encode()
     with serve(url) as server:
         graphql = _latencies(server.url, "POST", "/graphql", body, requests)
-        rest = _latencies(server.url, "GET", "/api/v1/meetings?limit=100&view=full", None, requests)
+        rest = _latencies(
+            server.url, "GET", "/api/v1/meetings?limit=100&view=full&synthetic=any", None, requests
+        )
     rows = []
     for name, fraction in (("p50", 0.5), ("p95", 0.95)):
         ours, floor = percentile(graphql, fraction), percentile(rest, fraction)

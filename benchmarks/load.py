@@ -15,9 +15,9 @@ from benchmarks.common import Row, prepare_database, print_table, scale
 from benchmarks.server import rss_mb, serve, wrk
 
 CONNECTIONS = 64
-REST_PATH = "/api/v1/meetings?limit=20"
+REST_PATH = "/api/v1/meetings?limit=20&synthetic=any"
 GRAPHQL_QUERY = """query Example($first: Int!) {
-  meetings(first: $first, filter: {kind: [PHONE_CALL]}) {
+  meetings(first: $first, filter: {kind: [PHONE_CALL], synthetic: ANY}) {
     nodes { id date participants { person { name } } topics { label } sources { publisher } }
   }
 }"""

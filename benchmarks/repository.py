@@ -62,7 +62,7 @@ def main(quick: bool = False, url: str | None = None, meetings: int | None = Non
     engine = create_engine(url)
     gc.freeze()  # as the server does after start-up (api/app.py)
     repository = Repository(engine)
-    selection = MeetingFilter(kind=["phone_call"])
+    selection = MeetingFilter(kind=["phone_call"], synthetic="any")
     ours = median_seconds(
         lambda: repository.list_meetings(selection, PageRequest(limit=100)), size.repeat
     )

@@ -25,7 +25,7 @@ from benchmarks.common import prepare_database, scale
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-QUERY = "kind=phone_call&limit=100"
+QUERY = "kind=phone_call&limit=100&synthetic=any"
 
 
 def _free_port() -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 from graphql import GraphQLError, GraphQLSyntaxError
 
-from api.errors import ReadoutsError
+from api.errors import FieldError, ReadoutsError
 
 __all__ = ["is_request_error", "quiet_expected_errors", "shape_error"]
 
@@ -32,9 +32,10 @@ def shape_error(error: GraphQLError) -> GraphQLError:
     if isinstance(original, ReadoutsError):
         extensions: dict[str, Any] = {"code": original.problem}
         if original.errors:
-            extensions["errors"] = [
-                {"field": e.field, "message": e.message} for e in original.errors
-            ]
+            extensions["errors"] = [_field(e) for e in original.errors]
+            candidates = [c for e in original.errors for c in _field(e).get("candidates", [])]
+            if candidates:
+                extensions["candidates"] = candidates
         return _copy(error, original.detail, extensions)
     if original is not None and not isinstance(original, GraphQLError):
         _log.error("unexpected error in a GraphQL resolver", exc_info=original)
@@ -45,6 +46,13 @@ def shape_error(error: GraphQLError) -> GraphQLError:
         code = "token-limit" if _TOKEN_LIMIT in error.message else "syntax-error"
         return _copy(error, error.message, {"code": code})
     return _copy(error, error.message, {"code": "invalid-query"})
+
+
+def _field(error: FieldError) -> dict[str, Any]:
+    shaped: dict[str, Any] = {"field": error.field, "message": error.message}
+    if error.candidates:
+        shaped["candidates"] = [{"id": c.id, "name": c.name} for c in error.candidates]
+    return shaped
 
 
 def quiet_expected_errors() -> None:

@@ -7,15 +7,19 @@ validation and its messages are the filter model's own.
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import replace
+from enum import Enum
+from typing import Any
 
 import strawberry
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from api import models
 from api.errors import InvalidInput, field_errors
 from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, PageRequest
 from api.graphql import enums as _enums  # noqa: F401  (registers the models' enums)
+from api.resolve import Directory, resolve_filter
 
 __all__ = [
     "AFTER",
@@ -24,7 +28,9 @@ __all__ = [
     "ORDER",
     "MeetingFilterInput",
     "PeopleFilterInput",
+    "SyntheticChoice",
     "page_request",
+    "resolved_filter",
     "to_meeting_filter",
 ]
 
@@ -38,12 +44,25 @@ def _doc(name: str) -> str | None:
     return MeetingFilter.model_fields[name].description
 
 
+@strawberry.enum(description="Which meetings by origin: real records, generated ones, or both.")
+class SyntheticChoice(Enum):
+    EXCLUDE = strawberry.enum_value(False, description="Real records only (the default).")
+    ONLY = strawberry.enum_value(True, description="Generated (synthetic) meetings only.")
+    ANY = strawberry.enum_value("any", description="Both.")
+
+
 @strawberry.input(description=MeetingFilter.__doc__)
 class MeetingFilterInput:
-    date_from: dt.date | None = strawberry.field(default=None, description=_doc("date_from"))
-    date_to: dt.date | None = strawberry.field(default=None, description=_doc("date_to"))
+    date_from: str | None = strawberry.field(
+        default=None, description=f"{_doc('date_from')} YYYY-MM-DD, YYYY-MM or YYYY."
+    )
+    date_to: str | None = strawberry.field(
+        default=None, description=f"{_doc('date_to')} YYYY-MM-DD, YYYY-MM or YYYY."
+    )
     person: list[str] | None = strawberry.field(default=None, description=_doc("person"))
     country: list[str] | None = strawberry.field(default=None, description=_doc("country"))
+    held_in: list[str] | None = strawberry.field(default=None, description=_doc("held_in"))
+    city: list[str] | None = strawberry.field(default=None, description=_doc("city"))
     kind: list[models.MeetingKind] | None = strawberry.field(default=None, description=_doc("kind"))
     setting: list[models.Setting] | None = strawberry.field(
         default=None, description=_doc("setting")
@@ -51,7 +70,9 @@ class MeetingFilterInput:
     topic: list[str] | None = strawberry.field(default=None, description=_doc("topic"))
     occasion: str | None = strawberry.field(default=None, description=_doc("occasion"))
     q: str | None = strawberry.field(default=None, description=_doc("q"))
-    synthetic: bool | None = strawberry.field(default=None, description=_doc("synthetic"))
+    synthetic: SyntheticChoice | None = strawberry.field(
+        default=None, description="EXCLUDE (the default): real records only; ONLY; or ANY."
+    )
 
 
 @strawberry.input(description="A selection of people; fields combine with AND.")
@@ -66,8 +87,8 @@ class PeopleFilterInput:
 
 def to_meeting_filter(given: MeetingFilterInput | None, person: str | None = None) -> MeetingFilter:
     """The `MeetingFilter` for `given` (plus `person`, if set); `InvalidInput` names the field."""
-    values = {
-        name: value
+    values: dict[str, Any] = {
+        name: value.value if isinstance(value, SyntheticChoice) else value
         for name in MeetingFilter.model_fields
         if (value := getattr(given, name, None)) is not None
     }
@@ -78,6 +99,26 @@ def to_meeting_filter(given: MeetingFilterInput | None, person: str | None = Non
     except ValidationError as error:
         errors = field_errors(error, prefix="filter")
         raise InvalidInput("; ".join(f"{e.field}: {e.message}" for e in errors), errors) from None
+    except InvalidInput as error:  # a country no name or code matches
+        raise _in_filter(error) from None
+
+
+def _in_filter(error: InvalidInput) -> InvalidInput:
+    """`error` with its fields named as in the GraphQL input (`filter.country`)."""
+    errors = [replace(e, field=f"filter.{e.field}") for e in error.errors]
+    head = f"{errors[0].field}: " if errors else ""
+    return InvalidInput(head + error.detail, errors)
+
+
+async def resolved_filter(
+    directory: Directory, given: MeetingFilterInput | None, person: str | None = None
+) -> MeetingFilter:
+    """`to_meeting_filter`, then names resolved to ids (`api.resolve`) off the event loop."""
+    selection = to_meeting_filter(given, person)
+    try:
+        return await run_in_threadpool(resolve_filter, selection, directory)
+    except InvalidInput as error:
+        raise _in_filter(error) from None
 
 
 def page_request(

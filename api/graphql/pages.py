@@ -13,7 +13,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from api.filters import Cursor, MeetingOrder
 from api.graphql.context import Info
-from api.graphql.inputs import MeetingFilterInput, page_request, to_meeting_filter
+from api.graphql.inputs import MeetingFilterInput, page_request, resolved_filter
 from api.graphql.types import Meeting, Person, present
 
 __all__ = [
@@ -75,7 +75,9 @@ async def meeting_connection(
     person: str | None = None,
 ) -> MeetingConnection:
     """A page of the meetings `given` selects (met by `person`, when set)."""
-    selection = to_meeting_filter(given, person=person)
+    selection = await resolved_filter(info.context.repository, given)
+    if person is not None:
+        selection = selection.model_copy(update={"person": [*selection.person, person]})
     page = page_request(order, first, after, with_total=selects(info, "totalCount"))
     result = await run_in_threadpool(info.context.repository.list_meetings, selection, page)
     last = result.items[-1] if result.items else None

@@ -23,11 +23,13 @@ from api.graphql.inputs import (
     MeetingFilterInput,
     PeopleFilterInput,
     page_request,
+    resolved_filter,
     to_meeting_filter,
 )
 from api.graphql.pages import MeetingConnection, PageInfo, PersonConnection, meeting_connection
 from api.graphql.results import CountryCount, MeetingStats, TopicCount
 from api.graphql.types import Meeting, Person, present
+from api.resolve import resolve_person
 from exporters.registry import registry
 
 __all__ = ["DOWNLOAD_PATH", "Query"]
@@ -93,7 +95,9 @@ class Query:
             strawberry.argument(description="A person id, or a name such as 'Imran Khan'."),
         ],
     ) -> Person:
-        return present(await run_in_threadpool(info.context.repository.get_person, str(id)))
+        repository = info.context.repository
+        person_id = await run_in_threadpool(resolve_person, str(id), repository)
+        return present(await run_in_threadpool(repository.get_person, person_id))
 
     @strawberry.field(description="Countries with participants, with their meeting counts.")
     async def countries(self, info: Info) -> list[CountryCount]:
@@ -124,14 +128,15 @@ class Query:
             MeetingFilterInput | None, strawberry.argument(description=FILTER)
         ] = None,
     ) -> MeetingStats:
-        selection = to_meeting_filter(filter)
+        selection = await resolved_filter(info.context.repository, filter)
         return present(await run_in_threadpool(info.context.repository.stats, selection))
 
     @strawberry.field(
         description="The download URL (REST) of the same selection in an export format."
     )
-    def export_url(
+    async def export_url(
         self,
+        info: Info,
         format: Annotated[
             str,
             strawberry.argument(
@@ -143,5 +148,6 @@ class Query:
         ] = None,
     ) -> str:
         name = registry().get(format.strip().lower()).name
-        query = urlencode(filter_query(to_meeting_filter(filter)))
+        selection = await resolved_filter(info.context.repository, filter)
+        query = urlencode(filter_query(selection))
         return DOWNLOAD_PATH.format(format=name) + (f"?{query}" if query else "")

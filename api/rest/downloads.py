@@ -19,6 +19,7 @@ from starlette.responses import Response, StreamingResponse
 
 import api
 from api.errors import UnknownFormat
+from api.resolve import resolve_filter
 from api.rest.params import parse_meeting_query
 from api.rest.responses import accept_ranges
 from api.service import Service
@@ -63,19 +64,20 @@ def _exporter(format_or_extension: str) -> Exporter[Any]:
 async def _stream(request: Request, exporter: Exporter[Any]) -> Response:
     params = request.query_params
     query = parse_meeting_query(params, paged=False, extra=(OPTION_PREFIX,))
+    service: Service = request.app.state.service
+    selection = await run_in_threadpool(resolve_filter, query.selection, service.repository)
     raw = {
         k.removeprefix(OPTION_PREFIX): v for k, v in params.items() if k.startswith(OPTION_PREFIX)
     }
     options = registry().parse_options(exporter.name, raw)
     now = dt.datetime.now(dt.UTC)
     context = ExportContext(
-        selection=query.selection,
+        selection=selection,
         exported_at=now,
         version=api.__version__,
         source_url=str(request.url),
     )
-    service: Service = request.app.state.service
-    meetings = service.repository.iter_meetings(query.selection)
+    meetings = service.repository.iter_meetings(selection)
     chunks = exporter.stream(meetings, options, context)
     first = await run_in_threadpool(next, chunks, b"")  # errors before the headers go out
     filename = f"readouts-meetings-{now:%Y%m%d}.{exporter.extension}"

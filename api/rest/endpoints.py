@@ -20,6 +20,7 @@ from starlette.responses import Response
 from api.errors import FieldError, InvalidInput, field_errors
 from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, filter_query
 from api.models import Person
+from api.resolve import resolve_filter, resolve_person
 from api.rest.downloads import download_for
 from api.rest.envelopes import (
     ConflictList,
@@ -64,17 +65,23 @@ async def meetings(request: Request) -> Response:
     if download is not None:
         return await download(request)
     accepts_json(request)
-    query = parse_meeting_query(request.query_params)
+    query = await _resolved(request, parse_meeting_query(request.query_params))
     return await _meeting_page(request, query, query.selection)
 
 
 async def person_meetings(request: Request) -> Response:
     """`GET /people/{id}/meetings`: the meetings of one person, with the usual filters."""
     accepts_json(request)
-    query = parse_meeting_query(request.query_params)
+    query = await _resolved(request, parse_meeting_query(request.query_params))
     found = await _person(request)
     selection = query.selection.model_copy(update={"person": [*query.selection.person, found.id]})
     return await _meeting_page(request, replace(query, selection=selection), query.selection)
+
+
+async def _resolved(request: Request, query: MeetingQuery) -> MeetingQuery:
+    """The query with its names resolved to ids, before any page query (`api.resolve`)."""
+    selection = await run_in_threadpool(resolve_filter, query.selection, _repository(request))
+    return replace(query, selection=selection)
 
 
 async def _meeting_page(request: Request, query: MeetingQuery, asked: MeetingFilter) -> Response:
@@ -184,7 +191,9 @@ async def people(request: Request) -> Response:
 
 
 async def _person(request: Request) -> Person:
-    return await run_in_threadpool(_repository(request).get_person, request.path_params["id"])
+    repository = _repository(request)
+    person_id = await run_in_threadpool(resolve_person, request.path_params["id"], repository)
+    return await run_in_threadpool(repository.get_person, person_id)
 
 
 async def person(request: Request) -> Response:
@@ -222,6 +231,6 @@ async def topics(request: Request) -> Response:
 async def stats(request: Request) -> Response:
     """`GET /stats`: facets of the selection (by year, kind, setting, country pair, topic)."""
     accepts_json(request)
-    query = parse_meeting_query(request.query_params, paged=False)
+    query = await _resolved(request, parse_meeting_query(request.query_params, paged=False))
     result = await run_in_threadpool(_repository(request).stats, query.selection)
     return json_response(request, dump(result))

@@ -61,15 +61,27 @@ _PAGE_PARAMETERS: list[dict[str, Any]] = [
     },
 ]
 
+# Every example is taken from the seeds and matches at least one seed meeting alone; all
+# of them at once (what Swagger UI's "Try it out" sends) select the SCO summit meeting in
+# Dushanbe, 2021-09-17 (tests/api/rest/test_openapi.py checks both).
 _FILTER_EXAMPLES: dict[str, Any] = {
-    "person": ["imran-khan"],
-    "kind": ["phone_call"],
+    "date_from": "2021-09",
+    "date_to": "2021",
+    "person": ["Imran Khan"],
     "country": ["PK"],
-    "date_from": "2021-01-01",
-    "date_to": "2021-12-31",
-    "topic": ["cpec"],
+    "held_in": ["TJ"],
+    "city": ["Dushanbe"],
+    "kind": ["meeting"],
+    "setting": ["third_country"],
+    "topic": ["CPEC"],
     "occasion": "SCO summit",
-    "q": "condolences",
+    "q": "Dasu",
+    "synthetic": False,
+}
+
+_DATE = {
+    "type": "string",
+    "pattern": "^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?$",
 }
 
 
@@ -213,6 +225,8 @@ async def endpoint(request: Request) -> Response:
 
 def _filter_parameter(name: str, filter_schema: dict[str, Any]) -> dict[str, Any]:
     schema = _refined(name, filter_schema["properties"][name])
+    if name in ("date_from", "date_to"):
+        schema = {k: v for k, v in schema.items() if k == "description"} | _DATE
     description = schema.pop("description", None) or MeetingFilter.model_fields[name].description
     schema.pop("title", None)
     schema.pop("default", None)
@@ -239,7 +253,7 @@ def _refined(name: str, schema: dict[str, Any]) -> dict[str, Any]:
         node = {key: refine(value) for key, value in node.items()}
         if node.get("type") == "string" and "minLength" in node:
             node["pattern"] = _NOT_BLANK
-        if name == "country" and node.get("type") == "string":
+        if name in ("country", "held_in") and node.get("type") == "string":
             codes = [country.code for country in all_countries()]
             node["enum"] = [*codes, *(code.lower() for code in codes)]
         return node

@@ -23,6 +23,7 @@ from api.errors import FieldError, InvalidInput, ReadoutsError, field_errors
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
+    "CandidateProblem",
     "FieldProblem",
     "NotAcceptable",
     "Problem",
@@ -43,6 +44,15 @@ class NotAcceptable(ReadoutsError):
     title = "Not acceptable"
 
 
+class CandidateProblem(BaseModel):
+    """A record a name could have meant, by id (use the id to pick it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+
+
 class FieldProblem(BaseModel):
     """One invalid parameter or field: its name, what is wrong, and the value given."""
 
@@ -51,6 +61,10 @@ class FieldProblem(BaseModel):
     field: str
     message: str
     value: Any = None
+    candidates: list[CandidateProblem] | None = Field(
+        default=None,
+        description="For a name that means several records or none: what it could mean.",
+    )
 
 
 class Problem(BaseModel):
@@ -99,8 +113,12 @@ def problem_response(error: BaseException) -> Response:
             status=500,
             detail="an unexpected error occurred and was logged; please report it",
         )
+    body = problem.model_dump(mode="json")
+    for item in body["errors"]:
+        if item["candidates"] is None:
+            del item["candidates"]
     return Response(
-        orjson.dumps(problem.model_dump(mode="json")),
+        orjson.dumps(body),
         status_code=problem.status,
         headers=headers,
         media_type=PROBLEM_MEDIA_TYPE,
@@ -117,7 +135,12 @@ def _field_problem(item: FieldError) -> FieldProblem:
         orjson.dumps(value)
     except TypeError:
         value = repr(value)
-    return FieldProblem(field=item.field, message=item.message, value=value)
+    candidates = (
+        [CandidateProblem(id=c.id, name=c.name) for c in item.candidates]
+        if item.candidates
+        else None
+    )
+    return FieldProblem(field=item.field, message=item.message, value=value, candidates=candidates)
 
 
 class ProblemMiddleware:

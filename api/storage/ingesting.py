@@ -15,6 +15,7 @@ from api.models import Meeting, Person, Source
 from api.names import name_key
 from api.results import Conflict
 from api.storage import tables as t
+from api.storage.aliases import DroppedAlias, drop_colliding_aliases
 from api.storage.loading import insert_rows
 from api.storage.repository import fetch_meetings
 from api.storage.rows import meeting_rows, person_rows
@@ -88,9 +89,10 @@ def ingested_source(connection: sa.Connection, sha256: str) -> str | None:
     return connection.scalars(query.limit(1)).first()
 
 
-def save_people(connection: sa.Connection, people: Sequence[Person]) -> None:
-    """Insert new people."""
+def save_people(connection: sa.Connection, people: Sequence[Person]) -> list[DroppedAlias]:
+    """Insert new people; returns the aliases dropped because they now name two people."""
     insert_rows(connection, [person_rows(person) for person in people])
+    return drop_colliding_aliases(connection, [person.id for person in people])
 
 
 def save_meeting(connection: sa.Connection, meeting: Meeting) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from api.errors import FieldError, LoadError, field_errors
 from api.models import Meeting, Person, Topic
 from api.storage import tables as t
+from api.storage.aliases import DroppedAlias, drop_colliding_aliases
 from api.storage.engine import write_transaction
 from api.storage.repository import fetch_meetings, fetch_people
 from api.storage.rows import meeting_rows, person_rows
@@ -43,6 +44,8 @@ class LoadReport:
     added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KINDS, 0))
     updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KINDS, 0))
     unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KINDS, 0))
+    dropped_aliases: list[DroppedAlias] = field(default_factory=list)
+    """Aliases left out because they would also name someone else."""
 
     @property
     def changes(self) -> int:
@@ -104,6 +107,7 @@ def _load(connection: sa.Connection, batch: _Batch, progress: Progress | None) -
     _upsert_topics(connection, topics, report)
     advance(len(topics))
     _upsert_people(connection, people, report, advance)
+    report.dropped_aliases = drop_colliding_aliases(connection, [p.id for p in people])
     write_meetings(connection, meetings, report.added, report.updated, report.unchanged, advance)
     return report
 
@@ -225,7 +229,7 @@ def _upsert_people(
             connection.execute(
                 t.people.update().where(t.people.c.id == person.id), rows["people"][0]
             )
-            for table in (t.person_names, t.positions):
+            for table in (t.person_names, t.person_keys, t.positions):
                 connection.execute(table.delete().where(table.c.person_id == person.id))
             del rows["people"]
             report.updated["people"] += 1

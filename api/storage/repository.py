@@ -32,6 +32,7 @@ from api.results import (
     TopicCount,
 )
 from api.storage import tables as t
+from api.storage.lookup import people_for_terms
 from api.storage.rows import MeetingParts, meeting_from_parts, person_from_rows
 from api.storage.selection import (
     SELECTIVE,
@@ -241,6 +242,22 @@ class Repository:
         if not people:
             raise NotFound(f"no person with id or name {id_or_name!r}")
         return people[0]
+
+    def match_people(
+        self, ids: Sequence[str], keys: Sequence[str]
+    ) -> list[tuple[str, int, str, str]]:
+        """(key, level, person id, name) of the people `ids` and name keys `keys` could mean
+        (see `api.storage.lookup`): one statement, for the resolver of person names."""
+        wanted = [i for i in ids if "\x00" not in i]
+        with self.engine.connect() as connection:
+            rows = connection.execute(people_for_terms(wanted, [k for k in keys if k])).all()
+        return [(key, level, person_id, name) for key, level, person_id, name in rows]
+
+    def topic_names(self) -> list[tuple[str, str]]:
+        """(id, label) of every topic of the vocabulary: one statement, no counts."""
+        query = sa.select(t.topics.c.id, t.topics.c.label).order_by(t.topics.c.id)
+        with self.engine.connect() as connection:
+            return [(topic_id, label) for topic_id, label in connection.execute(query)]
 
     def counterparts(self, person_id: str) -> list[Counterpart]:
         """People from other countries whom `person_id` met, most frequent first."""

@@ -24,7 +24,7 @@ from api.models import (
     Statement,
     TimeOfDay,
 )
-from api.names import name_key
+from api.names import name_key, search_keys
 
 __all__ = [
     "MeetingParts",
@@ -153,6 +153,7 @@ def person_rows(person: Person) -> dict[str, list[dict[str, Any]]]:
             {"person_id": person.id, "seq": seq, "name": name, "name_key": name_key(name)}
             for seq, name in enumerate(names)
         ],
+        "person_keys": [{"key": key, "person_id": person.id} for key in search_keys(names) if key],
         "positions": [
             {
                 "person_id": person.id,

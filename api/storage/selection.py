@@ -64,8 +64,12 @@ def filter_conditions(
         conditions.append(m.setting.in_([setting.value for setting in selection.setting]))
     if selection.occasion is not None:
         conditions.append(sa.func.lower(m.occasion) == selection.occasion.lower())
-    if selection.synthetic is not None:
+    if isinstance(selection.synthetic, bool):
         conditions.append(m.synthetic.is_(selection.synthetic))
+    if selection.held_in:
+        conditions.append(m.country_code.in_(selection.held_in))
+    if selection.city:
+        conditions.append(sa.func.lower(m.city).in_({city.lower() for city in selection.city}))
     if len(people_ids) != len(selection.person):
         raise ValueError("resolve each person term to ids first (see people_matching)")
     conditions.extend(_took_part_as(ids) for ids in people_ids)

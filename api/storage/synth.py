@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from api.errors import InvalidInput
-from api.names import name_key
+from api.names import name_key, search_keys
 from api.storage import tables as t
 from api.storage.engine import analyze
 
@@ -186,7 +186,7 @@ def purge(engine: Engine) -> int:
             connection.execute(table.delete().where(table.c.meeting_id.in_(chosen)))
         connection.execute(t.meetings.delete().where(t.meetings.c.synthetic.is_(True)))
         people = sa.select(t.people.c.id).where(t.people.c.synthetic.is_(True))
-        for table in (t.person_names, t.positions):
+        for table in (t.person_names, t.person_keys, t.positions):
             connection.execute(table.delete().where(table.c.person_id.in_(people)))
         connection.execute(t.people.delete().where(t.people.c.synthetic.is_(True)))
     return int(removed)
@@ -240,6 +240,10 @@ def _create_people(connection: sa.Connection, rng: random.Random) -> list[_Perso
             {"person_id": i, "seq": 0, "name": name, "name_key": name_key(name)}
             for i, name, _, _ in people
         ],
+    )
+    connection.execute(
+        t.person_keys.insert(),
+        [{"key": key, "person_id": i} for i, name, _, _ in people for key in search_keys([name])],
     )
     connection.execute(
         t.positions.insert(),

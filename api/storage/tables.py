@@ -17,6 +17,7 @@ __all__ = [
     "outcomes",
     "participants",
     "people",
+    "person_keys",
     "person_names",
     "positions",
     "source_evidence",
@@ -72,6 +73,20 @@ person_names = sa.Table(
     sa.PrimaryKeyConstraint("person_id", "seq"),
 )
 
+# Every word-boundary suffix of every name key ("imran khan niazi", "khan niazi", "niazi"):
+# a prefix of a key is a prefix of a name, surname or given name, found by an index range.
+# Byte order ("C") on PostgreSQL so that a range is exactly a prefix, as on SQLite.
+_KEY_TEXT = sa.Text().with_variant(sa.Text(collation="C"), "postgresql")
+person_keys = sa.Table(
+    "person_keys",
+    metadata,
+    sa.Column("key", _KEY_TEXT, nullable=False),
+    sa.Column(
+        "person_id", sa.String(200), sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.PrimaryKeyConstraint("key", "person_id"),
+)
+
 positions = sa.Table(
     "positions",
     metadata,
@@ -110,6 +125,7 @@ meetings = sa.Table(
     sa.Index("ix_meetings_synthetic_date_id", "synthetic", "date", "id"),
     sa.Index("ix_meetings_country_code", "country_code"),
     sa.Index("ix_meetings_occasion_lower", sa.func.lower(sa.text("occasion"))),
+    sa.Index("ix_meetings_city_lower", sa.func.lower(sa.text("city"))),
 )
 
 participants = sa.Table(

@@ -22,7 +22,7 @@ Run = Callable[..., dict[str, Any]]
 
 EXAMPLE = """
 query Example($first: Int!) {
-  meetings(first: $first) {
+  meetings(first: $first, filter: {synthetic: ANY}) {
     nodes {
       participants { person { name } }
       topics { label }

@@ -81,7 +81,7 @@ def test_a_bad_filter_names_the_field_and_the_value(gql: Run) -> None:
     [error] = body["errors"]
     assert error["extensions"]["code"] == "invalid-input"
     assert "filter.country" in error["message"] and "'XX'" in error["message"]
-    assert error["extensions"]["errors"][0]["field"] == "filter.country.0"
+    assert error["extensions"]["errors"][0]["field"] == "filter.country"
 
 
 def test_reversed_dates_and_bad_cursors_are_invalid_input(gql: Run) -> None:
@@ -151,7 +151,7 @@ def test_export_url_downloads_the_same_selection(gql: Run, client: Any) -> None:
     )
     url = body["data"]["exportUrl"]
     assert url.startswith("/api/v1/meetings.csv?")
-    assert "person=Imran+Khan" in url and "kind=phone_call" in url
+    assert "person=imran-khan" in url and "kind=phone_call" in url  # the name, resolved
     response = client.get(url)
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))

@@ -27,7 +27,9 @@ def test_seeds_hold_four_meetings_five_sources_seven_people(seeded: Service) -> 
 
 
 def test_newest_first_by_default(seeded: Service) -> None:
-    page = seeded.repository.list_meetings(MeetingFilter(), PageRequest(with_total=True))
+    page = seeded.repository.list_meetings(
+        MeetingFilter(synthetic="any"), PageRequest(with_total=True)
+    )
     dates = [m.date for m in page.items]
     assert dates == sorted(dates, reverse=True)
     assert page.total == 4
@@ -94,7 +96,7 @@ def test_people_countries_topics(seeded: Service) -> None:
 
 
 def test_stats(seeded: Service) -> None:
-    stats = seeded.repository.stats(MeetingFilter())
+    stats = seeded.repository.stats(MeetingFilter(synthetic="any"))
     assert stats.total == 4
     assert {b.key: b.count for b in stats.by_kind} == {"phone_call": 2, "meeting": 2}
     assert {b.key: b.count for b in stats.by_year} == {"2021": 3, "2023": 1}
@@ -108,7 +110,7 @@ def test_a_page_costs_a_fixed_number_of_statements(
     synth.generate(seeded.engine, 150, seed=3)
     with count_statements(seeded.engine) as counter:
         page = seeded.repository.list_meetings(
-            MeetingFilter(), PageRequest(limit=limit, with_total=True)
+            MeetingFilter(synthetic="any"), PageRequest(limit=limit, with_total=True)
         )
     assert len(page.items) == limit
     assert all(m.participants and m.topics and m.sources for m in page.items)
@@ -120,12 +122,12 @@ def test_cursor_walk_visits_each_meeting_once_while_rows_are_inserted(
     seeded: Service, order: MeetingOrder
 ) -> None:
     synth.generate(seeded.engine, 250, seed=1)
-    before = {m.id for m in seeded.repository.iter_meetings(MeetingFilter())}
+    before = {m.id for m in seeded.repository.iter_meetings(MeetingFilter(synthetic="any"))}
     seen: list[str] = []
     after = None
     while True:
         page = seeded.repository.list_meetings(
-            MeetingFilter(), PageRequest(order=order, limit=37, after=after)
+            MeetingFilter(synthetic="any"), PageRequest(order=order, limit=37, after=after)
         )
         seen.extend(m.id for m in page.items)
         if len(seen) == 37:
@@ -138,17 +140,20 @@ def test_cursor_walk_visits_each_meeting_once_while_rows_are_inserted(
 
 
 def test_a_cursor_from_another_order_is_refused(seeded: Service) -> None:
-    page = seeded.repository.list_meetings(MeetingFilter(), PageRequest(limit=1))
+    page = seeded.repository.list_meetings(MeetingFilter(synthetic="any"), PageRequest(limit=1))
     assert page.next_cursor
     with pytest.raises(InvalidInput, match="made for order"):
         seeded.repository.list_meetings(
-            MeetingFilter(), PageRequest(order=MeetingOrder.DATE_ASC, after=page.next_cursor)
+            MeetingFilter(synthetic="any"),
+            PageRequest(order=MeetingOrder.DATE_ASC, after=page.next_cursor),
         )
 
 
 def test_iter_meetings_streams_the_whole_selection(seeded: Service) -> None:
     synth.generate(seeded.engine, 120, seed=4)
-    ids = [m.id for m in seeded.repository.iter_meetings(MeetingFilter(), batch_size=50)]
+    ids = [
+        m.id for m in seeded.repository.iter_meetings(MeetingFilter(synthetic="any"), batch_size=50)
+    ]
     assert len(ids) == len(set(ids)) == 124
 
 
@@ -183,7 +188,9 @@ def test_people_by_ids_keeps_the_order_with_names_and_positions(
 
 def test_people_listing_checks_its_inputs(seeded: Service) -> None:
     repository = seeded.repository
-    meeting_cursor = repository.list_meetings(MeetingFilter(), PageRequest(limit=1)).next_cursor
+    meeting_cursor = repository.list_meetings(
+        MeetingFilter(synthetic="any"), PageRequest(limit=1)
+    ).next_cursor
     for token in ("W10", meeting_cursor or ""):
         with pytest.raises(InvalidInput, match="invalid cursor"):
             repository.list_people(after=token)
