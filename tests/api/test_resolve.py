@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from starlette.testclient import TestClient
@@ -200,3 +202,29 @@ def test_the_cli_export_reads_typed_values(
     assert len(json.loads(result.stdout)["data"]) == 4
     result = export("-o", "-", "--topic", "nope")
     assert result.returncode == 1 and "unknown topic 'nope'" in result.stderr
+
+
+def _readme_filters() -> list[tuple[str, str, int]]:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("\n## Filters\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `(\w+)` \|[^\n]*\| `([^`]+)` \| (\d+) \|$", section, flags=re.M)
+    return [(name, example, int(count)) for name, example, count in rows]
+
+
+def test_the_readme_filter_examples_answer_as_written(client: TestClient) -> None:
+    rows = _readme_filters()
+    assert sorted(name for name, _, _ in rows) == sorted(MeetingFilter.model_fields)
+    lists = {n for n, f in MeetingFilter.model_fields.items() if "list" in str(f.annotation)}
+    for name, example, count in rows:
+        assert len(_rest(client, example)) == count, example
+        value = unquote(example.split("=", 1)[1])
+        if name in {"kind", "setting", "synthetic"}:
+            value = value.upper()
+        camel = re.sub(r"_(\w)", lambda m: m[1].upper(), name)
+        query = (
+            "query($f: MeetingFilterInput) { meetings(first: 100, filter: $f) { nodes { id } } }"
+        )
+        variables = {"f": {camel: [value] if name in lists else value}}
+        body = client.post("/graphql", json={"query": query, "variables": variables}).json()
+        assert "errors" not in body, (example, body)
+        assert len(body["data"]["meetings"]["nodes"]) == count, example

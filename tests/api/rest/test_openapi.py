@@ -56,6 +56,7 @@ def test_every_ref_resolves() -> None:
         assert ref.startswith("#/components/schemas/")
         assert ref.rsplit("/", 1)[1] in doc["components"]["schemas"], ref
 
+
 def _example_params(parameter: dict[str, object]) -> list[tuple[str, str]]:
     """The query Swagger UI's "Try it out" sends for one parameter's example."""
     example = parameter["example"]
