@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import export, extract, graphql, load, pagination, repository, rest
+from benchmarks import export, extract, graphql, load, names, pagination, repository, rest
 from benchmarks.common import Row, print_table
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -64,6 +64,7 @@ def _suite(quick: bool, postgres: bool) -> list[tuple[str, Callable[[], list[Row
     suite: list[tuple[str, Callable[[], list[Row]]]] = [
         ("repository", lambda: repository.main(quick)),
         ("pagination", lambda: pagination.main(quick)),
+        ("names", lambda: names.main(quick)),
         ("rest", lambda: _rest_rows(rest.main(quick))),
         ("graphql", lambda: [_row(r) for r in graphql.main(quick)]),
         ("export", lambda: [_row(r) for r in export.main(quick)]),

@@ -250,7 +250,8 @@ class Repository:
         (see `api.storage.lookup`): one statement, for the resolver of person names."""
         wanted = [i for i in ids if "\x00" not in i]
         with self.engine.connect() as connection:
-            rows = connection.execute(people_for_terms(wanted, [k for k in keys if k])).all()
+            query, params = people_for_terms(wanted, [k for k in keys if k])
+            rows = connection.execute(query, params).all()
         return [(key, level, person_id, name) for key, level, person_id, name in rows]
 
     def topic_names(self) -> list[tuple[str, str]]:
