@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from api.names import KEY_END, search_keys, word_runs
 from api.storage import tables as t
 
-__all__ = ["DroppedAlias", "drop_colliding_aliases"]
+__all__ = ["DroppedAlias", "drop_colliding_aliases", "naming_others"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ def drop_colliding_aliases(
     anyone else, and rebuild the search keys of the people who lost one."""
     if not person_ids:
         return []
-    n, k = t.person_names.c, t.person_keys.c
+    n = t.person_names.c
     own = connection.execute(
         sa.select(n.person_id, n.seq, n.name, n.name_key).where(n.person_id.in_(list(person_ids)))
     ).all()
@@ -51,18 +51,9 @@ def drop_colliding_aliases(
     for person_id, seq, name, key in own:
         if seq == 0 or not key:
             continue
-        others = connection.scalars(
-            sa.select(k.person_id)
-            .where(
-                k.person_id != person_id,
-                sa.or_(k.key == key, sa.and_(k.key > key + " ", k.key < key + " " + KEY_END)),
-            )
-            .distinct()
-            .order_by(k.person_id)
-            .limit(10)
-        ).all()
+        others = naming_others(connection, person_id, key)
         if others:
-            dropped[(person_id, seq)] = DroppedAlias(person_id, name, tuple(others))
+            dropped[(person_id, seq)] = DroppedAlias(person_id, name, others)
     # Everyone's aliases against their names.
     runs: dict[str, set[str]] = {}
     for person_id, _seq, name, _key in own:
@@ -75,14 +66,32 @@ def drop_colliding_aliases(
             )
         ).all()
         for person_id, seq, name, key in aliases:
-            others = sorted(runs[key] - {person_id})
-            if others and (person_id, seq) not in dropped:
-                dropped[(person_id, seq)] = DroppedAlias(person_id, name, tuple(others[:10]))
+            near = sorted(runs[key] - {person_id})
+            if near and (person_id, seq) not in dropped:
+                dropped[(person_id, seq)] = DroppedAlias(person_id, name, tuple(near[:10]))
     for person_id, seq in dropped:
         connection.execute(t.person_names.delete().where(n.person_id == person_id, n.seq == seq))
     for person_id in {person_id for person_id, _ in dropped}:
         _rebuild_keys(connection, person_id)
     return sorted(dropped.values(), key=lambda d: (d.person_id, d.alias))
+
+
+def naming_others(connection: sa.Connection, person_id: str, key: str) -> tuple[str, ...]:
+    """Up to ten people other than `person_id` whose names hold the name key `key` as a run
+    of whole words (so an alias with that key would name them too)."""
+    k = t.person_keys.c
+    return tuple(
+        connection.scalars(
+            sa.select(k.person_id)
+            .where(
+                k.person_id != person_id,
+                sa.or_(k.key == key, sa.and_(k.key > key + " ", k.key < key + " " + KEY_END)),
+            )
+            .distinct()
+            .order_by(k.person_id)
+            .limit(10)
+        ).all()
+    )
 
 
 def _rebuild_keys(connection: sa.Connection, person_id: str) -> None:

@@ -21,8 +21,9 @@ from sqlalchemy.engine import Engine
 
 from api.errors import FieldError, LoadError, field_errors
 from api.models import Meeting, Person, Topic
+from api.names import name_key
 from api.storage import tables as t
-from api.storage.aliases import DroppedAlias, drop_colliding_aliases
+from api.storage.aliases import DroppedAlias, drop_colliding_aliases, naming_others
 from api.storage.engine import write_transaction
 from api.storage.repository import fetch_meetings, fetch_people
 from api.storage.rows import meeting_rows, person_rows
@@ -221,7 +222,7 @@ def _upsert_people(
 ) -> None:
     stored = {p.id: p for p in fetch_people(connection, [p.id for p in people])}
     for person in people:
-        if stored.get(person.id) == person:
+        if stored.get(person.id) in (person, _without_colliding(connection, person)):
             report.unchanged["people"] += 1
             continue
         rows = person_rows(person)
@@ -237,6 +238,12 @@ def _upsert_people(
             report.added["people"] += 1
         insert_rows(connection, [rows])
     advance(len(people))
+
+
+def _without_colliding(connection: sa.Connection, person: Person) -> Person:
+    """`person` without the aliases that would also name someone else (as stored)."""
+    kept = [a for a in person.aliases if not naming_others(connection, person.id, name_key(a))]
+    return person.model_copy(update={"aliases": kept})
 
 
 def _check_people(

@@ -24,7 +24,7 @@ from api.resolve import resolve_filter, strip_titles
 from api.service import Service
 from api.storage import synth
 from api.storage.loading import load_paths
-from tests.conftest import StatementCounter
+from tests.conftest import SEEDS_DIR, StatementCounter
 
 IMRAN = {
     "2021-07-16-li-keqiang-imran-khan",
@@ -122,6 +122,8 @@ def test_an_alias_that_names_two_people_is_dropped_and_reported(
     dropped = _li_qiang(seeded, tmp_path)
     assert dropped == ["alias 'Li' of li-keqiang also names li-qiang; dropped"]
     assert "Li" not in seeded.repository.get_person("li-keqiang").aliases
+    again = load_paths(seeded.engine, [SEEDS_DIR, tmp_path / "li-qiang.json"])
+    assert again.changes == 0 and not again.dropped_aliases  # still idempotent
 
 
 def test_ambiguous_and_unknown_names_list_candidates_and_run_no_page_query(
