@@ -80,9 +80,12 @@ _FILTER_EXAMPLES: dict[str, Any] = {
 }
 
 _DATE = {
-    "type": "string",
-    "pattern": "^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?$",
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2]))?$"},
+    ]
 }
+"""A day, or a month or year (YYYY-MM, YYYY)."""
 
 
 @cache
