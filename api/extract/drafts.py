@@ -39,7 +39,7 @@ _PRONOUN = re.compile(
     r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:(?:also|later|then|separately|subsequently)\s+)?$"
 )
 """A pronoun right before a trigger ('On Saturday, he held talks with ...')."""
-_NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met"})
+_NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met", "spoke_pair", "during_call"})
 
 
 @dataclass(slots=True)

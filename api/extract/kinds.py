@@ -14,7 +14,8 @@ from dataclasses import dataclass
 __all__ = ["Trigger", "find_triggers"]
 
 _NOUNS = (
-    r"(?:talks|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
+    r"(?:talks?|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
+    r"negotiations|"
     r"video\s*conferences?|teleconferences?|summit)"
 )
 _WHEN = (
@@ -34,6 +35,34 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     ("phoned", "subject", re.compile(r"\b(?:telephoned|phoned|rang|dialled|dialed)\b", re.I)),
+    (
+        "phoned",
+        "subject",
+        re.compile(
+            r"\b(?:made|placed|makes|places)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:tele)?phone\s+"
+            r"calls?\s+to\b",
+            re.I,
+        ),
+    ),
+    (
+        "spoke_pair",
+        "",
+        re.compile(
+            r"\b(?:spoke|speak|talked|conversed|exchanged\s+views)\s+(?:\w+\s+)?(?:over|on|by|via)\s+"
+            r"(?:the\s+)?(?:tele)?phone\b(?:\s+for\s+(?:about\s+)?[\w-]+\s+(?:minutes|hours?))?"
+            r"(?:\s+(?:with|to)\b)?",
+            re.I,
+        ),
+    ),
+    (
+        "during_call",
+        "",
+        re.compile(
+            r"\b(?:during|in|via|through|over)\s+(?:an?|their)\s+(?:(?:tele)?phone|video)\s*"
+            r"(?:calls?|conversations?|conference|talks?|link)\b",
+            re.I,
+        ),
+    ),
     ("called", "subject", re.compile(r"\bcall(?:ed|s)\b(?!\s+(?:on|upon|for|off|in|at|it)\b)")),
     (
         "called_on",
@@ -48,13 +77,14 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "held",
         "",
         re.compile(
-            r"\b(?:held|holds|had|has|conducted|hold)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+            r"\b(?:held|holds|had|has|conducted|hold|began|begun|started|opened)\s+"
+            r"(?:an?\s+|the\s+)?(?:[\w'’–-]+\s+){0,5}?"
             + _NOUNS
             + r"\b",
             re.I,
         ),
     ),
-    ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+with\b", re.I)),
+    ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+(?:with|between)\b", re.I)),
     (
         "met",
         "",

@@ -28,6 +28,7 @@ from api.extract.titles import (
     TITLE_WORDS,
     has_title_head,
     normalise_title,
+    counterpart_title,
     title_country,
 )
 
@@ -409,6 +410,7 @@ def find_mentions(doc: Document) -> list[Mention]:
                 # a counterpart holds the substantive office: the last of 'A and B'
                 title = previous.title.split(" and ")[-1]
                 title = title if has_title_head(title.split()) else previous.title
+                title = counterpart_title(title, mention.country)
                 mention = _replace(
                     mention, title=title, title_span=previous.title_span, title_rank=4
                 )

@@ -11,6 +11,7 @@ import re
 from api.extract.gazetteer import country_of_phrase
 
 __all__ = [
+    "counterpart_title",
     "CN_CUES",
     "HONORIFIC_PREFIXES",
     "RANKS",
@@ -137,9 +138,44 @@ def _country_part(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+_OFFICE_COUNTRY = {
+    "external affairs minister": "IN", "minister of external affairs": "IN",
+    "secretary of state": "US", "taoiseach": "IE", "state councilor": "CN",
+    "state councillor": "CN", "federal chancellor": "DE",
+}  # fmt: skip
+"""Offices that only one country has under this name, as data: the office tells the
+country ('Secretary of State' alone is the US office; the UK's has 'for ...' after it)."""
+_STATELESS = re.compile(r"\b(?:EU|European|High Representative|Secretary[- ]General|UN)\b")
+"""Offices of international bodies: they give no ISO country and block the table above."""
+
+
+_GENERIC_OFFICE = {
+    "external affairs minister": "Foreign Minister", "minister of external affairs":
+    "Foreign Minister", "secretary of state": "Foreign Minister", "state councilor":
+    "Foreign Minister", "state councillor": "Foreign Minister", "taoiseach": "Prime Minister",
+    "federal chancellor": "Chancellor",
+}  # fmt: skip
+"""The usual name of a one-country office, for a counterpart from another country."""
+
+
+def counterpart_title(title: str, country: str | None) -> str:
+    """The office of someone's counterpart from `country`: the same office, except that a
+    one-country office ('External Affairs Minister') becomes its usual name elsewhere."""
+    key = " ".join(_LEADING.sub("", _PAREN.sub("", title)).lower().split())
+    owner = _OFFICE_COUNTRY.get(key)
+    if owner is None or country is None or owner == country:
+        return title
+    return _GENERIC_OFFICE.get(key, title)
+
+
 def title_country(title: str) -> str | None:
     """The country an office names ('Foreign Minister of China' -> CN), if any."""
-    return _country_part(_PAREN.sub("", title))[1]
+    bare = _PAREN.sub("", title)
+    named = _country_part(bare)[1]
+    if named or _STATELESS.search(bare):
+        return named
+    key = " ".join(_LEADING.sub("", bare).lower().split())
+    return _OFFICE_COUNTRY.get(key)
 
 
 def normalise_title(title: str) -> str:
