@@ -29,6 +29,8 @@ _TITLE_GAP = re.compile(
 )
 """A long gap before the object that is only its office ('with Member of the Political
 Bureau ... and Foreign Minister of China, H.E.')."""
+_SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
+"""After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
 _CLAUSE_STOP = re.compile(
     r"\b(?:and|but|who|which|whom|where|since|after|before|when|while|whereas)\b|;"
 )
@@ -81,7 +83,7 @@ def _group_after(refs: list[Ref], cut: int, text: str, limit: int) -> list[Ref]:
         return []
     group = [after[0]]
     for ref in after[1:]:
-        if not _JOIN.match(text[group[-1].end : ref.start]):
+        if not _JOIN.match(text[group[-1].end : ref.start]) or _SPEAKER.match(text, ref.end):
             break
         group.append(ref)
     return group

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from api.extract.gazetteer import city_country
+
 __all__ = ["Dateline", "Document", "Sentence", "parse_document"]
 
 
@@ -34,12 +36,17 @@ _BOILERPLATE = re.compile(
 )
 _STAMP = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
 _DATELINE = re.compile(
-    r"""^(?P<cities>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*)
-        (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?
-        (?:\s*\((?P<agency>[A-Za-z ]+)\))?
-        \s*(?::|--|—|–)\s*""",
+    r"""^(?P<cities>[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+)*)
+        (?:\s*\[[A-Z][\w .'-]*\]|,\s*(?:[A-Z][a-z]+|U\.S\.|UK|UAE)(?=,))?
+        (?:,\s*(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s+\d{4})?))?\.?
+        (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?)?
+        \s*(?::|--|—|–|-(?=\s))\s*""",
     re.VERBOSE,
 )
+"""'BEIJING, July 16 (Xinhua) --', 'KAZAN, Russia, Oct. 23 --', 'RAWALPINDI, JAN 22 /DNA/ –',
+'MOSCOW, September 15. /TASS/.', 'Dushanbe [Tajikistan], September 17 (ANI):', 'BEIJING -'."""
+_SLASH_CREDIT = re.compile(r"^(?P<cities>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*)(?:,\s*"
+    r"(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}))?\.?\s*/(?P<slashed>[A-Za-z ]+)/\.?\s*")
 _PLACE_DATE_LINE = re.compile(
     r"""^(?P<city>[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+)?)\s*(?:,|-|–|—)\s*
         (?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}
@@ -134,6 +141,7 @@ def parse_document(text: str) -> Document:
                 stamp = found.group(0)
             continue
         kept.append((start, end))
+    kept = _unwrap(text, kept)
     sentences: list[Sentence] = []
     dateline: Dateline | None = None
     for number, (start, end) in enumerate(kept):
@@ -146,10 +154,12 @@ def parse_document(text: str) -> Document:
                     (city,), place_date.group("date"), start + place_date.start("date")
                 )
             continue
-        headline = number == 0 and _is_headline(line, len(kept) > 1)
+        headline = (
+            number == 0 and _is_headline(line, len(kept) > 1) and not _DATELINE.match(line)
+        )
         if not headline and dateline is None and not any(not s.headline for s in sentences):
-            match = _DATELINE.match(line)
-            if match and match.group("cities").upper() == match.group("cities"):
+            match = _DATELINE.match(line) or _SLASH_CREDIT.match(line)
+            if match and _dateline_place(match):
                 dateline = _dateline(match, start)
                 start += match.end()
         for s_start, s_end in _sentences(text, start, end):
@@ -159,9 +169,46 @@ def parse_document(text: str) -> Document:
     return Document(text, tuple(sentences), dateline, stamp)
 
 
+_OPEN_END = re.compile(r"[^.!?\"”:;)\]]$")
+
+
+def _wrapped(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    start, end = first
+    return (
+        40 <= end - start <= 100
+        and text.count("\n", end, second[0]) == 1
+        and bool(_OPEN_END.search(text[start:end]))
+    )
+
+
+def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the lines of a hard-wrapped text (a sentence broken across lines at a fixed
+    width) back into paragraphs; a text is wrapped when several of its lines run on."""
+    pairs = list(zip(lines, lines[1:], strict=False))
+    if sum(_wrapped(text, a, b) for a, b in pairs) < 3:
+        return lines
+    merged = [lines[0]]
+    for line in lines[1:]:
+        last = (max(merged[-1][0], text.rfind("\n", 0, merged[-1][1]) + 1), merged[-1][1])
+        if _wrapped(text, last, line):
+            merged[-1] = (merged[-1][0], line[1])
+        else:
+            merged.append(line)
+    return merged
+
+
+def _dateline_place(match: re.Match[str]) -> bool:
+    """A dateline's place is in capitals, or a known city followed by a date or credit."""
+    cities = match.group("cities")
+    if cities.upper() == cities:
+        return True
+    credited = match.group("date") or match.group("agency") or match.group("slashed")
+    return bool(credited) and all(city_country(c) for c in cities.split("/"))
+
+
 def _dateline(match: re.Match[str], offset: int) -> Dateline:
     cities = []
-    for city in re.finditer(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*", match.group("cities")):
+    for city in re.finditer(r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*", match.group("cities")):
         cities.append((city.group(0).title(), offset + city.start(), offset + city.end()))
     date_start = offset + match.start("date") if match.group("date") else -1
     return Dateline(tuple(cities), match.group("date"), date_start)

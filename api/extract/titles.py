@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from api.extract.gazetteer import country_of_phrase
+from api.extract.gazetteer import country_of_phrase, fold
 
 __all__ = [
     "counterpart_title",
@@ -158,14 +158,22 @@ _GENERIC_OFFICE = {
 """The usual name of a one-country office, for a counterpart from another country."""
 
 
+_LOCAL_OFFICE = {
+    ("CN", "prime minister"): "Premier", ("US", "foreign minister"): "Secretary of State",
+    ("IN", "foreign minister"): "External Affairs Minister",
+}  # fmt: skip
+"""The name one country gives a common office: a counterpart holds it under that name."""
+
+
 def counterpart_title(title: str, country: str | None) -> str:
     """The office of someone's counterpart from `country`: the same office, except that a
     one-country office ('External Affairs Minister') becomes its usual name elsewhere."""
     key = " ".join(_LEADING.sub("", _PAREN.sub("", title)).lower().split())
     owner = _OFFICE_COUNTRY.get(key)
-    if owner is None or country is None or owner == country:
-        return title
-    return _GENERIC_OFFICE.get(key, title)
+    if owner is not None and country is not None and owner != country:
+        title = _GENERIC_OFFICE.get(key, title)
+        key = fold(title)
+    return _LOCAL_OFFICE.get((country or "", key), title)
 
 
 def title_country(title: str) -> str | None:
