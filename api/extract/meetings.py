@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from api.extract.attendance import Capacity, find_capacities
 from api.extract.context import Context, build_context
@@ -16,6 +17,8 @@ from api.extract.topics import find_topics
 
 __all__ = ["extract"]
 
+_TRIP = ("city", "country_code", "setting", "occasion")
+
 
 def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
     """Candidate meetings reported in `text`, a readout published on `published`.
@@ -26,7 +29,38 @@ def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
     context = build_context(text, published)
     drafts = find_drafts(context)
     capacities = find_capacities(context)
-    return [_finish(context, draft, drafts, capacities) for draft in drafts]
+    return _carry_trip([_finish(context, draft, drafts, capacities) for draft in drafts])
+
+
+def _carry_trip(meetings: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
+    """The place and occasion of a trip carry to its other in-person meetings (within a
+    day of each other), unless the text gives those meetings a place of their own."""
+    carried: list[ExtractedMeeting] = []
+    trip: ExtractedMeeting | None = None
+    for meeting in meetings:
+        if meeting.kind == "meeting" and trip is not None and _same_trip(trip, meeting):
+            place = meeting.country_code is None
+            country = trip.country_code if place else meeting.country_code
+            home = {p.country_code for p in meeting.principals}
+            keys = [k for k in _TRIP if k in trip.evidence and (place or k == "occasion")]
+            meeting = replace(
+                meeting,
+                city=trip.city if place else meeting.city,
+                country_code=country,
+                occasion=meeting.occasion or trip.occasion,
+                setting="bilateral_visit" if country in home else "third_country",
+                evidence={**meeting.evidence, **{k: trip.evidence[k] for k in keys}},
+            )
+        if meeting.kind == "meeting" and meeting.country_code is not None:
+            trip = meeting
+        carried.append(meeting)
+    return carried
+
+
+def _same_trip(trip: ExtractedMeeting, meeting: ExtractedMeeting) -> bool:
+    if meeting.date is None or trip.date is None or abs((meeting.date - trip.date).days) > 1:
+        return False
+    return meeting.country_code in (None, trip.country_code)
 
 
 def _place(
@@ -106,7 +140,7 @@ def _finish(
             setting = "bilateral_visit" if country in home else "third_country"
         else:
             setting = "third_country" if found else "bilateral_visit"
-        if setting == "third_country" and found is not None:
+        if found is not None:
             occasion = found.label
             evidence["occasion"] = [found.span]
         evidence["setting"] = evidence.get("city") or evidence.get("occasion") or evidence["kind"]
