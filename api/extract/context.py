@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from api.extract.dates import parse_loose_date
-from api.extract.gazetteer import city_country, country_of_phrase, fold
+from api.extract.gazetteer import country_of_phrase, fold
+from api.extract.geonames import known_city
 from api.extract.people import Person, Span, find_mentions, resolve_people
 from api.extract.places import Place
 from api.extract.text import Document, parse_document
@@ -109,7 +110,7 @@ def build_context(text: str, published: dt.date | None) -> Context:
             dateline_span = (start, start + len(doc.dateline.date_text))
         if len(doc.dateline.cities) == 1:
             name, start, end = doc.dateline.cities[0]
-            found = city_country(name)
+            found = known_city(name)
             if found:
                 dateline_city = Place(found[0], found[1], (start, end))
                 countries[found[1]] += 2

@@ -26,9 +26,9 @@ from api.extract.titles import (
     CN_CUES,
     RANKS,
     TITLE_WORDS,
+    counterpart_title,
     has_title_head,
     normalise_title,
-    counterpart_title,
     title_country,
 )
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from api.extract.gazetteer import CITY_COUNTRY, VENUE_CITY, city_country, country_of_phrase, fold
+from api.extract.geonames import known_city
 
 __all__ = ["Place", "find_city", "find_country", "find_venue"]
 
@@ -34,6 +35,8 @@ _LONGER_VENUE = re.compile(
 )
 """A venue head followed by more words and another head ('Diaoyutai State Guesthouse')."""
 _NOT_VENUE = re.compile(r"summit|conference|forum|session|assembly|meeting|games", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<c>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?![\w'’-])")
+"""'in Kazan', 'in Wilmington': a place after a preposition, for the world gazetteer."""
 _IN_COUNTRY = re.compile(r"\bin\s+(?P<c>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
 
 
@@ -61,6 +64,12 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
         place = Place(found[0], found[1], (offset + match.start(), offset + match.end()))
         if best is None or distance < best[0]:
             best = (distance, place)
+    if best is None:
+        for match in _IN_PLACE.finditer(sentence):
+            world = known_city(match.group("c"))
+            if world is not None and country_of_phrase(match.group("c")) is None:
+                start = offset + match.start("c")
+                return Place(world[0], world[1], (start, start + len(match.group("c"))))
     return best[1] if best else None
 
 

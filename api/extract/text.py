@@ -6,10 +6,11 @@ text, so evidence spans quote the text exactly as it was passed in.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from api.extract.gazetteer import city_country
+from api.extract.geonames import known_city
 
 __all__ = ["Dateline", "Document", "Sentence", "parse_document"]
 
@@ -45,8 +46,10 @@ _DATELINE = re.compile(
 )
 """'BEIJING, July 16 (Xinhua) --', 'KAZAN, Russia, Oct. 23 --', 'RAWALPINDI, JAN 22 /DNA/ –',
 'MOSCOW, September 15. /TASS/.', 'Dushanbe [Tajikistan], September 17 (ANI):', 'BEIJING -'."""
-_SLASH_CREDIT = re.compile(r"^(?P<cities>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*)(?:,\s*"
-    r"(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}))?\.?\s*/(?P<slashed>[A-Za-z ]+)/\.?\s*")
+_SLASH_CREDIT = re.compile(
+    r"^(?P<cities>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*)(?:,\s*"
+    r"(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}))?\.?\s*/(?P<slashed>[A-Za-z ]+)/\.?\s*"
+)
 _PLACE_DATE_LINE = re.compile(
     r"""^(?P<city>[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+)?)\s*(?:,|-|–|—)\s*
         (?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}
@@ -154,9 +157,7 @@ def parse_document(text: str) -> Document:
                     (city,), place_date.group("date"), start + place_date.start("date")
                 )
             continue
-        headline = (
-            number == 0 and _is_headline(line, len(kept) > 1) and not _DATELINE.match(line)
-        )
+        headline = number == 0 and _is_headline(line, len(kept) > 1) and not _DATELINE.match(line)
         if not headline and dateline is None and not any(not s.headline for s in sentences):
             match = _DATELINE.match(line) or _SLASH_CREDIT.match(line)
             if match and _dateline_place(match):
@@ -184,7 +185,7 @@ def _wrapped(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool
 def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join the lines of a hard-wrapped text (a sentence broken across lines at a fixed
     width) back into paragraphs; a text is wrapped when several of its lines run on."""
-    pairs = list(zip(lines, lines[1:], strict=False))
+    pairs = list(itertools.pairwise(lines))
     if sum(_wrapped(text, a, b) for a, b in pairs) < 3:
         return lines
     merged = [lines[0]]
@@ -203,7 +204,7 @@ def _dateline_place(match: re.Match[str]) -> bool:
     if cities.upper() == cities:
         return True
     credited = match.group("date") or match.group("agency") or match.group("slashed")
-    return bool(credited) and all(city_country(c) for c in cities.split("/"))
+    return bool(credited) and all(known_city(c) for c in cities.split("/"))
 
 
 def _dateline(match: re.Match[str], offset: int) -> Dateline:

@@ -11,7 +11,6 @@ import re
 from api.extract.gazetteer import country_of_phrase, fold
 
 __all__ = [
-    "counterpart_title",
     "CN_CUES",
     "HONORIFIC_PREFIXES",
     "RANKS",
@@ -19,6 +18,7 @@ __all__ = [
     "TITLE_ABBREVIATIONS",
     "TITLE_HEADS",
     "TITLE_WORDS",
+    "counterpart_title",
     "has_title_head",
     "normalise_title",
     "title_country",
