@@ -329,18 +329,17 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
     reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None and bare else None
     if reverse and _is_office(reverse.group("title").split()):
         offset = mention.start - len(before)
-        title_span = (offset + reverse.start("title"), offset + reverse.end("title"))
-        changes.update(
-            title=normalise_title(reverse.group("title")), title_span=title_span, title_rank=1
+        dem_span, title_span = _split_country(
+            before, reverse.span("dem") if reverse.group("dem") else None, reverse.span("title")
         )
-        code = country_of_phrase(reverse.group("dem") or "")
-        if code and mention.country is None:
-            changes.update(
-                country=code,
-                country_span=(offset + reverse.start("dem"), offset + reverse.end("dem")),
-            )
-        elif mention.country is None and title_country(reverse.group("title")):
-            changes.update(country=title_country(reverse.group("title")), country_span=title_span)
+        title = before[title_span[0] : title_span[1]]
+        title_span = (offset + title_span[0], offset + title_span[1])
+        changes.update(title=normalise_title(title), title_span=title_span, title_rank=1)
+        code = country_of_phrase(before[dem_span[0] : dem_span[1]]) if dem_span else None
+        if code and mention.country is None and dem_span:
+            changes.update(country=code, country_span=(offset + dem_span[0], offset + dem_span[1]))
+        elif mention.country is None and title_country(title):
+            changes.update(country=title_country(title), country_span=title_span)
     listed = _LISTED_TITLE.search(before) if mention.title is None and not bare else None
     if listed and _is_office(listed["head"].split()):
         offset = mention.start - len(before)
@@ -360,6 +359,20 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
             if code and mention.country is None and "country" not in changes:
                 changes.update(country=code, country_span=(start, start + length))
     return _replace(mention, **changes) if changes else mention
+
+
+def _split_country(
+    text: str, dem: Span | None, title: Span
+) -> tuple[Span | None, Span]:
+    """Move the words of a country name from the start of an office to its qualifier:
+    'the United | States Secretary of State' -> 'United States | Secretary of State'."""
+    start = dem[0] if dem else title[0]
+    words = list(re.finditer(r"\S+", text[start : title[1]]))
+    for size in (3, 2, 1):
+        if len(words) > size and country_of_phrase(" ".join(w.group(0) for w in words[:size])):
+            end, begin = start + words[size - 1].end(), start + words[size].start()
+            return (start, end), (begin, title[1])
+    return dem, title
 
 
 def _is_office(words: list[str]) -> bool:
@@ -382,6 +395,12 @@ def _appositive_title(phrase: str) -> tuple[str | None, int]:
             break
     while kept and kept[-1] in _CONNECTORS:
         kept.pop()
+    raw = " ".join(kept)
+    kept = [
+        w if w in _CONNECTORS or w[:1].isupper() else w[:1].upper() + w[1:]
+        for k, w in enumerate(kept)
+        if not (k > 0 and kept[k - 1] == "and" and country_of_phrase(w))
+    ]  # '... and Chinese foreign minister': the office, its country given elsewhere
     if (
         not kept
         or not has_title_head(kept[:3])
@@ -390,8 +409,7 @@ def _appositive_title(phrase: str) -> tuple[str | None, int]:
         return None, 0
     if any(is_nameable(w) for w in kept[1:] if w not in _CONNECTORS):
         return None, 0
-    text = " ".join(kept)
-    return normalise_title(text), skip + len(text)
+    return normalise_title(" ".join(kept)), skip + len(raw)
 
 
 def find_mentions(doc: Document) -> list[Mention]:
