@@ -15,6 +15,7 @@ import pycountry
 
 __all__ = [
     "CITY_COUNTRY",
+    "VENUE_ALIASES",
     "VENUE_CITY",
     "city_country",
     "country_of_phrase",
@@ -113,6 +114,11 @@ Yongsan:Seoul|Chancellery:Berlin|Quirinal Palace:Rome|Palazzo Chigi:Rome
 Ak Orda:Astana|Kasr-e-Ruhama:Kabul|Merdeka Palace:Jakarta|Istana:Singapore
 """
 
+_VENUE_ALIASES = """
+Great Hall of the People:Great Hall of People|Great Hall|People's Great Hall
+Diaoyutai State Guesthouse:Diaoyutai State Guest House
+"""
+
 _PLACE_WORDS = """
 Kashmir Jammu Xinjiang Tibet Taiwan Hong Kong Macao Gwadar Sindh Punjab Balochistan Baluchistan
 Khyber Pakhtunkhwa Gilgit Baltistan Kong Guangdong Shaanxi Hainan Yunnan Sichuan Fujian Zhejiang
@@ -182,6 +188,14 @@ VENUE_CITY: dict[str, str] = {
     for venue, _, city in (item.partition(":") for item in line.split("|"))
 }
 """Folded venue name -> the city it is in."""
+
+VENUE_ALIASES: dict[str, str] = {
+    fold(alias): venue
+    for line in _VENUE_ALIASES.strip().splitlines()
+    for venue, _, aliases in [line.partition(":")]
+    for alias in aliases.split("|")
+}
+"""Folded other name of a venue -> its usual name."""
 
 _NAME_LIKE_CITIES = frozenset(
     ["victoria", "sofia", "santiago", "kingston", "georgetown", "praia", "male", "nice"]

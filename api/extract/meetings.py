@@ -11,6 +11,7 @@ from api.extract.dates import time_of_day
 from api.extract.drafts import Draft, find_drafts
 from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
 from api.extract.occasions import Occasion, find_occasion
+from api.extract.gazetteer import VENUE_CITY, city_country, fold
 from api.extract.people import Person
 from api.extract.places import Place, find_city, find_country, find_here, find_venue
 from api.extract.topics import find_topics
@@ -29,7 +30,8 @@ def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
     context = build_context(text, published)
     drafts = find_drafts(context)
     capacities = find_capacities(context)
-    return _carry_trip([_finish(context, draft, drafts, capacities) for draft in drafts])
+    meetings = _carry_trip([_finish(context, draft, drafts, capacities) for draft in drafts])
+    return _carry_trip(meetings[::-1])[::-1]
 
 
 def _carry_trip(meetings: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
@@ -77,6 +79,7 @@ def _place(
     elif city is not None:
         evidence["city"] = [city.span]
     if city is None and venue is not None and venue.country is not None:
+        city = _venue_city(venue)
         evidence["city"] = [venue.span]
     if venue is not None:
         evidence["venue"] = [venue.span]
@@ -89,6 +92,13 @@ def _place(
     elif "city" in evidence:
         evidence["country_code"] = evidence["city"]
     return city, venue, country
+
+
+def _venue_city(venue: Place) -> Place | None:
+    """The city a well-known venue is in ('the Great Hall of the People' -> Beijing)."""
+    name = VENUE_CITY.get(fold(venue.name))
+    found = city_country(name) if name else None
+    return Place(found[0], found[1], venue.span) if found else None
 
 
 def _occasion(context: Context, draft: Draft) -> Occasion | None:
