@@ -38,9 +38,14 @@ _CLAUSE_STOP = re.compile(
 _EVENT_STOP = re.compile(r"\b(?:since|after|before|when|whereas|until)\b|;")
 """Where talk of another event starts: a place after it is not the meeting's."""
 _PRONOUN = re.compile(
-    r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:(?:also|later|then|separately|subsequently)\s+)?$"
+    r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:(?:also|later|then|separately|subsequently|earlier|first|"
+    r"had|has)\s+){0,2}$"
 )
 """A pronoun right before a trigger ('On Saturday, he held talks with ...')."""
+_LINK = re.compile(r"\b(?:and|where|when|after which|during which)\s+$")
+"""Words after which a pronoun starts a new clause about the same person."""
+_TOGETHER = re.compile(r"\b(?:trilateral|jointly|together|joint)\b", re.I)
+"""A meeting of three or more: 'met X and Y' is then one meeting, not one each."""
 _NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met", "spoke_pair", "during_call"})
 
 
@@ -89,7 +94,9 @@ def _group_after(refs: list[Ref], cut: int, text: str, limit: int) -> list[Ref]:
     return group
 
 
-def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[Ref]:
+def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[list[Ref]]:
+    """The principals of the meetings a trigger reports: usually one pair; one pair per
+    person met when one subject met several people in turn."""
     text = context.doc.text
     refs = [r for r in context.refs.get(sentence.index, []) if not r.excluded]
     refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
@@ -97,7 +104,7 @@ def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[
     pronoun = _PRONOUN.search(text, sentence.start, trigger.start)
     if pronoun:
         lead = text[sentence.start : pronoun.start()]
-        if lead.strip() and not lead.rstrip().endswith((",", ";")) and not lead.endswith("and "):
+        if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
             pronoun = None
     subject = _group_before(refs, trigger.start, text)
     if pronoun:
@@ -106,12 +113,20 @@ def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[
         subject = [Ref(*span, antecedent, span, False)] if antecedent else []
     obj = _group_after(refs, trigger.end, text, limit)
     if trigger.needs_object and not obj:
-        return []
+        return [[]]
     chosen = subject + obj
     if len({id(r.person) for r in chosen}) < 2 and trigger.label in _NOUN_LABELS:
         chosen = [r for r in refs if r.start >= trigger.end][:2] if not subject else chosen
+    unique = _unique(chosen)
+    objects = [r for r in _unique(obj) if all(r.person is not s.person for s in subject)]
+    if len(subject) == 1 and len(objects) >= 2 and not _TOGETHER.search(sentence.text):
+        return [[subject[0], other] for other in objects]  # 'met X and Y': one meeting each
+    return [unique]
+
+
+def _unique(refs: list[Ref]) -> list[Ref]:
     unique: list[Ref] = []
-    for ref in chosen:
+    for ref in refs:
         if all(ref.person is not u.person for u in unique):
             unique.append(ref)
     return unique
@@ -178,9 +193,13 @@ def _pick_date(
 
 
 def _draft(
-    context: Context, sentence: Sentence, trigger: Trigger, previous: Draft | None, clause_end: int
+    context: Context,
+    sentence: Sentence,
+    trigger: Trigger,
+    previous: Draft | None,
+    clause_end: int,
+    refs: list[Ref],
 ) -> Draft | None:
-    refs = _principals(context, sentence, trigger)
     if len(refs) < 2 or not _assign_countries(context, [r.person for r in refs]):
         return None
     mentions = find_dates(sentence.text, sentence.start, context.reference)
@@ -232,19 +251,26 @@ def _drafts(context: Context) -> list[Draft]:
         triggers = find_triggers(sentence.text, sentence.start)
         for number, trigger in enumerate(triggers):
             clause_end = triggers[number + 1].start if number + 1 < len(triggers) else sentence.end
-            draft = _draft(context, sentence, trigger, drafts[-1] if drafts else None, clause_end)
-            if draft is None:
-                continue
-            twin = next((d for d in drafts if _same_event(d, draft)), None)
-            if twin is None:
-                drafts.append(draft)
-            elif twin.date is None and draft.date is not None:
-                twin.date = draft.date
-                twin.evidence["date"] = draft.evidence.get("date", [])
-            if twin is not None and twin.initiated_by is None and draft.initiated_by:
-                twin.initiated_by = draft.initiated_by
-                twin.evidence["initiated_by"] = draft.evidence["initiated_by"]
+            for refs in _principals(context, sentence, trigger):
+                previous = drafts[-1] if drafts else None
+                draft = _draft(context, sentence, trigger, previous, clause_end, refs)
+                if draft is not None:
+                    _add(drafts, draft)
     return drafts
+
+
+def _add(drafts: list[Draft], draft: Draft) -> None:
+    """Add `draft`, or merge it into the draft of the same event told earlier."""
+    twin = next((d for d in drafts if _same_event(d, draft)), None)
+    if twin is None:
+        drafts.append(draft)
+        return
+    if twin.date is None and draft.date is not None:
+        twin.date = draft.date
+        twin.evidence["date"] = draft.evidence.get("date", [])
+    if twin.initiated_by is None and draft.initiated_by:
+        twin.initiated_by = draft.initiated_by
+        twin.evidence["initiated_by"] = draft.evidence["initiated_by"]
 
 
 def _owner(drafts: list[Draft], sentence: int) -> Draft | None:
