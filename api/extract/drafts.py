@@ -73,8 +73,9 @@ def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
         return []
     group = [before[-1]]
     for ref in reversed(before[:-1]):
-        if not _JOIN.match(text[ref.end : group[0].start]):
-            break
+        gap = text[ref.end : group[0].start]
+        if not _JOIN.match(gap) or (len(group) == 1 and "and" not in gap.split()):
+            break  # 'A, B met C' is no list: A belongs to the clause before the comma
         group.insert(0, ref)
     return group
 

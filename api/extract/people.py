@@ -67,6 +67,11 @@ _EXCLUDING = re.compile(
     r"(?:of|from|by|to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_LOWER_OFFICE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<title>(?:[A-Za-z][a-z'-]+\s+){0,3}(?:minister|president|premier|"
+    r"secretary|adviser|advisor|chancellor|chief))\s+$"
+)
+"""An office in lower case right before a name: 'external affairs minister S Jaishankar'."""
 _REVERSE_APPOSITIVE = re.compile(
     r"(?:\b(?i:the)\s+(?:(?P<dem>[A-Z][\w.'’]*)\s+)?|^|(?<=[a-z,:;] ))"
     r"(?P<title>(?:[A-Z][\w'’/-]*\s+(?:(?:of|for|and|the|to)\s+)*){0,10}[A-Z][\w'’/-]*),\s*"
@@ -349,6 +354,14 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
             title_span=(offset + listed.start("head"), mention.start + len(rest)),
             title_rank=1,
         )
+    lower = _LOWER_OFFICE.search(before) if mention.title is None and bare else None
+    if lower and all(fold(w) in TITLE_WORDS for w in lower["title"].split()):
+        offset = mention.start - len(before)
+        words = [w if w in _CONNECTORS else w[:1].upper() + w[1:] for w in lower["title"].split()]
+        title_span = (offset + lower.start("title"), offset + lower.end("title"))
+        changes.update(title=normalise_title(" ".join(words)), title_span=title_span, title_rank=2)
+        if mention.country is None and title_country(" ".join(words)):
+            changes.update(country=title_country(" ".join(words)), country_span=title_span)
     appositive = _APPOSITIVE.match(after)
     if appositive and mention.title is None:
         title, length = _appositive_title(appositive.group("title"))
@@ -419,11 +432,19 @@ def find_mentions(doc: Document) -> list[Mention]:
         if sentence.headline and _title_case(sentence.text):
             continue
         previous: Mention | None = None
+        last: Mention | None = None
         for run in _runs(_tokens(sentence)):
             mention = _parse_run(run, sentence, doc.text)
             if mention is None:
                 continue
             mention = _context(mention, sentence, doc.text)
+            if previous is None and last is not None and mention.counterpart:
+                # 'Jaishankar and his Chinese counterpart': the office named earlier
+                previous = next(
+                    (m for m in reversed(mentions) if m.title and m.name[-1] == last.name[-1]),
+                    None,
+                )
+            last = mention
             if mention.counterpart and mention.title is None and previous and previous.title:
                 # a counterpart holds the substantive office: the last of 'A and B'
                 title = previous.title.split(" and ")[-1]
