@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from api.extract.attendance import Capacity, find_capacities
@@ -70,7 +71,7 @@ def _place(
 ) -> tuple[Place | None, Place | None, str | None]:
     sentence = draft.sentence
     clause = sentence.text[: max(draft.clause_end, draft.trigger.end) - sentence.start]
-    venue = find_venue(clause, sentence.start)
+    venue = find_venue(clause, sentence.start) or _venue_told_after(context, draft)
     city = find_city(clause, sentence.start, draft.trigger.start)
     if city is None and context.dateline_city is not None:
         here = find_here(sentence.text, sentence.start)
@@ -92,6 +93,25 @@ def _place(
     elif "city" in evidence:
         evidence["country_code"] = evidence["city"]
     return city, venue, country
+
+
+_HELD_AT = re.compile(
+    r"\b(?:meeting|talks|call-on|conversation)\s+(?:was|were|took place|had been)\s+"
+    r"(?:held\s+)?(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
+    re.I,
+)
+"""A later sentence that places the meeting: 'The meeting was held at the Great Hall ...'."""
+
+
+def _venue_told_after(context: Context, draft: Draft) -> Place | None:
+    """The venue a following sentence of the same or the next paragraph gives the meeting."""
+    sentences = context.doc.sentences
+    for other in sentences[draft.sentence.index + 1 : draft.sentence.index + 4]:
+        if other.paragraph > draft.sentence.paragraph + 1:
+            break
+        if _HELD_AT.search(other.text):
+            return find_venue(other.text, other.start)
+    return None
 
 
 def _venue_city(venue: Place) -> Place | None:
