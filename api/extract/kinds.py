@@ -207,6 +207,7 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 label in _NOUN_ONLY
                 and definite
                 and (label != "noun_with" or definite.group(0).split()[0].lower() in _ARTICLES)
+                and not (match.group(0).lower().endswith("between") and start <= 12)
             ):
                 continue
             if _ATTENDING.search(sentence):

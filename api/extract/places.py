@@ -31,7 +31,7 @@ _CALENDAR = (
 )
 _VENUE = re.compile(
     r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’-]*\s+(?:(?:of|the|de|and|for)\s+)*){0,6}?"
-    r"(?:[A-Z][\w'’-]*\s+)?(?:" + _VENUE_HEADS + r")\b(?:\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+)?(?:" + _VENUE_HEADS + r")\b(?:\s+(?:of\s+(?:the\s+)?|in\s+the\s+)"
     r"(?!" + _CALENDAR + r")[A-Z][\w'’-]*(?:\s+(?!" + _CALENDAR + r")[A-Z][\w'’-]*)*)?"
     r"(?:\s*\([A-Z]{2,6}\))?)"
 )
