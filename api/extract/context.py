@@ -63,6 +63,18 @@ class Context:
     dateline_date: dt.date | None
     dateline_date_span: Span | None
     dateline_city: Place | None
+    items: tuple[tuple[int, dt.date], ...] = ()
+    """On a page of several readouts: where each item starts and its own date."""
+
+    def reference_at(self, offset: int) -> dt.date | None:
+        """The day relative words at `offset` count from: its item's date, or the page's."""
+        own = [day for start, day in self.items if start <= offset]
+        return own[-1] if own else self.reference
+
+    def item_start(self, offset: int) -> int:
+        """Where the item holding `offset` starts (0 on a page of one readout)."""
+        starts = [start for start, _ in self.items if start <= offset]
+        return starts[-1] if starts else 0
 
 
 def _count_countries(doc: Document) -> Counter[str]:
@@ -114,8 +126,21 @@ def build_context(text: str, published: dt.date | None) -> Context:
             if found:
                 dateline_city = Place(found[0], found[1], (start, end))
                 countries[found[1]] += 2
+    items = tuple(
+        (start, day)
+        for start, line in doc.items
+        if (day := parse_loose_date(line, reference)) is not None
+    )
     context = Context(
-        doc, reference, people, refs, countries, dateline_date, dateline_span, dateline_city
+        doc,
+        reference,
+        people,
+        refs,
+        countries,
+        dateline_date,
+        dateline_span,
+        dateline_city,
+        items if len(items) > 1 else (),
     )
     for sentence in doc.sentences:
         if not sentence.headline:

@@ -15,6 +15,7 @@ from api.extract.model import Evidence
 from api.extract.people import Person, Span
 from api.extract.requests import Request, find_requests
 from api.extract.text import Sentence
+from api.extract.titles import is_stateless
 
 __all__ = ["Draft", "clause_limit", "find_drafts"]
 
@@ -148,13 +149,15 @@ def _antecedent(context: Context, sentence: Sentence) -> Person | None:
 
 def _assign_countries(context: Context, people: list[Person]) -> bool:
     known = {p.country for p in people if p.country}
+    stateless = [p for p in people if p.country is None and is_stateless(p.title)]
     for person in people:
-        if person.country is None:
+        if person.country is None and person not in stateless:
             code = fallback_country(context, known)
             if code:
                 person.country, person.country_rank = code, 5
                 known.add(code)
-    return len({p.country for p in people}) >= 2 and all(p.country for p in people)
+    sides = {p.country for p in people if p not in stateless}
+    return len(sides) + min(len(stateless), 1) >= 2 and all(p.country for p in people if p not in stateless)
 
 
 def clause_limit(text: str, start: int, end: int, *, places: bool = False) -> int:
@@ -203,10 +206,15 @@ def _draft(
 ) -> Draft | None:
     if len(refs) < 2 or not _assign_countries(context, [r.person for r in refs]):
         return None
-    mentions = find_dates(sentence.text, sentence.start, context.reference)
+    reference = context.reference_at(sentence.start)
+    if previous is not None and context.item_start(previous.sentence.start) != context.item_start(
+        sentence.start
+    ):
+        previous = None  # another item of the page: its dates are not this one's
+    mentions = find_dates(sentence.text, sentence.start, reference)
     date, span, found = _pick_date(mentions, trigger, previous, clause_end, context.doc.text)
     evidence: Evidence = {"kind": [trigger.kind_span]}
-    if found and date is None and context.reference is not None:
+    if found and date is None and reference is not None:
         return None
     if not found:
         if previous is not None and previous.date is not None:
@@ -214,9 +222,9 @@ def _draft(
             span = previous.evidence["date"][0] if previous.evidence.get("date") else None
         elif context.dateline_date is not None and _is_lead(context, sentence):
             date, span = context.dateline_date, context.dateline_date_span
-        elif context.reference is not None and _is_lead(context, sentence):
-            date = context.reference
-        elif context.reference is not None:
+        elif reference is not None and _is_lead(context, sentence):
+            date = reference
+        elif reference is not None:
             return None
     if span is not None:
         evidence["date"] = [span]
@@ -232,7 +240,8 @@ def _draft(
 
 
 def _is_lead(context: Context, sentence: Sentence) -> bool:
-    body = [s for s in context.doc.sentences if not s.headline]
+    start = context.item_start(sentence.start)
+    body = [s for s in context.doc.sentences if not s.headline and s.start >= start]
     return bool(body) and sentence.paragraph == body[0].paragraph
 
 

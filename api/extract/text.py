@@ -35,6 +35,11 @@ _BOILERPLATE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_ITEM_DATE = re.compile(
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{1,2}-\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8},?\s+\d{4})$"
+)
+"""A line that is only a date: '14/05/2024', '2024-05-14', 'May 14, 2024', '14 May 2024'."""
 _STAMP = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
 _DATELINE = re.compile(
     r"""^(?P<cities>[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+)*)
@@ -97,6 +102,9 @@ class Document:
     sentences: tuple[Sentence, ...]
     dateline: Dateline | None
     stamp: str | None
+    items: tuple[tuple[int, str], ...] = ()
+    """Lines that hold only a date, with their offsets: on a page of several readouts,
+    each item's own date."""
 
 
 def _is_headline(line: str, rest_has_body: bool) -> bool:
@@ -136,8 +144,14 @@ def parse_document(text: str) -> Document:
         offset += len(raw)
     stamp = None
     kept: list[tuple[int, int]] = []
+    items: list[tuple[int, str]] = []
     for start, end in lines:
         line = text[start:end]
+        if _ITEM_DATE.match(line):
+            items.append((start, line))
+            if stamp is None:
+                stamp = line
+            continue
         if _BOILERPLATE.match(line):
             found = _STAMP.search(line)
             if stamp is None and found and len(line) < 40:
@@ -167,7 +181,7 @@ def parse_document(text: str) -> Document:
             sentences.append(
                 Sentence(len(sentences), s_start, s_end, text[s_start:s_end], number, headline)
             )
-    return Document(text, tuple(sentences), dateline, stamp)
+    return Document(text, tuple(sentences), dateline, stamp, tuple(items))
 
 
 _OPEN_END = re.compile(r"[^.!?\"”:;)\]]$")

@@ -20,6 +20,7 @@ __all__ = [
     "TITLE_WORDS",
     "counterpart_title",
     "has_title_head",
+    "is_stateless",
     "normalise_title",
     "title_country",
 ]
@@ -174,6 +175,12 @@ def counterpart_title(title: str, country: str | None) -> str:
         title = _GENERIC_OFFICE.get(key, title)
         key = fold(title)
     return _LOCAL_OFFICE.get((country or "", key), title)
+
+
+def is_stateless(title: str | None) -> bool:
+    """True for an office of an international body ('EU High Representative'): its holder
+    has no ISO country, and none is guessed."""
+    return bool(title) and bool(_STATELESS.search(_PAREN.sub("", title or "")))
 
 
 def title_country(title: str) -> str | None:
