@@ -187,6 +187,24 @@ def _kind(
     return "meeting", (offset + start, offset + end)
 
 
+_CLAUSE_EDGE = re.compile(
+    r";|,\s+(?=(?:ahead\s+of|before|after|as|while|following|which|where|when|since|during|"
+    r"days?\s+(?:after|before)|a\s+day\s+(?:after|before))\b)|\s(?=ahead\s+of\b)",
+    re.I,
+)
+"""Where a clause about another event starts: a future cue beyond it ('..., ahead of the
+visit scheduled for next week') leaves the meeting reported in the main clause alone."""
+
+
+def _in_clause(sentence: str, cues: list[int], start: int, end: int) -> bool:
+    if not cues:
+        return False
+    edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
+    low = max([e for e in edges if e <= start], default=0)
+    high = min([e for e in edges if e >= end], default=len(sentence))
+    return any(low <= cue < high for cue in cues)
+
+
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Triggers in `sentence` (which starts at `offset`), future ones left out."""
     found: list[Trigger] = []
@@ -200,7 +218,9 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
             start, end = match.span()
             if any(t.start - offset <= start < t.end - offset for t in found):
                 continue
-            if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or cues:
+            if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or _in_clause(
+                sentence, cues, start, end
+            ):
                 continue
             definite = _DEFINITE.search(sentence[max(0, start - 12) : start])
             if (

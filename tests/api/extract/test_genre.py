@@ -200,6 +200,25 @@ def test_a_scheduled_visit_in_its_own_sentence_leaves_the_meeting() -> None:
     assert meeting.city == "Pretoria"
 
 
+def test_a_future_cue_in_a_trailing_clause_leaves_the_meeting() -> None:
+    meeting = _one(
+        "South African President Cyril Ramaphosa met Brazilian President Luiz Inacio Lula da "
+        "Silva in Pretoria on Friday, ahead of Lula's scheduled visit to Cape Town next week."
+    )
+    assert (meeting.kind, meeting.city) == ("meeting", "Pretoria")
+
+
+def test_a_future_cue_in_the_meetings_own_clause_blocks_it() -> None:
+    assert (
+        extract(
+            "South African President Cyril Ramaphosa is scheduled to meet Brazilian President "
+            "Luiz Inacio Lula da Silva in Pretoria next week, after a stop in Luanda.",
+            _DAY,
+        )
+        == []
+    )
+
+
 def test_a_message_alone_is_no_meeting() -> None:
     assert (
         extract(
