@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from api.extract.dates import parse_loose_date
-from api.extract.gazetteer import country_of_phrase, fold
+from api.extract.gazetteer import AGENCIES, country_of_phrase, fold
 from api.extract.geonames import known_city
 from api.extract.people import Person, Span, find_mentions, resolve_people
 from api.extract.places import Place
@@ -25,11 +25,13 @@ _ROLE = re.compile(
 )
 _ROLE_SYNONYMS = {"army chief": "chief of army staff"}
 _INSTITUTION_COUNTRY = {
-    "(app)": "PK", "ispr": "PK", "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",
-    "white house": "US", "pentagon": "US", "kremlin": "RU", "xinhua": "CN",
+    "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",
+    "white house": "US", "pentagon": "US", "kremlin": "RU",
     "zhongnanhai": "CN", "downing street": "GB", "ministry of external affairs": "IN",
-    "elysee": "FR", "élysée": "FR", "kantei": "JP", "tass": "RU", "(pti)": "IN",
+    "elysee": "FR", "élysée": "FR", "kantei": "JP",
 }  # fmt: skip
+"""Seats of government and ministries by their usual names. Press agencies are not here:
+who reports a meeting says nothing about who took part in it."""
 _INSTITUTIONS = re.compile(
     "|".join(
         re.escape(k) if k.startswith("(") else rf"\b{re.escape(k)}\b" for k in _INSTITUTION_COUNTRY
@@ -77,8 +79,17 @@ class Context:
         return starts[-1] if starts else 0
 
 
+_CREDIT = re.compile(r"\((?P<a>[A-Za-z][A-Za-z ]{1,24})\)|/(?P<b>[A-Za-z]{2,12})/")
+"""A news agency's credit: '(Xinhua)', '(APP)', '/DNA/'."""
+
+
 def _count_countries(doc: Document) -> Counter[str]:
     counts: Counter[str] = Counter()
+    for match in _CREDIT.finditer(doc.text):
+        agency = AGENCIES.get(fold(match.group("a") or match.group("b")))
+        if agency is not None and agency[0] is not None:
+            counts[agency[0]] += 1  # a national agency reports its own side's leaders
+            break
     for match in _INSTITUTIONS.finditer(doc.text):
         counts[_INSTITUTION_COUNTRY[match.group(0).lower()]] += 1
     for sentence in doc.sentences:
