@@ -157,7 +157,9 @@ def _assign_countries(context: Context, people: list[Person]) -> bool:
                 person.country, person.country_rank = code, 5
                 known.add(code)
     sides = {p.country for p in people if p not in stateless}
-    return len(sides) + min(len(stateless), 1) >= 2 and all(p.country for p in people if p not in stateless)
+    return len(sides) + min(len(stateless), 1) >= 2 and all(
+        p.country for p in people if p not in stateless
+    )
 
 
 def clause_limit(text: str, start: int, end: int, *, places: bool = False) -> int:

@@ -10,12 +10,13 @@ from api.extract.attendance import Capacity, find_capacities
 from api.extract.context import Context, build_context
 from api.extract.dates import time_of_day
 from api.extract.drafts import Draft, find_drafts
+from api.extract.gazetteer import VENUE_CITY, city_country, fold
 from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
 from api.extract.occasions import Occasion, find_occasion
-from api.extract.gazetteer import VENUE_CITY, city_country, fold
 from api.extract.people import Person
 from api.extract.places import Place, find_city, find_country, find_here, find_venue
 from api.extract.topics import find_topics
+from api.models import MeetingKind, Role, Setting
 
 __all__ = ["extract"]
 
@@ -51,7 +52,7 @@ def _carry_trip(meetings: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
                 city=trip.city if place else meeting.city,
                 country_code=country,
                 occasion=meeting.occasion or trip.occasion,
-                setting="bilateral_visit" if country in home else "third_country",
+                setting=Setting.BILATERAL_VISIT if country in home else Setting.THIRD_COUNTRY,
                 evidence={**meeting.evidence, **{k: trip.evidence[k] for k in keys}},
             )
         if meeting.kind == "meeting" and meeting.country_code is not None:
@@ -147,7 +148,7 @@ def _participant(
         name=person.name,
         country_code=person.country,
         title=title,
-        role=role,
+        role=Role(role),
         capacity=capacity.text if capacity else None,
     )
     return participant, capacity
@@ -201,8 +202,8 @@ def _finish(
         evidence[f"topics.{topic}"] = spans
     return ExtractedMeeting(
         date=draft.date,
-        kind=draft.trigger.kind,
-        setting=setting,
+        kind=MeetingKind(draft.trigger.kind),
+        setting=Setting(setting),
         city=city.name if city else None,
         country_code=country,
         venue=venue.name if venue else None,

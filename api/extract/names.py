@@ -117,7 +117,11 @@ def is_nameable(word: str) -> bool:
     if len(parts) > 1 and all(part in TITLE_WORDS for part in parts):
         return False  # 'Vice-Chairman'; but 'Amir-Abdollahian' is a surname
     for part in parts:
-        if part in _ORG_WORDS or (len(parts) == 1 and part in TITLE_WORDS) or country_of_phrase(part):
+        if (
+            part in _ORG_WORDS
+            or (len(parts) == 1 and part in TITLE_WORDS)
+            or country_of_phrase(part)
+        ):
             return False
         if (
             len(part) > 6

@@ -337,14 +337,14 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
         dem_span, title_span = _split_country(
             before, reverse.span("dem") if reverse.group("dem") else None, reverse.span("title")
         )
-        title = before[title_span[0] : title_span[1]]
+        office = before[title_span[0] : title_span[1]]
         title_span = (offset + title_span[0], offset + title_span[1])
-        changes.update(title=normalise_title(title), title_span=title_span, title_rank=1)
+        changes.update(title=normalise_title(office), title_span=title_span, title_rank=1)
         code = country_of_phrase(before[dem_span[0] : dem_span[1]]) if dem_span else None
         if code and mention.country is None and dem_span:
             changes.update(country=code, country_span=(offset + dem_span[0], offset + dem_span[1]))
-        elif mention.country is None and title_country(title):
-            changes.update(country=title_country(title), country_span=title_span)
+        elif mention.country is None and title_country(office):
+            changes.update(country=title_country(office), country_span=title_span)
     listed = _LISTED_TITLE.search(before) if mention.title is None and not bare else None
     if listed and _is_office(listed["head"].split()):
         offset = mention.start - len(before)
@@ -374,9 +374,7 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
     return _replace(mention, **changes) if changes else mention
 
 
-def _split_country(
-    text: str, dem: Span | None, title: Span
-) -> tuple[Span | None, Span]:
+def _split_country(text: str, dem: Span | None, title: Span) -> tuple[Span | None, Span]:
     """Move the words of a country name from the start of an office to its qualifier:
     'the United | States Secretary of State' -> 'United States | Secretary of State'."""
     start = dem[0] if dem else title[0]

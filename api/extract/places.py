@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from api.extract.gazetteer import CITY_COUNTRY, VENUE_ALIASES, VENUE_CITY, city_country, country_of_phrase, fold
+from api.extract.gazetteer import (
+    CITY_COUNTRY,
+    VENUE_ALIASES,
+    VENUE_CITY,
+    city_country,
+    country_of_phrase,
+    fold,
+)
 from api.extract.geonames import known_city
 
 __all__ = ["Place", "find_city", "find_country", "find_venue"]

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from api.extract import ExtractedMeeting, extract
+from api.models import MeetingKind, Role, Setting
 
 _DAY = dt.date(2024, 5, 17)  # a Friday
 
@@ -439,3 +440,15 @@ def test_a_plain_state_visit_has_no_occasion() -> None:
         "state visit to China, at the Great Hall of the People on Friday."
     )
     assert (meeting.setting, meeting.occasion) == ("bilateral_visit", None)
+
+
+# closed enums ------------------------------------------------------------------------
+
+
+def test_kind_setting_and_role_are_the_domains_enums() -> None:
+    meeting = _one(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on "
+        "Friday."
+    )
+    assert isinstance(meeting.kind, MeetingKind) and isinstance(meeting.setting, Setting)
+    assert all(isinstance(p.role, Role) for p in meeting.participants)
