@@ -7,6 +7,7 @@ lacks is dropped, so the table may be broader than the vocabulary.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import orjson
 
@@ -88,17 +89,22 @@ _FOLDED = re.compile(
 _IGNORING_CASE = re.compile(_ALTERNATION, re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _all_matches(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Every cue in `text`, once per text however many meetings it reports."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        matches = _FOLDED.finditer(lowered)
+    else:
+        matches = _IGNORING_CASE.finditer(text)
+    return tuple((_IDS[int(str(m.lastgroup)[1:])], m.start(), m.end()) for m in matches)
+
+
 def find_topics(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """Topic id -> evidence spans, for the part `text[start:end]` about one meeting."""
     known = builtin_topic_ids()
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        matches = _FOLDED.finditer(lowered, start, end)
-    else:
-        matches = _IGNORING_CASE.finditer(text, start, end)
     found: dict[str, list[tuple[int, int]]] = {}
-    for match in matches:
-        topic = _IDS[int(str(match.lastgroup)[1:])]
-        if topic in known:
-            found.setdefault(topic, []).append(match.span())
+    for topic, first, last in _all_matches(text):
+        if start <= first and last <= end and topic in known:
+            found.setdefault(topic, []).append((first, last))
     return found

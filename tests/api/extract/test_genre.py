@@ -447,8 +447,7 @@ def test_a_plain_state_visit_has_no_occasion() -> None:
 
 def test_kind_setting_and_role_are_the_domains_enums() -> None:
     meeting = _one(
-        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on "
-        "Friday."
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Friday."
     )
     assert isinstance(meeting.kind, MeetingKind) and isinstance(meeting.setting, Setting)
     assert all(isinstance(p.role, Role) for p in meeting.participants)
