@@ -43,6 +43,12 @@ _PRONOUN = re.compile(
     r"had|has)\s+){0,2}$"
 )
 """A pronoun right before a trigger ('On Saturday, he held talks with ...')."""
+_PAIR = re.compile(
+    r"\b(?P<pair>(?i:both(?:\s+the)?|the\s+two)\s+(?:leaders|sides|ministers|presidents|"
+    r"prime\s+ministers|premiers|foreign\s+ministers|counterparts))\s+(?:(?:also|had|have|"
+    r"later|then|first)\s+){0,2}$"
+)
+"""'Both the leaders met ...': the pair named just before."""
 _LINK = re.compile(r"\b(?:and|where|when|after which|during which)\s+$")
 """Words after which a pronoun starts a new clause about the same person."""
 _TOGETHER = re.compile(r"\b(?:trilateral|jointly|together|joint)\b", re.I)
@@ -113,6 +119,10 @@ def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[
         antecedent = _antecedent(context, sentence)
         span = (pronoun.start("p"), pronoun.end("p"))
         subject = [Ref(*span, antecedent, span, False)] if antecedent else []
+    pair = _PAIR.search(text, sentence.start, trigger.start) if not subject else None
+    if pair:
+        span = (pair.start("pair"), pair.end("pair"))
+        subject = [Ref(*span, person, span, False) for person in _pair_before(context, sentence)]
     obj = _group_after(refs, trigger.end, text, limit)
     if trigger.needs_object and not obj:
         return [[]]
@@ -132,6 +142,22 @@ def _unique(refs: list[Ref]) -> list[Ref]:
         if all(ref.person is not u.person for u in unique):
             unique.append(ref)
     return unique
+
+
+def _pair_before(context: Context, sentence: Sentence) -> list[Person]:
+    """Whom 'the two leaders' means: the first two people of different countries named in
+    the nearest earlier body sentences of the same or the previous paragraph."""
+    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        earlier = context.doc.sentences[index]
+        if earlier.headline or earlier.paragraph < sentence.paragraph - 1:
+            break
+        people: list[Person] = []
+        for ref in context.refs.get(index, []):
+            if not ref.excluded and all(ref.person.country != p.country for p in people):
+                people.append(ref.person)
+        if len(people) >= 2:
+            return people[:2]
+    return []
 
 
 def _antecedent(context: Context, sentence: Sentence) -> Person | None:
@@ -266,9 +292,16 @@ def _drafts(context: Context) -> list[Draft]:
             for refs in _principals(context, sentence, trigger):
                 previous = drafts[-1] if drafts else None
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
-                if draft is not None:
+                if draft is not None and not (_retold(draft, drafts, refs)):
                     _add(drafts, draft)
     return drafts
+
+
+def _retold(draft: Draft, drafts: list[Draft], refs: list[Ref]) -> bool:
+    """'The two leaders had a candid discussion' after the report of their call is the same
+    event told again, whatever word it uses; with a date of its own it is another one."""
+    by_pair = len(refs) >= 2 and refs[0].start == refs[1].start
+    return by_pair and any(d.key() == draft.key() and d.date == draft.date for d in drafts)
 
 
 def _add(drafts: list[Draft], draft: Draft) -> None:

@@ -97,8 +97,8 @@ def _place(
 
 
 _HELD_AT = re.compile(
-    r"\b(?:meeting|talks|call-on|conversation)\s+(?:was|were|took place|had been)\s+"
-    r"(?:held\s+)?(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
+    r"\b(?:meeting|talks|call-on|conversation)\s+(?:(?:was|were|had been)\s+held|held|"
+    r"took place)\s+(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
     re.I,
 )
 """A later sentence that places the meeting: 'The meeting was held at the Great Hall ...'."""

@@ -46,7 +46,7 @@ _DATELINE = re.compile(
         (?:\s*\[[A-Z][\w .'-]*\]|,\s*(?:[A-Z][a-z]+|U\.S\.|UK|UAE)(?=,))?
         (?:,\s*(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s+\d{4})?))?\.?
         (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?)?
-        \s*(?::|--|—|–|-(?=\s))\s*""",
+        (?:\s*(?::|--|—|–|-(?=\s))|(?<=\))(?=\s+[A-Z]))\s*""",
     re.VERBOSE,
 )
 """'BEIJING, July 16 (Xinhua) --', 'KAZAN, Russia, Oct. 23 --', 'RAWALPINDI, JAN 22 /DNA/ –',
@@ -188,12 +188,15 @@ _OPEN_END = re.compile(r"[^.!?\"”:;)\]]$")
 
 
 def _wrapped(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """True when `second` continues the sentence `first` breaks off: a wide line running
+    on to the next, or any open line followed by one that starts in lower case."""
     start, end = first
-    return (
-        40 <= end - start <= 100
-        and text.count("\n", end, second[0]) == 1
-        and bool(_OPEN_END.search(text[start:end]))
-    )
+    if not _OPEN_END.search(text[start:end]):
+        return False
+    newlines = text.count("\n", end, second[0])
+    if text[second[0]].islower():
+        return newlines <= 2
+    return 40 <= end - start <= 100 and newlines == 1
 
 
 def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -205,7 +208,8 @@ def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged = [lines[0]]
     for line in lines[1:]:
         last = (max(merged[-1][0], text.rfind("\n", 0, merged[-1][1]) + 1), merged[-1][1])
-        if _wrapped(text, last, line):
+        run_on = _OPEN_END.search(text[last[0] : last[1]]) and text.count("\n", last[1], line[0]) == 1
+        if run_on or _wrapped(text, last, line):
             merged[-1] = (merged[-1][0], line[1])
         else:
             merged.append(line)
