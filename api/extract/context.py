@@ -23,7 +23,9 @@ _ROLE = re.compile(
     r"(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>(?i:" + ROLE_WORDS + r"))\b"
     r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b))"
 )
-_ROLE_SYNONYMS = {"army chief": "chief of army staff"}
+_ROLE_SYNONYMS = {
+    "army chief": "chief of army staff", "pm": "prime minister", "fm": "foreign minister"
+}  # fmt: skip
 _INSTITUTION_COUNTRY = {
     "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",
     "white house": "US", "pentagon": "US", "kremlin": "RU",

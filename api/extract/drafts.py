@@ -43,10 +43,14 @@ _PRONOUN = re.compile(
     r"had|has)\s+){0,2}$"
 )
 """A pronoun right before a trigger ('On Saturday, he held talks with ...')."""
+_OPENING = re.compile(
+    r"\W*(?:[A-Z]\w*\s+)??(?i:before|after|prior\s+to|following|upon)\s+(?:(?i:his|her|their)\s+)?"
+)
+"""A trigger opening the sentence in a clause of time ('Before meeting the prime minister,')."""
 _PAIR = re.compile(
     r"\b(?P<pair>(?i:both(?:\s+the)?|the\s+two)\s+(?:leaders|sides|ministers|presidents|"
-    r"prime\s+ministers|premiers|foreign\s+ministers|counterparts))\s+(?:(?:also|had|have|"
-    r"later|then|first)\s+){0,2}$"
+    r"prime\s+ministers|premiers|foreign\s+ministers|counterparts))\s+(?:(?:also|later|then|"
+    r"first)\s+){0,2}$"
 )
 """'Both the leaders met ...': the pair named just before."""
 _LINK = re.compile(r"\b(?:and|where|when|after which|during which)\s+$")
@@ -115,6 +119,13 @@ def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[
         if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
             pronoun = None
     subject = _group_before(refs, trigger.start, text)
+    opening = _OPENING.match(text, sentence.start, trigger.start)
+    comma = text.find(",", trigger.end, sentence.end)
+    if opening and opening.end() == trigger.start and comma > 0:
+        # 'After meeting X, A held talks with Y': X met A, the subject after the comma
+        objects = [r for r in refs if trigger.end <= r.start < comma][:1]
+        main = [r for r in refs if r.start > comma][:1]
+        return [objects + main] if objects and main else [[]]
     if pronoun:
         antecedent = _antecedent(context, sentence)
         span = (pronoun.start("p"), pronoun.end("p"))
@@ -142,6 +153,18 @@ def _unique(refs: list[Ref]) -> list[Ref]:
         if all(ref.person is not u.person for u in unique):
             unique.append(ref)
     return unique
+
+
+def _named_in(context: Context, sentence: Sentence, refs: list[Ref]) -> Sentence | None:
+    """For principals meant by 'the two leaders': the earlier sentence naming them both."""
+    if len(refs) < 2 or refs[0].start != refs[1].start:
+        return None
+    wanted = {id(r.person) for r in refs}
+    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        named = {id(r.person) for r in context.refs.get(index, [])}
+        if wanted <= named:
+            return context.doc.sentences[index]
+    return None
 
 
 def _pair_before(context: Context, sentence: Sentence) -> list[Person]:
@@ -241,6 +264,12 @@ def _draft(
         previous = None  # another item of the page: its dates are not this one's
     mentions = find_dates(sentence.text, sentence.start, reference)
     date, span, found = _pick_date(mentions, trigger, previous, clause_end, context.doc.text)
+    named = _named_in(context, sentence, refs)
+    if not found and named is not None:  # 'Both the leaders met ...': when the pair was named
+        own = find_dates(named.text, named.start, reference)
+        if own and own[0].date is not None:
+            date, span, found = own[0].date, (own[0].start, own[0].end), True
+    lead = named if named is not None and not found else sentence
     evidence: Evidence = {"kind": [trigger.kind_span]}
     if found and date is None and reference is not None:
         return None
@@ -248,9 +277,9 @@ def _draft(
         if previous is not None and previous.date is not None:
             date = previous.date
             span = previous.evidence["date"][0] if previous.evidence.get("date") else None
-        elif context.dateline_date is not None and _is_lead(context, sentence):
+        elif context.dateline_date is not None and _is_lead(context, lead):
             date, span = context.dateline_date, context.dateline_date_span
-        elif reference is not None and _is_lead(context, sentence):
+        elif reference is not None and _is_lead(context, lead):
             date = reference
         elif reference is not None:
             return None

@@ -140,6 +140,12 @@ _FUTURE_SENTENCE = re.compile(
     re.I,
 )
 
+_HOW_OFTEN = re.compile(
+    r"\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+    r"numerous|multiple)\s+times\b|\s+(?:often|regularly|frequently|on\s+several\s+occasions)\b",
+    re.I,
+)
+"""'have met 10 times since 2019': a count of past contacts, not one that can be dated."""
 _RELATIVE = re.compile(r"\b(?:what|which)\s+$", re.I)
 """A future cue right after 'what'/'which' describes the event, not its timing ('met on
 Saturday, in what is expected to be their last meeting')."""
@@ -230,7 +236,7 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 and not (match.group(0).lower().endswith("between") and start <= 12)
             ):
                 continue
-            if _ATTENDING.search(sentence):
+            if _ATTENDING.search(sentence) or _HOW_OFTEN.match(sentence, end):
                 continue
             kind, kind_span = _kind(sentence, offset, start, end, label)
             if (

@@ -204,12 +204,21 @@ def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     width) back into paragraphs; a text is wrapped when several of its lines run on."""
     pairs = list(itertools.pairwise(lines))
     if sum(_wrapped(text, a, b) for a, b in pairs) < 3:
-        return lines
+        if not any(_wrapped(text, a, b) and text[b[0]].islower() for a, b in pairs):
+            return lines
+        wide = False  # only lines that run on into lower case are joined
+    else:
+        wide = True
     merged = [lines[0]]
     for line in lines[1:]:
         last = (max(merged[-1][0], text.rfind("\n", 0, merged[-1][1]) + 1), merged[-1][1])
-        run_on = _OPEN_END.search(text[last[0] : last[1]]) and text.count("\n", last[1], line[0]) == 1
-        if run_on or _wrapped(text, last, line):
+        run_on = (
+            wide
+            and _OPEN_END.search(text[last[0] : last[1]])
+            and text.count("\n", last[1], line[0]) == 1
+        )
+        lower = text[line[0]].islower()
+        if run_on or (_wrapped(text, last, line) and (wide or lower)):
             merged[-1] = (merged[-1][0], line[1])
         else:
             merged.append(line)

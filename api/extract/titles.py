@@ -102,7 +102,7 @@ ROLE_WORDS = (
     "prime minister|president|premier|vice premier|vice president|foreign minister|"
     "state councilor|chancellor|army chief|chief of army staff|foreign secretary|"
     "secretary of state|defence minister|defense minister|interior minister|minister|"
-    "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador"
+    "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador|pm|fm"
 )
 """Offices a text may use alone ("the prime minister") to refer back to a person."""
 
