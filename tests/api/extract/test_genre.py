@@ -451,3 +451,53 @@ def test_kind_setting_and_role_are_the_domains_enums() -> None:
     )
     assert isinstance(meeting.kind, MeetingKind) and isinstance(meeting.setting, Setting)
     assert all(isinstance(p.role, Role) for p in meeting.participants)
+
+
+# patterns of published texts beyond the families above -------------------------------
+
+
+def test_both_the_leaders_are_the_pair_named_before() -> None:
+    meeting = _one(
+        "ISLAMABAD, May 17 (APP): Pakistani Prime Minister Shehbaz Sharif and Iranian "
+        "President Ebrahim Raisi on Friday exchanged views on regional issues.\n\n"
+        "Both the leaders met on the sidelines of the ECO summit here."
+    )
+    assert [p.name for p in meeting.principals] == ["Shehbaz Sharif", "Ebrahim Raisi"]
+    assert (meeting.date, meeting.city, meeting.occasion) == (_DAY, "Islamabad", "ECO summit")
+
+
+def test_the_two_leaders_retelling_a_call_is_not_a_second_meeting() -> None:
+    meetings = extract(
+        "US President Joe Biden spoke today with President Xi Jinping of China. The two leaders "
+        "had a candid discussion of regional issues.",
+        _DAY,
+    )
+    assert [(m.kind, m.date) for m in meetings] == [("phone_call", _DAY)]
+
+
+def test_a_count_of_past_meetings_is_no_meeting() -> None:
+    meetings = extract(
+        "Indian Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister Sheikh "
+        "Hasina in New Delhi on Friday. The two leaders have met 10 times since 2019.",
+        _DAY,
+    )
+    assert len(meetings) == 1
+
+
+def test_before_meeting_someone_the_subject_after_the_comma_met_them() -> None:
+    meetings = extract(
+        "Indian Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister Sheikh "
+        "Hasina in New Delhi on Friday. Before meeting the prime minister, the Bangladeshi PM "
+        "paid homage to Mahatma Gandhi at Rajghat.",
+        _DAY,
+    )
+    assert _pairs(meetings) == [["Narendra Modi", "Hasina"]]
+
+
+def test_lines_broken_mid_sentence_are_one_paragraph() -> None:
+    meeting = _one(
+        "ISLAMABAD, May 17 (APP): Pakistani Prime Minister Shehbaz Sharif\n\n"
+        "and Iranian President Ebrahim Raisi on Friday held talks at the Prime Minister\n"
+        "House on regional issues."
+    )
+    assert [p.name for p in meeting.principals] == ["Shehbaz Sharif", "Ebrahim Raisi"]
