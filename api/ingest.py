@@ -22,9 +22,11 @@ from sqlalchemy.engine import Engine
 
 from api.extract import ExtractedMeeting, extract, to_domain
 from api.extract.commands import read_readout
-from api.extract.names import slugify
+from api.extract.names import is_pinyin_name, slugify
+from api.extract.sources import publisher_of, surname_alias
 from api.merge import merge
 from api.models import Meeting, Person, PersonRef, Position, Source
+from api.names import name_key
 from api.results import Conflict
 from api.storage import ingesting as store
 
@@ -116,6 +118,7 @@ class _Run:
         self.connection = connection
         self.report = report
         self.topic_ids, self.person_ids = store.known_ids(connection)
+        self.name_words: dict[str, set[str]] | None = None
 
     def ingest_file(self, path: Path) -> None:
         text, published = read_readout(path)
@@ -132,7 +135,7 @@ class _Run:
         for number, candidate in enumerate(candidates):
             source = Source(
                 id=f"ingest-{digest[:12]}" + (f"-{number + 1}" if len(candidates) > 1 else ""),
-                publisher=metadata.get("publisher") or "unknown publisher",
+                publisher=_publisher(text, metadata),
                 headline=metadata.get("headline") or _headline(text) or path.name,
                 url=metadata.get("url"),
                 published=published,
@@ -181,6 +184,7 @@ class _Run:
                     Person(
                         id=person_id,
                         name=name,
+                        aliases=self._aliases(person_id, name),
                         country_code=participant.country_code,
                         positions=[Position(title=participant.title)] if participant.title else [],
                     )
@@ -197,6 +201,16 @@ class _Run:
             "topics": [t for t in meeting.topics if t in self.topic_ids],
         }
         return Meeting.model_validate(data, context={"topic_ids": self.topic_ids}), new_people
+
+    def _aliases(self, person_id: str, name: str) -> list[str]:
+        """Aliases of a new person as the seeds' people have them: the surname alone, when
+        no other stored person's name has that word."""
+        if self.name_words is None:
+            self.name_words = store.person_name_words(self.connection)
+        alias = surname_alias(name, is_pinyin_name(name.split()), set(self.name_words))
+        for word in name_key(name).split():
+            self.name_words.setdefault(word, set()).add(person_id)
+        return [alias] if alias else []
 
     def _unique(self, meeting: Meeting) -> Meeting:
         """The meeting under an id no other meeting has: a different event on the same day
@@ -233,6 +247,12 @@ def _metadata(path: Path) -> dict[str, str]:
         for key in ("publisher", "headline", "url")
         if isinstance(value := document.get(key), str) and value.strip()
     }
+
+
+def _publisher(text: str, metadata: dict[str, str]) -> str:
+    """The JSON's publisher, else the one the text credits or the url's domain."""
+    found = metadata.get("publisher") or publisher_of(text, metadata.get("url"))
+    return found or "unknown publisher"
 
 
 def _headline(text: str) -> str | None:

@@ -26,7 +26,9 @@ _AFTER_NAMES = re.compile(
 )
 _BEFORE_NAMES = re.compile(
     r"\b(?:also\s+present\s+(?:were|was)|(?:meeting|talks|call)\s+was\s+(?:also\s+)?attended\s+by|"
-    r"present\s+on\s+the\s+occasion\s+(?:were|was)|in\s+the\s+presence\s+of)\b",
+    r"present\s+on\s+the\s+occasion\s+(?:were|was)|in\s+the\s+presence\s+of|"
+    r"accompanied\s+(?:(?:in|at|during)\s+the\s+(?:meeting|talks|call)\s+)?by|"
+    r"delegation\s+(?:included|includes|comprised|comprising|including|consisted\s+of))\b",
     re.IGNORECASE,
 )
 _DELEGATION = re.compile(r"\b(?P<dem>[A-Z][\w.]*)\s+delegation\b")

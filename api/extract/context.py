@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from api.extract.dates import parse_loose_date
-from api.extract.gazetteer import city_country, country_of_phrase, fold
+from api.extract.gazetteer import AGENCIES, country_of_phrase, fold
+from api.extract.geonames import known_city
 from api.extract.people import Person, Span, find_mentions, resolve_people
 from api.extract.places import Place
 from api.extract.text import Document, parse_document
@@ -22,13 +23,17 @@ _ROLE = re.compile(
     r"(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>(?i:" + ROLE_WORDS + r"))\b"
     r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b))"
 )
-_ROLE_SYNONYMS = {"army chief": "chief of army staff"}
-_INSTITUTION_COUNTRY = {
-    "(app)": "PK", "ispr": "PK", "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",
-    "white house": "US", "pentagon": "US", "kremlin": "RU", "xinhua": "CN",
-    "zhongnanhai": "CN", "downing street": "GB", "ministry of external affairs": "IN",
-    "elysee": "FR", "élysée": "FR", "kantei": "JP", "tass": "RU", "(pti)": "IN",
+_ROLE_SYNONYMS = {
+    "army chief": "chief of army staff", "pm": "prime minister", "fm": "foreign minister"
 }  # fmt: skip
+_INSTITUTION_COUNTRY = {
+    "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",
+    "white house": "US", "pentagon": "US", "kremlin": "RU",
+    "zhongnanhai": "CN", "downing street": "GB", "ministry of external affairs": "IN",
+    "elysee": "FR", "élysée": "FR", "kantei": "JP",
+}  # fmt: skip
+"""Seats of government and ministries by their usual names. Press agencies are not here:
+who reports a meeting says nothing about who took part in it."""
 _INSTITUTIONS = re.compile(
     "|".join(
         re.escape(k) if k.startswith("(") else rf"\b{re.escape(k)}\b" for k in _INSTITUTION_COUNTRY
@@ -62,10 +67,31 @@ class Context:
     dateline_date: dt.date | None
     dateline_date_span: Span | None
     dateline_city: Place | None
+    items: tuple[tuple[int, dt.date], ...] = ()
+    """On a page of several readouts: where each item starts and its own date."""
+
+    def reference_at(self, offset: int) -> dt.date | None:
+        """The day relative words at `offset` count from: its item's date, or the page's."""
+        own = [day for start, day in self.items if start <= offset]
+        return own[-1] if own else self.reference
+
+    def item_start(self, offset: int) -> int:
+        """Where the item holding `offset` starts (0 on a page of one readout)."""
+        starts = [start for start, _ in self.items if start <= offset]
+        return starts[-1] if starts else 0
+
+
+_CREDIT = re.compile(r"\((?P<a>[A-Za-z][A-Za-z ]{1,24})\)|/(?P<b>[A-Za-z]{2,12})/")
+"""A news agency's credit: '(Xinhua)', '(APP)', '/DNA/'."""
 
 
 def _count_countries(doc: Document) -> Counter[str]:
     counts: Counter[str] = Counter()
+    for match in _CREDIT.finditer(doc.text):
+        agency = AGENCIES.get(fold(match.group("a") or match.group("b")))
+        if agency is not None and agency[0] is not None:
+            counts[agency[0]] += 1  # a national agency reports its own side's leaders
+            break
     for match in _INSTITUTIONS.finditer(doc.text):
         counts[_INSTITUTION_COUNTRY[match.group(0).lower()]] += 1
     for sentence in doc.sentences:
@@ -109,12 +135,25 @@ def build_context(text: str, published: dt.date | None) -> Context:
             dateline_span = (start, start + len(doc.dateline.date_text))
         if len(doc.dateline.cities) == 1:
             name, start, end = doc.dateline.cities[0]
-            found = city_country(name)
+            found = known_city(name)
             if found:
                 dateline_city = Place(found[0], found[1], (start, end))
                 countries[found[1]] += 2
+    items = tuple(
+        (start, day)
+        for start, line in doc.items
+        if (day := parse_loose_date(line, reference)) is not None
+    )
     context = Context(
-        doc, reference, people, refs, countries, dateline_date, dateline_span, dateline_city
+        doc,
+        reference,
+        people,
+        refs,
+        countries,
+        dateline_date,
+        dateline_span,
+        dateline_city,
+        items if len(items) > 1 else (),
     )
     for sentence in doc.sentences:
         if not sentence.headline:

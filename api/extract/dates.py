@@ -164,8 +164,20 @@ def find_dates(text: str, offset: int, published: dt.date | None) -> list[DateMe
     return sorted(found, key=lambda mention: mention.start)
 
 
+_NUMERIC = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$")
+
+
 def parse_loose_date(text: str, reference: dt.date | None) -> dt.date | None:
-    """The day named by a stamp or dateline such as '2021-10-26' or 'July 16'."""
+    """The day named by a stamp or dateline such as '2021-10-26', '14/05/2024' (day
+    first unless the day cannot be) or 'July 16'."""
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        first, second, year = (int(g) for g in numeric.groups())
+        day, month = (second, first) if second > 12 else (first, second)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
     for mention in find_dates(text, 0, reference):
         if mention.date is not None:
             return mention.date

@@ -14,7 +14,9 @@ from functools import cache, lru_cache
 import pycountry
 
 __all__ = [
+    "AGENCIES",
     "CITY_COUNTRY",
+    "VENUE_ALIASES",
     "VENUE_CITY",
     "city_country",
     "country_of_phrase",
@@ -113,13 +115,33 @@ Yongsan:Seoul|Chancellery:Berlin|Quirinal Palace:Rome|Palazzo Chigi:Rome
 Ak Orda:Astana|Kasr-e-Ruhama:Kabul|Merdeka Palace:Jakarta|Istana:Singapore
 """
 
+_AGENCIES = """
+Xinhua:CN:Xinhua News Agency|CNS:CN:China News Service|CGTN:CN:CGTN|APP:PK:Associated Press of Pakistan
+DNA:PK:DNA News Agency|PPI:PK:Pakistan Press International|TASS:RU:TASS|Sputnik:RU:Sputnik
+RIA Novosti:RU:RIA Novosti|PTI:IN:Press Trust of India|ANI:IN:Asian News International
+IANS:IN:Indo-Asian News Service|BSS:BD:Bangladesh Sangbad Sangstha|Kyodo:JP:Kyodo News
+Yonhap:KR:Yonhap News Agency|KCNA:KP:Korean Central News Agency|IRNA:IR:Islamic Republic News Agency
+Anadolu:TR:Anadolu Agency|AA:TR:Anadolu Agency|Bernama:MY:Bernama|Antara:ID:Antara
+VNA:VN:Vietnam News Agency|KUNA:KW:Kuwait News Agency|WAM:AE:Emirates News Agency
+SPA:SA:Saudi Press Agency|QNA:QA:Qatar News Agency|MENA:EG:Middle East News Agency
+BelTA:BY:BelTA|Kazinform:KZ:Kazinform|UzA:UZ:UzA|Khovar:TJ:Khovar|Kabar:KG:Kabar
+Xinhua News Agency:CN:Xinhua News Agency|Reuters::Reuters|AFP::Agence France-Presse|AP::Associated Press
+"""
+"""National news agencies as credited in datelines, '(Xinhua)' or '/DNA/': name, the
+country whose agency it is (empty for international ones) and the agency's full name."""
+
+_VENUE_ALIASES = """
+Great Hall of the People:Great Hall of People|Great Hall|People's Great Hall
+Diaoyutai State Guesthouse:Diaoyutai State Guest House
+"""
+
 _PLACE_WORDS = """
 Kashmir Jammu Xinjiang Tibet Taiwan Hong Kong Macao Gwadar Sindh Punjab Balochistan Baluchistan
 Khyber Pakhtunkhwa Gilgit Baltistan Kong Guangdong Shaanxi Hainan Yunnan Sichuan Fujian Zhejiang
 Jiangsu Shandong Henan Hubei Hunan Hebei Shanxi Gansu Qinghai Guangxi Guizhou Jiangxi Anhui
 Jilin Liaoning Heilongjiang Ningxia Inner Mongolia Crimea Donbas Gaza West Bank Ukraine
 Asia Europe Africa America Americas Pacific Atlantic Indian Ocean Gulf Middle East Caucasus
-South China Sea East China Sea Arabian Sea Himalayas Karakoram Ladakh Arunachal Dasu Wakhan
+South China Sea East China Sea Arabian Sea Himalayas Karakoram Ladakh Arunachal Wakhan
 Washington Kabul Karachi Lahore Rawalpindi Beijing Moscow Delhi Korea Congo Guinea Sudan
 """
 
@@ -182,6 +204,22 @@ VENUE_CITY: dict[str, str] = {
     for venue, _, city in (item.partition(":") for item in line.split("|"))
 }
 """Folded venue name -> the city it is in."""
+
+AGENCIES: dict[str, tuple[str | None, str]] = {
+    fold(name): (code or None, full)
+    for line in _AGENCIES.strip().splitlines()
+    for entry in line.split("|")
+    for name, code, full in [entry.split(":")]
+}
+"""Folded credit ('xinhua', 'app') -> (country of a national agency or None, full name)."""
+
+VENUE_ALIASES: dict[str, str] = {
+    fold(alias): venue
+    for line in _VENUE_ALIASES.strip().splitlines()
+    for venue, _, aliases in [line.partition(":")]
+    for alias in aliases.split("|")
+}
+"""Folded other name of a venue -> its usual name."""
 
 _NAME_LIKE_CITIES = frozenset(
     ["victoria", "sofia", "santiago", "kingston", "georgetown", "praia", "male", "nice"]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 __all__ = ["Trigger", "find_triggers"]
 
 _NOUNS = (
-    r"(?:talks|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
+    r"(?:talks?|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
+    r"negotiations|"
     r"video\s*conferences?|teleconferences?|summit)"
 )
 _WHEN = (
@@ -34,6 +35,34 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     ("phoned", "subject", re.compile(r"\b(?:telephoned|phoned|rang|dialled|dialed)\b", re.I)),
+    (
+        "phoned",
+        "subject",
+        re.compile(
+            r"\b(?:made|placed|makes|places)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:tele)?phone\s+"
+            r"calls?\s+to\b",
+            re.I,
+        ),
+    ),
+    (
+        "spoke_pair",
+        "",
+        re.compile(
+            r"\b(?:spoke|speak|talked|conversed|exchanged\s+views)\s+(?:\w+\s+)?(?:over|on|by|via)\s+"
+            r"(?:the\s+)?(?:tele)?phone\b(?:\s+for\s+(?:about\s+)?[\w-]+\s+(?:minutes|hours?))?"
+            r"(?:\s+(?:with|to)\b)?",
+            re.I,
+        ),
+    ),
+    (
+        "during_call",
+        "",
+        re.compile(
+            r"\b(?:during|in|via|through|over)\s+(?:an?|their)\s+(?:(?:tele)?phone|video)\s*"
+            r"(?:calls?|conversations?|conference|talks?|link)\b",
+            re.I,
+        ),
+    ),
     ("called", "subject", re.compile(r"\bcall(?:ed|s)\b(?!\s+(?:on|upon|for|off|in|at|it)\b)")),
     (
         "called_on",
@@ -48,13 +77,12 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "held",
         "",
         re.compile(
-            r"\b(?:held|holds|had|has|conducted|hold)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-            + _NOUNS
-            + r"\b",
+            r"\b(?:held|holds|had|has|conducted|hold|began|begun|started|opened)\s+"
+            r"(?:an?\s+|the\s+)?(?:[\w'’–-]+\s+){0,5}?" + _NOUNS + r"\b",
             re.I,
         ),
     ),
-    ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+with\b", re.I)),
+    ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+(?:with|between)\b", re.I)),
     (
         "met",
         "",
@@ -112,6 +140,12 @@ _FUTURE_SENTENCE = re.compile(
     re.I,
 )
 
+_HOW_OFTEN = re.compile(
+    r"\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+    r"numerous|multiple)\s+times\b|\s+(?:often|regularly|frequently|on\s+several\s+occasions)\b",
+    re.I,
+)
+"""'have met 10 times since 2019': a count of past contacts, not one that can be dated."""
 _RELATIVE = re.compile(r"\b(?:what|which)\s+$", re.I)
 """A future cue right after 'what'/'which' describes the event, not its timing ('met on
 Saturday, in what is expected to be their last meeting')."""
@@ -159,6 +193,24 @@ def _kind(
     return "meeting", (offset + start, offset + end)
 
 
+_CLAUSE_EDGE = re.compile(
+    r";|,\s+(?=(?:ahead\s+of|before|after|as|while|following|which|where|when|since|during|"
+    r"days?\s+(?:after|before)|a\s+day\s+(?:after|before))\b)|\s(?=ahead\s+of\b)",
+    re.I,
+)
+"""Where a clause about another event starts: a future cue beyond it ('..., ahead of the
+visit scheduled for next week') leaves the meeting reported in the main clause alone."""
+
+
+def _in_clause(sentence: str, cues: list[int], start: int, end: int) -> bool:
+    if not cues:
+        return False
+    edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
+    low = max([e for e in edges if e <= start], default=0)
+    high = min([e for e in edges if e >= end], default=len(sentence))
+    return any(low <= cue < high for cue in cues)
+
+
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Triggers in `sentence` (which starts at `offset`), future ones left out."""
     found: list[Trigger] = []
@@ -172,16 +224,19 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
             start, end = match.span()
             if any(t.start - offset <= start < t.end - offset for t in found):
                 continue
-            if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or cues:
+            if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or _in_clause(
+                sentence, cues, start, end
+            ):
                 continue
             definite = _DEFINITE.search(sentence[max(0, start - 12) : start])
             if (
                 label in _NOUN_ONLY
                 and definite
                 and (label != "noun_with" or definite.group(0).split()[0].lower() in _ARTICLES)
+                and not (match.group(0).lower().endswith("between") and start <= 12)
             ):
                 continue
-            if _ATTENDING.search(sentence):
+            if _ATTENDING.search(sentence) or _HOW_OFTEN.match(sentence, end):
                 continue
             kind, kind_span = _kind(sentence, offset, start, end, label)
             if (

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 
 from api.extract.attendance import Capacity, find_capacities
 from api.extract.context import Context, build_context
 from api.extract.dates import time_of_day
 from api.extract.drafts import Draft, find_drafts
+from api.extract.gazetteer import VENUE_CITY, city_country, fold
 from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
 from api.extract.occasions import Occasion, find_occasion
 from api.extract.people import Person
 from api.extract.places import Place, find_city, find_country, find_here, find_venue
 from api.extract.topics import find_topics
+from api.models import MeetingKind, Role, Setting
 
 __all__ = ["extract"]
+
+_TRIP = ("city", "country_code", "setting", "occasion")
 
 
 def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
@@ -26,7 +32,39 @@ def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
     context = build_context(text, published)
     drafts = find_drafts(context)
     capacities = find_capacities(context)
-    return [_finish(context, draft, drafts, capacities) for draft in drafts]
+    meetings = _carry_trip([_finish(context, draft, drafts, capacities) for draft in drafts])
+    return _carry_trip(meetings[::-1])[::-1]
+
+
+def _carry_trip(meetings: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
+    """The place and occasion of a trip carry to its other in-person meetings (within a
+    day of each other), unless the text gives those meetings a place of their own."""
+    carried: list[ExtractedMeeting] = []
+    trip: ExtractedMeeting | None = None
+    for meeting in meetings:
+        if meeting.kind == "meeting" and trip is not None and _same_trip(trip, meeting):
+            place = meeting.country_code is None
+            country = trip.country_code if place else meeting.country_code
+            home = {p.country_code for p in meeting.principals}
+            keys = [k for k in _TRIP if k in trip.evidence and (place or k == "occasion")]
+            meeting = replace(
+                meeting,
+                city=trip.city if place else meeting.city,
+                country_code=country,
+                occasion=meeting.occasion or trip.occasion,
+                setting=Setting.BILATERAL_VISIT if country in home else Setting.THIRD_COUNTRY,
+                evidence={**meeting.evidence, **{k: trip.evidence[k] for k in keys}},
+            )
+        if meeting.kind == "meeting" and meeting.country_code is not None:
+            trip = meeting
+        carried.append(meeting)
+    return carried
+
+
+def _same_trip(trip: ExtractedMeeting, meeting: ExtractedMeeting) -> bool:
+    if meeting.date is None or trip.date is None or abs((meeting.date - trip.date).days) > 1:
+        return False
+    return meeting.country_code in (None, trip.country_code)
 
 
 def _place(
@@ -34,7 +72,7 @@ def _place(
 ) -> tuple[Place | None, Place | None, str | None]:
     sentence = draft.sentence
     clause = sentence.text[: max(draft.clause_end, draft.trigger.end) - sentence.start]
-    venue = find_venue(clause, sentence.start)
+    venue = find_venue(clause, sentence.start) or _venue_told_after(context, draft)
     city = find_city(clause, sentence.start, draft.trigger.start)
     if city is None and context.dateline_city is not None:
         here = find_here(sentence.text, sentence.start)
@@ -43,6 +81,7 @@ def _place(
     elif city is not None:
         evidence["city"] = [city.span]
     if city is None and venue is not None and venue.country is not None:
+        city = _venue_city(venue)
         evidence["city"] = [venue.span]
     if venue is not None:
         evidence["venue"] = [venue.span]
@@ -55,6 +94,32 @@ def _place(
     elif "city" in evidence:
         evidence["country_code"] = evidence["city"]
     return city, venue, country
+
+
+_HELD_AT = re.compile(
+    r"\b(?:meeting|talks|call-on|conversation)\s+(?:(?:was|were|had been)\s+held|held|"
+    r"took place)\s+(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
+    re.I,
+)
+"""A later sentence that places the meeting: 'The meeting was held at the Great Hall ...'."""
+
+
+def _venue_told_after(context: Context, draft: Draft) -> Place | None:
+    """The venue a following sentence of the same or the next paragraph gives the meeting."""
+    sentences = context.doc.sentences
+    for other in sentences[draft.sentence.index + 1 : draft.sentence.index + 4]:
+        if other.paragraph > draft.sentence.paragraph + 1:
+            break
+        if _HELD_AT.search(other.text):
+            return find_venue(other.text, other.start)
+    return None
+
+
+def _venue_city(venue: Place) -> Place | None:
+    """The city a well-known venue is in ('the Great Hall of the People' -> Beijing)."""
+    name = VENUE_CITY.get(fold(venue.name))
+    found = city_country(name) if name else None
+    return Place(found[0], found[1], venue.span) if found else None
 
 
 def _occasion(context: Context, draft: Draft) -> Occasion | None:
@@ -83,7 +148,7 @@ def _participant(
         name=person.name,
         country_code=person.country,
         title=title,
-        role=role,
+        role=Role(role),
         capacity=capacity.text if capacity else None,
     )
     return participant, capacity
@@ -106,7 +171,7 @@ def _finish(
             setting = "bilateral_visit" if country in home else "third_country"
         else:
             setting = "third_country" if found else "bilateral_visit"
-        if setting == "third_country" and found is not None:
+        if found is not None:
             occasion = found.label
             evidence["occasion"] = [found.span]
         evidence["setting"] = evidence.get("city") or evidence.get("occasion") or evidence["kind"]
@@ -137,8 +202,8 @@ def _finish(
         evidence[f"topics.{topic}"] = spans
     return ExtractedMeeting(
         date=draft.date,
-        kind=draft.trigger.kind,
-        setting=setting,
+        kind=MeetingKind(draft.trigger.kind),
+        setting=Setting(setting),
         city=city.name if city else None,
         country_code=country,
         venue=venue.name if venue else None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from api.models import MeetingKind, Role, Setting
+
 __all__ = ["Evidence", "ExtractedMeeting", "ExtractedParticipant"]
 
 Evidence = dict[str, list[tuple[int, int]]]
@@ -18,7 +20,7 @@ class ExtractedParticipant:
     name: str
     country_code: str | None
     title: str | None
-    role: str
+    role: Role
     capacity: str | None = None
 
 
@@ -31,8 +33,8 @@ class ExtractedMeeting:
     """
 
     date: dt.date | None
-    kind: str
-    setting: str
+    kind: MeetingKind
+    setting: Setting
     city: str | None
     country_code: str | None
     venue: str | None

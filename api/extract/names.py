@@ -113,8 +113,15 @@ def is_nameable(word: str) -> bool:
     folded = fold(bare)
     if folded in TITLE_WORDS or folded in _MONTHS_DAYS or is_place_word(bare):
         return False
-    for part in folded.split("-"):
-        if part in _ORG_WORDS or part in TITLE_WORDS or country_of_phrase(part):
+    parts = folded.split("-")
+    if len(parts) > 1 and all(part in TITLE_WORDS for part in parts):
+        return False  # 'Vice-Chairman'; but 'Amir-Abdollahian' is a surname
+    for part in parts:
+        if (
+            part in _ORG_WORDS
+            or (len(parts) == 1 and part in TITLE_WORDS)
+            or country_of_phrase(part)
+        ):
             return False
         if (
             len(part) > 6

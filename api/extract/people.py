@@ -26,6 +26,7 @@ from api.extract.titles import (
     CN_CUES,
     RANKS,
     TITLE_WORDS,
+    counterpart_title,
     has_title_head,
     normalise_title,
     title_country,
@@ -66,6 +67,11 @@ _EXCLUDING = re.compile(
     r"(?:of|from|by|to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_LOWER_OFFICE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<title>(?:[A-Za-z][a-z'-]+\s+){0,3}(?:minister|president|premier|"
+    r"secretary|adviser|advisor|chancellor|chief))\s+$"
+)
+"""An office in lower case right before a name: 'external affairs minister S Jaishankar'."""
 _REVERSE_APPOSITIVE = re.compile(
     r"(?:\b(?i:the)\s+(?:(?P<dem>[A-Z][\w.'’]*)\s+)?|^|(?<=[a-z,:;] ))"
     r"(?P<title>(?:[A-Z][\w'’/-]*\s+(?:(?:of|for|and|the|to)\s+)*){0,10}[A-Z][\w'’/-]*),\s*"
@@ -328,18 +334,17 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
     reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None and bare else None
     if reverse and _is_office(reverse.group("title").split()):
         offset = mention.start - len(before)
-        title_span = (offset + reverse.start("title"), offset + reverse.end("title"))
-        changes.update(
-            title=normalise_title(reverse.group("title")), title_span=title_span, title_rank=1
+        dem_span, title_span = _split_country(
+            before, reverse.span("dem") if reverse.group("dem") else None, reverse.span("title")
         )
-        code = country_of_phrase(reverse.group("dem") or "")
-        if code and mention.country is None:
-            changes.update(
-                country=code,
-                country_span=(offset + reverse.start("dem"), offset + reverse.end("dem")),
-            )
-        elif mention.country is None and title_country(reverse.group("title")):
-            changes.update(country=title_country(reverse.group("title")), country_span=title_span)
+        office = before[title_span[0] : title_span[1]]
+        title_span = (offset + title_span[0], offset + title_span[1])
+        changes.update(title=normalise_title(office), title_span=title_span, title_rank=1)
+        code = country_of_phrase(before[dem_span[0] : dem_span[1]]) if dem_span else None
+        if code and mention.country is None and dem_span:
+            changes.update(country=code, country_span=(offset + dem_span[0], offset + dem_span[1]))
+        elif mention.country is None and title_country(office):
+            changes.update(country=title_country(office), country_span=title_span)
     listed = _LISTED_TITLE.search(before) if mention.title is None and not bare else None
     if listed and _is_office(listed["head"].split()):
         offset = mention.start - len(before)
@@ -349,6 +354,14 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
             title_span=(offset + listed.start("head"), mention.start + len(rest)),
             title_rank=1,
         )
+    lower = _LOWER_OFFICE.search(before) if mention.title is None and bare else None
+    if lower and all(fold(w) in TITLE_WORDS for w in lower["title"].split()):
+        offset = mention.start - len(before)
+        words = [w if w in _CONNECTORS else w[:1].upper() + w[1:] for w in lower["title"].split()]
+        title_span = (offset + lower.start("title"), offset + lower.end("title"))
+        changes.update(title=normalise_title(" ".join(words)), title_span=title_span, title_rank=2)
+        if mention.country is None and title_country(" ".join(words)):
+            changes.update(country=title_country(" ".join(words)), country_span=title_span)
     appositive = _APPOSITIVE.match(after)
     if appositive and mention.title is None:
         title, length = _appositive_title(appositive.group("title"))
@@ -359,6 +372,18 @@ def _context(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
             if code and mention.country is None and "country" not in changes:
                 changes.update(country=code, country_span=(start, start + length))
     return _replace(mention, **changes) if changes else mention
+
+
+def _split_country(text: str, dem: Span | None, title: Span) -> tuple[Span | None, Span]:
+    """Move the words of a country name from the start of an office to its qualifier:
+    'the United | States Secretary of State' -> 'United States | Secretary of State'."""
+    start = dem[0] if dem else title[0]
+    words = list(re.finditer(r"\S+", text[start : title[1]]))
+    for size in (3, 2, 1):
+        if len(words) > size and country_of_phrase(" ".join(w.group(0) for w in words[:size])):
+            end, begin = start + words[size - 1].end(), start + words[size].start()
+            return (start, end), (begin, title[1])
+    return dem, title
 
 
 def _is_office(words: list[str]) -> bool:
@@ -381,6 +406,12 @@ def _appositive_title(phrase: str) -> tuple[str | None, int]:
             break
     while kept and kept[-1] in _CONNECTORS:
         kept.pop()
+    raw = " ".join(kept)
+    kept = [
+        w if w in _CONNECTORS or w[:1].isupper() else w[:1].upper() + w[1:]
+        for k, w in enumerate(kept)
+        if not (k > 0 and kept[k - 1] == "and" and country_of_phrase(w))
+    ]  # '... and Chinese foreign minister': the office, its country given elsewhere
     if (
         not kept
         or not has_title_head(kept[:3])
@@ -389,8 +420,7 @@ def _appositive_title(phrase: str) -> tuple[str | None, int]:
         return None, 0
     if any(is_nameable(w) for w in kept[1:] if w not in _CONNECTORS):
         return None, 0
-    text = " ".join(kept)
-    return normalise_title(text), skip + len(text)
+    return normalise_title(" ".join(kept)), skip + len(raw)
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -400,15 +430,24 @@ def find_mentions(doc: Document) -> list[Mention]:
         if sentence.headline and _title_case(sentence.text):
             continue
         previous: Mention | None = None
+        last: Mention | None = None
         for run in _runs(_tokens(sentence)):
             mention = _parse_run(run, sentence, doc.text)
             if mention is None:
                 continue
             mention = _context(mention, sentence, doc.text)
+            if previous is None and last is not None and mention.counterpart:
+                # 'Jaishankar and his Chinese counterpart': the office named earlier
+                previous = next(
+                    (m for m in reversed(mentions) if m.title and m.name[-1] == last.name[-1]),
+                    None,
+                )
+            last = mention
             if mention.counterpart and mention.title is None and previous and previous.title:
                 # a counterpart holds the substantive office: the last of 'A and B'
                 title = previous.title.split(" and ")[-1]
                 title = title if has_title_head(title.split()) else previous.title
+                title = counterpart_title(title, mention.country)
                 mention = _replace(
                     mention, title=title, title_span=previous.title_span, title_rank=4
                 )

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from api.extract.gazetteer import CITY_COUNTRY, VENUE_CITY, city_country, country_of_phrase, fold
+from api.extract.gazetteer import (
+    CITY_COUNTRY,
+    VENUE_ALIASES,
+    VENUE_CITY,
+    city_country,
+    country_of_phrase,
+    fold,
+)
+from api.extract.geonames import known_city
 
 __all__ = ["Place", "find_city", "find_country", "find_venue"]
 
@@ -24,16 +32,23 @@ _VENUE_HEADS = (
     r"Residence|Building|Center|Centre|Villa|Hotel|Bhavan|Zhongnanhai|Diaoyutai|Chancellery|"
     r"Office|GHQ|Aiwan-e-Sadr|Ak Orda|Complex|Compound|Camp David|Estate|Lodge|Castle|Court"
 )
+_CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
+)
 _VENUE = re.compile(
     r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’-]*\s+(?:(?:of|the|de|and|for)\s+)*){0,6}?"
-    r"(?:[A-Z][\w'’-]*\s+)?(?:" + _VENUE_HEADS + r")\b(?:\s+(?:of|in)\s+the\s+[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*)*)?(?:\s*\([A-Z]{2,6}\))?)"
+    r"(?:[A-Z][\w'’-]*\s+)?(?:" + _VENUE_HEADS + r")\b(?:\s+(?:of\s+(?:the\s+)?|in\s+the\s+)"
+    r"(?!" + _CALENDAR + r")[A-Z][\w'’-]*(?:\s+(?!" + _CALENDAR + r")[A-Z][\w'’-]*)*)?"
+    r"(?:\s*\([A-Z]{2,6}\))?)"
 )
 _LONGER_VENUE = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:" + _VENUE_HEADS + r")\b(?:\s*\([A-Z]{2,6}\))?"
 )
 """A venue head followed by more words and another head ('Diaoyutai State Guesthouse')."""
 _NOT_VENUE = re.compile(r"summit|conference|forum|session|assembly|meeting|games", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<c>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?![\w'’-])")
+"""'in Kazan', 'in Wilmington': a place after a preposition, for the world gazetteer."""
 _IN_COUNTRY = re.compile(r"\bin\s+(?P<c>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
 
 
@@ -61,6 +76,12 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
         place = Place(found[0], found[1], (offset + match.start(), offset + match.end()))
         if best is None or distance < best[0]:
             best = (distance, place)
+    if best is None:
+        for match in _IN_PLACE.finditer(sentence):
+            world = known_city(match.group("c"))
+            if world is not None and country_of_phrase(match.group("c")) is None:
+                start = offset + match.start("c")
+                return Place(world[0], world[1], (start, start + len(match.group("c"))))
     return best[1] if best else None
 
 
@@ -79,11 +100,14 @@ def find_venue(sentence: str, offset: int) -> Place | None:
             venue = sentence[match.start("venue") : longer.end()].strip()
         if _NOT_VENUE.search(venue) or country_of_phrase(venue):
             continue
+        raw = venue
+        venue = " ".join(venue.split())
+        venue = VENUE_ALIASES.get(fold(venue), venue)
         city = VENUE_CITY.get(fold(re.sub(r"\s*\([^)]*\)", "", venue)))
         known = city_country(city) if city else None
         country = known[1] if known else None
         start = offset + match.start("venue")
-        return Place(venue, country, (start, start + len(venue)))
+        return Place(venue, country, (start, start + len(raw)))
     return None
 
 

@@ -23,6 +23,11 @@ _SIDES = re.compile(
     r"request\b|\b(?:initiated|requested|placed)\s+by\s+(?:the\s+)?"
     r"(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
+_POSSESSIVE = re.compile(
+    r"\b(?:at|upon|on)\s+(?:the\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})['’]s\s+"
+    r"(?:request|invitation|initiative)\b"
+)
+"""'at Modi's invitation', 'at Pakistan's request': the person or country who asked."""
 _BARE = re.compile(r"\b(?:at|upon|on)\s+request\b", re.IGNORECASE)
 _WHICH = re.compile(
     r"\b(?:at|upon|on)\s+the\s+(?:(?P<a>latter|former)['’]s\s+request|request\s+of\s+the\s+"
@@ -67,6 +72,14 @@ def find_requests(sentence: str, offset: int, index: int, people: list[Person]) 
     for match in _SIDES.finditer(sentence):
         who = match.group("who") or match.group("who2")
         code = _who_country(who.strip(), people)
+        if code:
+            found.append(
+                Request(index, code, False, (offset + match.start(), offset + match.end()))
+            )
+    for match in _POSSESSIVE.finditer(sentence):
+        if fold(match.group("who")) in ("latter", "former"):
+            continue
+        code = _who_country(match.group("who").strip(), people)
         if code:
             found.append(
                 Request(index, code, False, (offset + match.start(), offset + match.end()))

@@ -6,8 +6,11 @@ text, so evidence spans quote the text exactly as it was passed in.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
+
+from api.extract.geonames import known_city
 
 __all__ = ["Dateline", "Document", "Sentence", "parse_document"]
 
@@ -32,13 +35,25 @@ _BOILERPLATE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_ITEM_DATE = re.compile(
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{1,2}-\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8},?\s+\d{4})$"
+)
+"""A line that is only a date: '14/05/2024', '2024-05-14', 'May 14, 2024', '14 May 2024'."""
 _STAMP = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
 _DATELINE = re.compile(
-    r"""^(?P<cities>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*)
-        (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?
-        (?:\s*\((?P<agency>[A-Za-z ]+)\))?
-        \s*(?::|--|—|–)\s*""",
+    r"""^(?P<cities>[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+)*)
+        (?:\s*\[[A-Z][\w .'-]*\]|,\s*(?:[A-Z][a-z]+|U\.S\.|UK|UAE)(?=,))?
+        (?:,\s*(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s+\d{4})?))?\.?
+        (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?)?
+        (?:\s*(?::|--|—|–|-(?=\s))|(?<=\))(?=\s+[A-Z]))\s*""",
     re.VERBOSE,
+)
+"""'BEIJING, July 16 (Xinhua) --', 'KAZAN, Russia, Oct. 23 --', 'RAWALPINDI, JAN 22 /DNA/ –',
+'MOSCOW, September 15. /TASS/.', 'Dushanbe [Tajikistan], September 17 (ANI):', 'BEIJING -'."""
+_SLASH_CREDIT = re.compile(
+    r"^(?P<cities>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*)(?:,\s*"
+    r"(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}))?\.?\s*/(?P<slashed>[A-Za-z ]+)/\.?\s*"
 )
 _PLACE_DATE_LINE = re.compile(
     r"""^(?P<city>[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+)?)\s*(?:,|-|–|—)\s*
@@ -87,6 +102,9 @@ class Document:
     sentences: tuple[Sentence, ...]
     dateline: Dateline | None
     stamp: str | None
+    items: tuple[tuple[int, str], ...] = ()
+    """Lines that hold only a date, with their offsets: on a page of several readouts,
+    each item's own date."""
 
 
 def _is_headline(line: str, rest_has_body: bool) -> bool:
@@ -126,14 +144,21 @@ def parse_document(text: str) -> Document:
         offset += len(raw)
     stamp = None
     kept: list[tuple[int, int]] = []
+    items: list[tuple[int, str]] = []
     for start, end in lines:
         line = text[start:end]
+        if _ITEM_DATE.match(line):
+            items.append((start, line))
+            if stamp is None:
+                stamp = line
+            continue
         if _BOILERPLATE.match(line):
             found = _STAMP.search(line)
             if stamp is None and found and len(line) < 40:
                 stamp = found.group(0)
             continue
         kept.append((start, end))
+    kept = _unwrap(text, kept)
     sentences: list[Sentence] = []
     dateline: Dateline | None = None
     for number, (start, end) in enumerate(kept):
@@ -146,22 +171,72 @@ def parse_document(text: str) -> Document:
                     (city,), place_date.group("date"), start + place_date.start("date")
                 )
             continue
-        headline = number == 0 and _is_headline(line, len(kept) > 1)
+        headline = number == 0 and _is_headline(line, len(kept) > 1) and not _DATELINE.match(line)
         if not headline and dateline is None and not any(not s.headline for s in sentences):
-            match = _DATELINE.match(line)
-            if match and match.group("cities").upper() == match.group("cities"):
+            match = _DATELINE.match(line) or _SLASH_CREDIT.match(line)
+            if match and _dateline_place(match):
                 dateline = _dateline(match, start)
                 start += match.end()
         for s_start, s_end in _sentences(text, start, end):
             sentences.append(
                 Sentence(len(sentences), s_start, s_end, text[s_start:s_end], number, headline)
             )
-    return Document(text, tuple(sentences), dateline, stamp)
+    return Document(text, tuple(sentences), dateline, stamp, tuple(items))
+
+
+_OPEN_END = re.compile(r"[^.!?\"”:;)\]]$")
+
+
+def _wrapped(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """True when `second` continues the sentence `first` breaks off: a wide line running
+    on to the next, or any open line followed by one that starts in lower case."""
+    start, end = first
+    if not _OPEN_END.search(text[start:end]):
+        return False
+    newlines = text.count("\n", end, second[0])
+    if text[second[0]].islower():
+        return newlines <= 2
+    return 40 <= end - start <= 100 and newlines == 1
+
+
+def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the lines of a hard-wrapped text (a sentence broken across lines at a fixed
+    width) back into paragraphs; a text is wrapped when several of its lines run on."""
+    pairs = list(itertools.pairwise(lines))
+    if sum(_wrapped(text, a, b) for a, b in pairs) < 3:
+        if not any(_wrapped(text, a, b) and text[b[0]].islower() for a, b in pairs):
+            return lines
+        wide = False  # only lines that run on into lower case are joined
+    else:
+        wide = True
+    merged = [lines[0]]
+    for line in lines[1:]:
+        last = (max(merged[-1][0], text.rfind("\n", 0, merged[-1][1]) + 1), merged[-1][1])
+        run_on = (
+            wide
+            and _OPEN_END.search(text[last[0] : last[1]])
+            and text.count("\n", last[1], line[0]) == 1
+        )
+        lower = text[line[0]].islower()
+        if run_on or (_wrapped(text, last, line) and (wide or lower)):
+            merged[-1] = (merged[-1][0], line[1])
+        else:
+            merged.append(line)
+    return merged
+
+
+def _dateline_place(match: re.Match[str]) -> bool:
+    """A dateline's place is in capitals, or a known city followed by a date or credit."""
+    cities = match.group("cities")
+    if cities.upper() == cities:
+        return True
+    credited = match.group("date") or match.group("agency") or match.group("slashed")
+    return bool(credited) and all(known_city(c) for c in cities.split("/"))
 
 
 def _dateline(match: re.Match[str], offset: int) -> Dateline:
     cities = []
-    for city in re.finditer(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*", match.group("cities")):
+    for city in re.finditer(r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*", match.group("cities")):
         cities.append((city.group(0).title(), offset + city.start(), offset + city.end()))
     date_start = offset + match.start("date") if match.group("date") else -1
     return Dateline(tuple(cities), match.group("date"), date_start)

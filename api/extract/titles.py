@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from api.extract.gazetteer import country_of_phrase
+from api.extract.gazetteer import country_of_phrase, fold
 
 __all__ = [
     "CN_CUES",
@@ -18,7 +18,9 @@ __all__ = [
     "TITLE_ABBREVIATIONS",
     "TITLE_HEADS",
     "TITLE_WORDS",
+    "counterpart_title",
     "has_title_head",
+    "is_stateless",
     "normalise_title",
     "title_country",
 ]
@@ -100,7 +102,7 @@ ROLE_WORDS = (
     "prime minister|president|premier|vice premier|vice president|foreign minister|"
     "state councilor|chancellor|army chief|chief of army staff|foreign secretary|"
     "secretary of state|defence minister|defense minister|interior minister|minister|"
-    "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador"
+    "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador|pm|fm"
 )
 """Offices a text may use alone ("the prime minister") to refer back to a person."""
 
@@ -137,9 +139,58 @@ def _country_part(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+_OFFICE_COUNTRY = {
+    "external affairs minister": "IN", "minister of external affairs": "IN",
+    "secretary of state": "US", "taoiseach": "IE", "state councilor": "CN",
+    "state councillor": "CN", "federal chancellor": "DE",
+}  # fmt: skip
+"""Offices that only one country has under this name, as data: the office tells the
+country ('Secretary of State' alone is the US office; the UK's has 'for ...' after it)."""
+_STATELESS = re.compile(r"\b(?:EU|European|High Representative|Secretary[- ]General|UN)\b")
+"""Offices of international bodies: they give no ISO country and block the table above."""
+
+
+_GENERIC_OFFICE = {
+    "external affairs minister": "Foreign Minister", "minister of external affairs":
+    "Foreign Minister", "secretary of state": "Foreign Minister", "state councilor":
+    "Foreign Minister", "state councillor": "Foreign Minister", "taoiseach": "Prime Minister",
+    "federal chancellor": "Chancellor",
+}  # fmt: skip
+"""The usual name of a one-country office, for a counterpart from another country."""
+
+
+_LOCAL_OFFICE = {
+    ("CN", "prime minister"): "Premier", ("US", "foreign minister"): "Secretary of State",
+    ("IN", "foreign minister"): "External Affairs Minister",
+}  # fmt: skip
+"""The name one country gives a common office: a counterpart holds it under that name."""
+
+
+def counterpart_title(title: str, country: str | None) -> str:
+    """The office of someone's counterpart from `country`: the same office, except that a
+    one-country office ('External Affairs Minister') becomes its usual name elsewhere."""
+    key = " ".join(_LEADING.sub("", _PAREN.sub("", title)).lower().split())
+    owner = _OFFICE_COUNTRY.get(key)
+    if owner is not None and country is not None and owner != country:
+        title = _GENERIC_OFFICE.get(key, title)
+        key = fold(title)
+    return _LOCAL_OFFICE.get((country or "", key), title)
+
+
+def is_stateless(title: str | None) -> bool:
+    """True for an office of an international body ('EU High Representative'): its holder
+    has no ISO country, and none is guessed."""
+    return bool(title) and bool(_STATELESS.search(_PAREN.sub("", title or "")))
+
+
 def title_country(title: str) -> str | None:
     """The country an office names ('Foreign Minister of China' -> CN), if any."""
-    return _country_part(_PAREN.sub("", title))[1]
+    bare = _PAREN.sub("", title)
+    named = _country_part(bare)[1]
+    if named or _STATELESS.search(bare):
+        return named
+    key = " ".join(_LEADING.sub("", bare).lower().split())
+    return _OFFICE_COUNTRY.get(key)
 
 
 def normalise_title(title: str) -> str:

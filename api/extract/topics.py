@@ -7,16 +7,19 @@ lacks is dropped, so the table may be broader than the vocabulary.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from api.vocabulary import builtin_topic_ids
+import orjson
+
+from api.extract.gazetteer import country_of_phrase
+from api.vocabulary import SEEDS_DIR, builtin_topic_ids
 
 __all__ = ["TOPIC_CUES", "find_topics"]
 
 TOPIC_CUES: dict[str, str] = {
-    "cpec": r"China-Pakistan Economic Corridor|Pakistan-China Economic Corridor|\bCPEC\b|"
-    r"\bJCC\b|Joint Cooperation Committee|\bGwadar\b",
+    "cpec": r"China-Pakistan Economic Corridor|Pakistan-China Economic Corridor|\bCPEC\b",
     "belt-and-road": r"Belt and Road|\bBRI\b|Silk Road",
-    "connectivity": r"\bconnectivity\b|\brailways?\b|\bhighways?\b|\bML-1\b|Karakoram",
+    "connectivity": r"\bconnectivity\b|\brailways?\b|\bhighways?\b",
     "trade-and-investment": r"\btrade\b|\binvestments?\b|\bexports?\b|free trade|"
     r"industrial cooperation|Economic and Trade Commission",
     "finance-and-debt": r"\bloans?\b|\bdebt\b|\brollover|currency swap|\bIMF\b|financing",
@@ -32,7 +35,7 @@ TOPIC_CUES: dict[str, str] = {
     "disaster-relief": r"\bfloods?\b|\bearthquake|disaster",
     "covid-19": r"COVID|coronavirus|\bpandemic\b|\bepidemic\b|\bvaccines?\b",
     "security-of-chinese-nationals": r"(?:safety|security|protection) of (?:the )?Chinese|"
-    r"Chinese (?:nationals|citizens|personnel|engineers|workers)|\bDasu\b",
+    r"Chinese (?:nationals|citizens|personnel|engineers|workers)",
     "counter-terrorism": r"terroris[tm]|counter-terror|\bextremis|perpetrators",
     "regional-security": r"regional (?:peace|security|stability)|peace and stability in the region",
     "defence-cooperation": r"\bdefen[cs]e\b|\bmilitary\b|armed forces|joint exercises?",
@@ -53,6 +56,31 @@ TOPIC_CUES: dict[str, str] = {
     "people-to-people-exchanges": r"people-to-people|cultural exchanges|\btourism\b",
     "education": r"\bstudents?\b|scholarships?|universit(?:y|ies)|vocational",
 }
+"""General wording per topic. Names of particular projects, places and bodies are data:
+they come from the '(cues: ...)' of each topic's description in the vocabulary."""
+
+_CUE_LIST = re.compile(r"\(cues?:\s*(?P<cues>[^)]*)\)")
+
+
+def _named_cues() -> dict[str, list[str]]:
+    """Topic id -> the proper names its vocabulary entry lists as cues ('Gwadar', 'ML-1'):
+    cues with a capital or a digit, other than country names (too broad for a topic)."""
+    path = SEEDS_DIR / "topics.json"
+    if not path.exists():
+        return {}
+    named: dict[str, list[str]] = {}
+    for topic in orjson.loads(path.read_bytes())["topics"]:
+        found = _CUE_LIST.search(topic.get("description", ""))
+        for cue in (c.strip() for c in found["cues"].split(",")) if found else ():
+            if len(cue) >= 3 and re.search(r"[A-Z0-9]", cue) and country_of_phrase(cue) is None:
+                named.setdefault(topic["id"], []).append(rf"\b{re.escape(cue)}\b")
+    return named
+
+
+for _topic, _names in _named_cues().items():
+    if _topic in TOPIC_CUES:
+        TOPIC_CUES[_topic] += "|" + "|".join(_names)
+
 _IDS = list(TOPIC_CUES)
 _ALTERNATION = "|".join(f"(?P<t{n}>{cue})" for n, cue in enumerate(TOPIC_CUES.values()))
 _FOLDED = re.compile(
@@ -61,17 +89,22 @@ _FOLDED = re.compile(
 _IGNORING_CASE = re.compile(_ALTERNATION, re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _all_matches(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Every cue in `text`, once per text however many meetings it reports."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        matches = _FOLDED.finditer(lowered)
+    else:
+        matches = _IGNORING_CASE.finditer(text)
+    return tuple((_IDS[int(str(m.lastgroup)[1:])], m.start(), m.end()) for m in matches)
+
+
 def find_topics(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """Topic id -> evidence spans, for the part `text[start:end]` about one meeting."""
     known = builtin_topic_ids()
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        matches = _FOLDED.finditer(lowered, start, end)
-    else:
-        matches = _IGNORING_CASE.finditer(text, start, end)
     found: dict[str, list[tuple[int, int]]] = {}
-    for match in matches:
-        topic = _IDS[int(str(match.lastgroup)[1:])]
-        if topic in known:
-            found.setdefault(topic, []).append(match.span())
+    for topic, first, last in _all_matches(text):
+        if start <= first and last <= end and topic in known:
+            found.setdefault(topic, []).append((first, last))
     return found

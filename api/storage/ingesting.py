@@ -25,6 +25,7 @@ __all__ = [
     "ingested_source",
     "known_ids",
     "person_by_name",
+    "person_name_words",
     "replace_meeting",
     "save_conflicts",
     "save_meeting",
@@ -81,6 +82,17 @@ def person_by_name(connection: sa.Connection, name: str, country_code: str) -> s
         .limit(1)
     )
     return connection.scalars(query).first()
+
+
+def person_name_words(connection: sa.Connection) -> dict[str, set[str]]:
+    """Folded word -> ids of the stored people whose name or an alias has it."""
+    words: dict[str, set[str]] = {}
+    for person_id, name in connection.execute(
+        sa.select(t.person_names.c.person_id, t.person_names.c.name)
+    ):
+        for word in name_key(name).split():
+            words.setdefault(word, set()).add(person_id)
+    return words
 
 
 def ingested_source(connection: sa.Connection, sha256: str) -> str | None:

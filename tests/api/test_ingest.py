@@ -183,3 +183,54 @@ def test_a_different_event_on_the_same_day_gets_its_own_id(seeded: Service, tmp_
     assert report.new == ["2021-07-16-li-keqiang-imran-khan-meeting"]
     call = seeded.repository.get_meeting("2021-07-16-li-keqiang-imran-khan")
     assert call.kind == "phone_call" and len(call.sources) == 2
+
+
+def test_the_publisher_is_read_from_the_agency_credit(service: Service, tmp_path: Path) -> None:
+    text = tmp_path / "credit.json"
+    text.write_text(
+        json.dumps(
+            {
+                "text": "ISLAMABAD, May 17 (APP): Pakistani Prime Minister Shehbaz Sharif met "
+                "Uzbek President Shavkat Mirziyoyev here on Friday.",
+                "published": "2024-05-17",
+            }
+        )
+    )
+    report = ingest_paths(service.engine, [text])
+    meeting = service.repository.get_meeting(report.new[0])
+    assert [s.publisher for s in meeting.sources] == ["Associated Press of Pakistan"]
+
+
+def test_the_publisher_falls_back_to_the_url_domain(service: Service, tmp_path: Path) -> None:
+    text = tmp_path / "page.json"
+    text.write_text(
+        json.dumps(
+            {
+                "text": "Pakistani Prime Minister Shehbaz Sharif met Uzbek President Shavkat "
+                "Mirziyoyev in Islamabad on Friday.",
+                "published": "2024-05-17",
+                "url": "https://www.example-news.pk/story/1",
+            }
+        )
+    )
+    report = ingest_paths(service.engine, [text])
+    meeting = service.repository.get_meeting(report.new[0])
+    assert [s.publisher for s in meeting.sources] == ["example-news.pk"]
+
+
+def test_new_people_get_a_surname_alias_unless_someone_shares_it(
+    seeded: Service, tmp_path: Path
+) -> None:
+    text = tmp_path / "talks.json"
+    text.write_text(
+        json.dumps(
+            {
+                "text": "BEIJING, May 17 -- Chinese Premier Li Qiang held talks with Pakistani "
+                "Prime Minister Shehbaz Sharif in Beijing on Friday.",
+                "published": "2024-05-17",
+            }
+        )
+    )
+    ingest_paths(seeded.engine, [text])
+    assert seeded.repository.get_person("Shehbaz Sharif").aliases == ["Sharif"]
+    assert seeded.repository.get_person("Li Qiang").aliases == []  # Li Keqiang is 'Li'

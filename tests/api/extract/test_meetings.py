@@ -183,7 +183,8 @@ def test_several_meetings_in_one_text() -> None:
     )
     assert (first.city, first.country_code) == ("Bishkek", "KG")
     assert second.date == dt.date(2022, 9, 14)
-    assert second.setting == "bilateral_visit" and second.occasion is None
+    # held in the host's country during the summit trip: a visit, with the summit as occasion
+    assert second.setting == "bilateral_visit" and second.occasion == "SCO summit"
 
 
 # negatives ---------------------------------------------------------------------------
