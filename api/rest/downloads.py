@@ -19,7 +19,7 @@ from starlette.responses import Response, StreamingResponse
 
 import api
 from api.errors import UnknownFormat
-from api.rest.params import parse_meeting_query
+from api.params import parse_meeting_query
 from api.rest.responses import accept_ranges
 from api.service import Service
 from exporters.base import ExportContext, Exporter

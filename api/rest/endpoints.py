@@ -32,7 +32,7 @@ from api.rest.envelopes import (
     TopicList,
     dump,
 )
-from api.rest.params import MeetingQuery, check_known, parse_meeting_query, single
+from api.params import MeetingQuery, check_known, parse_meeting_query, single
 from api.rest.responses import accepts_json, json_response
 from api.results import BriefPage, MeetingPage
 from api.service import Service
