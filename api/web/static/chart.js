@@ -13,7 +13,8 @@
       x: { label: "Year", type: "band", tickFormat: function (y) { return String(y); } },
       y: { label: "Meetings", grid: true },
       color: { legend: true, domain: ["phone_call", "video_call", "meeting"],
-               range: ["#0b5cad", "#b35c00", "#2e7d32"] },
+               range: ["#0b5cad", "#b35c00", "#2e7d32"],
+               tickFormat: function (k) { return k.replace("_", " "); } },
       marks: [
         Plot.barY(data, {
           x: "year", y: "meetings", fill: "kind",
@@ -22,6 +23,8 @@
         Plot.ruleY([0]),
       ],
     });
+    // Plot names its layers with aria-label; a named <g> needs a role that allows a name.
+    chart.querySelectorAll("g[aria-label]").forEach(function (g) { g.setAttribute("role", "group"); });
     chart.setAttribute("role", "img");
     chart.setAttribute("aria-label", figure.getAttribute("aria-label"));
     figure.appendChild(chart);
