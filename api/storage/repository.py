@@ -156,7 +156,7 @@ class Repository:
             texts.source_id.in_([i for i in source_ids if "\x00" not in i])
         )
         with self.engine.connect() as connection:
-            found = dict(connection.execute(query).tuples().all())
+            found: dict[str, str] = {row[0]: row[1] for row in connection.execute(query)}
         return [found.get(source_id) for source_id in source_ids]
 
     def evidence_by_sources(self, source_ids: Sequence[str]) -> list[list[EvidenceSpan]]:
