@@ -48,6 +48,7 @@ class State:
         self.items: list[tuple[str, str]] = [
             (k, v.strip()) for k, v in params.multi_items() if v.strip()
         ]
+        self._bases: dict[bool, str] = {}
 
     def params(self) -> QueryParams:
         """The parameters to parse (empty form fields dropped)."""
@@ -87,11 +88,21 @@ class State:
 
     def year(self, year: int, kind: str | None = None) -> str:
         """This selection within one year (and of one kind, if given)."""
-        kept = [i for i in self._filters_and_order() if i[0] not in {"date_from", "date_to"}]
-        kept += [("date_from", f"{year}-01-01"), ("date_to", f"{year}-12-31")]
-        if kind is not None and not self.has("kind", kind):
-            kept = [i for i in kept if i[0] != "kind"] + [("kind", kind)]
-        return self.url(kept)
+        dates = f"date_from={year}-01-01&date_to={year}-12-31"
+        if kind is None or self.has("kind", kind):
+            base = self._year_base(keep_kinds=True)
+            return f"/?{base}&{dates}" if base else f"/?{dates}"
+        base = self._year_base(keep_kinds=False)
+        return f"/?{base}&{dates}&kind={kind}" if base else f"/?{dates}&kind={kind}"
+
+    def _year_base(self, keep_kinds: bool) -> str:
+        """The encoded parameters a year link keeps (built once: a chart has many)."""
+        cached = self._bases.get(keep_kinds)
+        if cached is None:
+            dropped = {"date_from", "date_to"} if keep_kinds else {"date_from", "date_to", "kind"}
+            cached = urlencode([i for i in self._filters_and_order() if i[0] not in dropped])
+            self._bases[keep_kinds] = cached
+        return cached
 
     def at(self, cursor: str | None) -> str:
         """This selection at another page (`None`: the first)."""

@@ -23,11 +23,12 @@ from api.params import MeetingQuery, parse_meeting_query
 from api.results import BriefPage
 from api.service import Service
 from api.storage.facets import FacetCache, FacetCounts
+from api.web.charts import year_chart
 from api.web.links import State, graphql_query
 from api.web.render import page
 from exporters.registry import registry
 
-__all__ = ["MeetingsPage", "year_table"]
+__all__ = ["MeetingsPage"]
 
 LIMITS = (20, 50, 100)
 """Page sizes the form offers (any size the API takes works in the URL)."""
@@ -39,19 +40,6 @@ class _Loaded:
     page: BriefPage
     previous: str | None
     """The cursor of the previous page; '' for the first page; None on the first page."""
-
-
-def year_table(facets: FacetCounts) -> dict[str, Any]:
-    """The year × kind counts as chart data and as rows of the table beside the chart."""
-    kinds = [k.value for k in MeetingKind if any(c[1] == k.value for c in facets.year_kind)]
-    rows: dict[int, dict[str, int]] = {}
-    for year, kind, count in facets.year_kind:
-        rows.setdefault(year, {})[kind] = count
-    return {
-        "kinds": kinds,
-        "rows": [(year, counts, sum(counts.values())) for year, counts in sorted(rows.items())],
-        "cells": [{"year": y, "kind": k, "meetings": n} for y, k, n in facets.year_kind],
-    }
 
 
 class MeetingsPage:
@@ -138,5 +126,5 @@ def _context(state: State, query: MeetingQuery, loaded: _Loaded) -> dict[str, An
         ],
         "api_url": state.api(),
         "graphql": graphql_query(selection, query.page.order, query.page.limit),
-        "chart": year_table(facets),
+        "chart": year_chart(facets, state),
     }

@@ -17,9 +17,9 @@ from api.filters import MeetingFilter, PageRequest
 from api.models import Meeting
 from api.service import Service
 from api.storage.facets import FacetCache
+from api.web.charts import year_chart
 from api.web.evidence import highlight
 from api.web.links import State
-from api.web.meetings import year_table
 from api.web.render import page
 from exporters.registry import registry
 
@@ -96,13 +96,13 @@ class Records:
         person = repository.get_person(request.path_params["id"])
         selection = MeetingFilter(person=[person.id])
         facets = repository.facets(selection, self.cache)
+        state = State(QueryParams([("person", person.id)]))
         counterparts = repository.counterparts(person.id)
         latest = repository.list_briefs(selection, PageRequest(limit=_LATEST)).items
         return {
             "person": person,
-            "state": State(QueryParams([("person", person.id)])),
             "facets": facets,
-            "chart": year_table(facets),
+            "chart": year_chart(facets, state),
             "counterparts": [
                 (c, _filtered(("person", person.id), ("person", c.person.id))) for c in counterparts
             ],
@@ -114,14 +114,14 @@ class Records:
         repository = service.repository
         selection = MeetingFilter(country=[code])
         facets = repository.facets(selection, self.cache)
+        state = State(QueryParams([("country", code)]))
         latest = repository.list_briefs(selection, PageRequest(limit=_LATEST)).items
         partners = [b for b in facets.buckets["country"] if b.key != code]
         return {
             "code": code,
-            "state": State(QueryParams([("country", code)])),
             "name": country_name(code),
             "facets": facets,
-            "chart": year_table(facets),
+            "chart": year_chart(facets, state),
             "partners": [(b, _filtered(("country", code), ("country", b.key))) for b in partners],
             "latest": latest,
             "all_url": _filtered(("country", code)),

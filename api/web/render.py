@@ -61,6 +61,7 @@ def _day(value: dt.date | str) -> str:
 templates = Jinja2Templates(directory=str(_HERE / "templates"))
 templates.env.filters.update(country=_country, words=_words, tojson_script=_json, day=_day)
 templates.env.globals.update(version=api.__version__)
+templates.env.auto_reload = False  # templates are package files: no stat per render
 
 
 def page(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> Response:
