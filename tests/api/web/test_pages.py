@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import openpyxl
 import pytest
 
+from api.web.render import ASSETS, INSTALL_COMMAND
 from tests.api.web.conftest import AXE, SYNTHETIC, open_context
 
 pytestmark = pytest.mark.slow
@@ -165,6 +166,8 @@ def test_each_evidence_span_of_an_ingested_text_is_highlighted(page: Any, server
 
 
 def test_a_persons_chart_has_one_mark_per_year_and_kind(page: Any, server: str) -> None:
+    if not all(ASSETS[name].is_file() for name in ("plot.js", "d3.js")):
+        pytest.fail(f"the chart library is missing: {INSTALL_COMMAND}")
     person = "imran-khan"
     page.goto(f"/people/{person}")
     bars = page.locator("figure.chart svg g[aria-label='bar'] rect")
