@@ -24,6 +24,7 @@ from api.results import BriefPage
 from api.service import Service
 from api.storage.facets import FacetCache, FacetCounts
 from api.web.charts import year_chart
+from api.web.fragments import facet_fields
 from api.web.links import State, graphql_query
 from api.web.render import page
 from exporters.registry import registry
@@ -127,4 +128,5 @@ def _context(state: State, query: MeetingQuery, loaded: _Loaded) -> dict[str, An
         "api_url": state.api(),
         "graphql": graphql_query(selection, query.page.order, query.page.limit),
         "chart": year_chart(facets, state),
+        "facet_html": facet_fields(facets, state),
     }

@@ -21,6 +21,7 @@ from starlette.templating import Jinja2Templates
 
 import api
 from api.countries import country_name, is_country_code
+from api.web.fragments import meeting_items
 
 __all__ = ["ASSETS", "INSTALL_COMMAND", "asset", "page", "templates"]
 
@@ -60,7 +61,7 @@ def _day(value: dt.date | str) -> str:
 
 templates = Jinja2Templates(directory=str(_HERE / "templates"))
 templates.env.filters.update(country=_country, words=_words, tojson_script=_json, day=_day)
-templates.env.globals.update(version=api.__version__)
+templates.env.globals.update(version=api.__version__, meeting_items=meeting_items)
 templates.env.auto_reload = False  # templates are package files: no stat per render
 
 
