@@ -34,7 +34,7 @@ LIMIT = 20
 def _get(url: str, accept: str) -> float:
     request = urllib.request.Request(url, headers={"Accept": accept})
     start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=120) as response:
+    with urllib.request.urlopen(request, timeout=600) as response:
         response.read()
         assert response.status == 200, url
     return time.perf_counter() - start

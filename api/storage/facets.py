@@ -62,7 +62,6 @@ def facet_counts(
     chosen_topics = [mt.meeting_id.in_(sa.select(m.id).where(*conditions))] if conditions else []
     year = sa.cast(sa.extract("year", m.date), sa.Integer)
     n = sa.func.count()
-    distinct = sa.func.count(sa.distinct(p.meeting_id))
     text = sa.Text()
 
     def branch(name: str, key: Any, label: Any, count: Any, query: Any, limit: int | None) -> Any:
@@ -78,6 +77,20 @@ def facet_counts(
         return sa.select(sub.c.facet, sub.c.key, sub.c.label, sub.c.n)
 
     meetings = sa.select().select_from(t.meetings).where(*conditions)
+    # Distinct (value, meeting) pairs first, then a plain count: on PostgreSQL this is
+    # about twice as fast as count(DISTINCT meeting_id) per group.
+    pairs = (
+        sa.select(p.country_code, p.meeting_id)
+        .where(*chosen)
+        .group_by(p.country_code, p.meeting_id)
+        .subquery()
+    )
+    topic_pairs = (
+        sa.select(mt.topic_id, mt.meeting_id)
+        .where(*chosen_topics)
+        .group_by(mt.topic_id, mt.meeting_id)
+        .subquery()
+    )
     branches = [
         branch("year_kind", m.kind, year, n, meetings.group_by(year, m.kind), None),
         branch("setting", m.setting, sa.null(), n, meetings.group_by(m.setting), None),
@@ -91,17 +104,17 @@ def facet_counts(
         ),
         branch(
             "country",
-            p.country_code,
+            pairs.c.country_code,
             sa.null(),
-            distinct,
-            sa.select().select_from(t.participants).where(*chosen).group_by(p.country_code),
+            n,
+            sa.select().select_from(pairs).group_by(pairs.c.country_code),
             top,
         ),
         branch(
-            "person",
+            "person",  # a person takes part in a meeting once (the model refuses twice)
             p.person_id,
             sa.func.max(t.people.c.name),
-            distinct,
+            n,
             sa.select()
             .select_from(t.participants.join(t.people, t.people.c.id == p.person_id))
             .where(*chosen)
@@ -110,13 +123,12 @@ def facet_counts(
         ),
         branch(
             "topic",
-            mt.topic_id,
+            topic_pairs.c.topic_id,
             sa.func.max(t.topics.c.label),
-            sa.func.count(sa.distinct(mt.meeting_id)),
+            n,
             sa.select()
-            .select_from(t.meeting_topics.join(t.topics, t.topics.c.id == mt.topic_id))
-            .where(*chosen_topics)
-            .group_by(mt.topic_id),
+            .select_from(topic_pairs.join(t.topics, t.topics.c.id == topic_pairs.c.topic_id))
+            .group_by(topic_pairs.c.topic_id),
             top,
         ),
     ]
