@@ -15,6 +15,7 @@ from api.config import Settings
 from api.graphql import graphql_routes
 from api.rest import rest_routes
 from api.service import Service, open_service
+from api.web import web_routes
 
 __all__ = ["create_app"]
 
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
                 app.state.service.close()
 
     app = Starlette(
-        routes=[*health.routes, *rest_routes(settings), *graphql_routes()], lifespan=lifespan
+        routes=[*web_routes(), *health.routes, *rest_routes(settings), *graphql_routes()],
+        lifespan=lifespan,
     )
     return app

@@ -9,7 +9,7 @@ from starlette.routing import Route
 
 from api.service import Service
 
-__all__ = ["routes"]
+__all__ = ["index", "routes"]
 
 
 async def _healthz(request: Request) -> JSONResponse:
@@ -24,7 +24,7 @@ async def _readyz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "database": service.engine.dialect.name})
 
 
-async def _index(request: Request) -> JSONResponse:
+async def index(request: Request) -> JSONResponse:
     """What is where, for someone who opens the server's root in a browser or with curl."""
     return JSONResponse(
         {
@@ -39,7 +39,7 @@ async def _index(request: Request) -> JSONResponse:
 
 
 routes = [
-    Route("/", _index, methods=["GET", "HEAD"]),
+    Route("/", index, methods=["GET", "HEAD"]),
     Route("/healthz", _healthz, methods=["GET", "HEAD"]),
     Route("/readyz", _readyz, methods=["GET", "HEAD"]),
 ]

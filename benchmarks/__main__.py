@@ -21,7 +21,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import export, extract, graphql, load, names, pagination, repository, rest
+from benchmarks import (
+    export,
+    extract,
+    graphql,
+    load,
+    names,
+    pagination,
+    repository,
+    rest,
+    web,
+)
 from benchmarks.common import Row, print_table
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -70,6 +80,7 @@ def _suite(quick: bool, postgres: bool) -> list[tuple[str, Callable[[], list[Row
         ("export", lambda: [_row(r) for r in export.main(quick)]),
         ("extract", lambda: [_extract_row(extract.main(quick))]),
         ("load", lambda: load.main(quick)),
+        ("web", lambda: web.main(quick)),
     ]
     if postgres:
         meetings = 20_000 if quick else POSTGRES_MEETINGS
@@ -82,6 +93,7 @@ def _suite(quick: bool, postgres: bool) -> list[tuple[str, Callable[[], list[Row
                 "pagination (PostgreSQL)",
                 lambda: _on_postgres(pagination.main(quick, POSTGRES_URL, meetings)),
             ),
+            ("web (PostgreSQL)", lambda: web.main(quick, POSTGRES_URL, meetings)),
             (
                 "load (PostgreSQL, 2 workers)",
                 lambda: _on_postgres(load.main(quick, POSTGRES_URL, 2, meetings)),

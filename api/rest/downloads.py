@@ -19,8 +19,8 @@ from starlette.responses import Response, StreamingResponse
 
 import api
 from api.errors import UnknownFormat
+from api.params import parse_meeting_query
 from api.resolve import resolve_filter
-from api.rest.params import parse_meeting_query
 from api.rest.responses import accept_ranges
 from api.service import Service
 from exporters.base import ExportContext, Exporter

@@ -20,6 +20,7 @@ from starlette.responses import Response
 from api.errors import FieldError, InvalidInput, field_errors
 from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, filter_query
 from api.models import Person
+from api.params import MeetingQuery, check_known, parse_meeting_query, single
 from api.resolve import resolve_filter, resolve_person
 from api.rest.downloads import download_for
 from api.rest.envelopes import (
@@ -33,7 +34,6 @@ from api.rest.envelopes import (
     TopicList,
     dump,
 )
-from api.rest.params import MeetingQuery, check_known, parse_meeting_query, single
 from api.rest.responses import accepts_json, json_response
 from api.results import BriefPage, MeetingPage
 from api.service import Service

@@ -21,8 +21,8 @@ from starlette.responses import Response
 from api.countries import all_countries
 from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder
 from api.models import Meeting
+from api.params import FILTER_PARAMS, LIST_PARAMS
 from api.rest.envelopes import ENVELOPES
-from api.rest.params import FILTER_PARAMS, LIST_PARAMS
 from api.rest.problems import PROBLEM_MEDIA_TYPE, Problem
 from api.rest.responses import json_response
 from api.vocabulary import SEEDS_DIR

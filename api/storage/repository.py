@@ -32,6 +32,7 @@ from api.results import (
     TopicCount,
 )
 from api.storage import tables as t
+from api.storage.facets import FacetCache, FacetCounts
 from api.storage.lookup import people_for_terms
 from api.storage.rows import MeetingParts, meeting_from_parts, person_from_rows
 from api.storage.selection import (
@@ -142,6 +143,22 @@ class Repository:
                 by_country_pair=buckets(_country_pairs(chosen)),
                 by_topic=buckets(_topic_counts(chosen)),
             )
+
+    def facets(self, selection: MeetingFilter, cache: FacetCache) -> FacetCounts:
+        """Facet counts of the selection (year × kind, setting, country, person, topic,
+        occasion): one statement while `cache` holds them, three at most when not."""
+        with self.engine.connect() as connection:
+            return cache.get(connection, selection, lambda: _conditions(connection, selection)[0])
+
+    def source_texts(self, source_ids: Sequence[str]) -> list[str | None]:
+        """For each source id, the text ingested for it (None for curated sources)."""
+        texts = t.source_texts.c
+        query = sa.select(texts.source_id, texts.text).where(
+            texts.source_id.in_([i for i in source_ids if "\x00" not in i])
+        )
+        with self.engine.connect() as connection:
+            found: dict[str, str] = {row[0]: row[1] for row in connection.execute(query)}
+        return [found.get(source_id) for source_id in source_ids]
 
     def evidence_by_sources(self, source_ids: Sequence[str]) -> list[list[EvidenceSpan]]:
         """For each source id, the evidence spans of its ingested text (empty for curated

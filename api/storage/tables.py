@@ -11,6 +11,7 @@ import sqlalchemy as sa
 __all__ = [
     "conflicts",
     "countries",
+    "data_version",
     "meeting_topics",
     "meetings",
     "metadata",
@@ -258,4 +259,14 @@ conflicts = sa.Table(
     sa.Column("other", sa.Text),
     sa.Column("source_id", sa.String(200), nullable=False),
     sa.PrimaryKeyConstraint("meeting_id", "seq"),
+)
+
+
+data_version = sa.Table(
+    "data_version",
+    metadata,
+    # One row; triggers (migration 0005) add one on every write to meetings, participants
+    # or meeting_topics, so caches of aggregates know when they are stale.
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("version", sa.BigInteger, nullable=False),
 )

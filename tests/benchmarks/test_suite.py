@@ -29,7 +29,16 @@ def test_every_benchmark_runs_and_fills_its_rows(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     rows = json.loads(output.read_text(), parse_constant=lambda name: pytest.fail(name))["rows"]
     names = {row["benchmark"].split(" (")[0].split(" ")[0] for row in rows}
-    assert {"repository", "pagination", "rest", "graphql", "export", "extract", "load"} <= names
+    assert {
+        "repository",
+        "pagination",
+        "rest",
+        "graphql",
+        "export",
+        "extract",
+        "load",
+        "web",
+    } <= names
     failed = [row for row in rows if row["figure"] == "(did not run)"]
     assert not failed, failed
     assert all(row["value"] == row["value"] for row in rows)  # no NaN figures

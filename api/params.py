@@ -1,4 +1,7 @@
-"""Query parameters: the one function that turns a meeting query string into a selection.
+"""Meeting query parameters: the one function that turns a query string into a selection.
+
+Every HTTP face (REST, the web pages) parses meeting query strings here, so a page, its
+API call and its download read the same parameters the same way.
 
 `/meetings`, `/stats`, `/people/{id}/meetings` and the downloads accept the fields of
 `MeetingFilter` (list fields repeat: `?kind=phone_call&kind=video_call`), and listings
