@@ -6,19 +6,24 @@ rejects it when it is too deep, has too many aliases, or would cost too much. Co
 number of fields the response may hold: a field with `first` multiplies what is under it
 by `first`, other lists by an estimate. Fragment cycles are skipped here (the standard
 rule reports them) and the walk stops as soon as a limit is passed, so measuring a
-hostile document is itself cheap. Tokens are limited while parsing (`MAX_TOKENS`).
+hostile document is itself cheap. Before any of that, the view refuses a query longer
+than `MAX_QUERY_LENGTH` characters (whitespace, comments and strings count), the parser
+stops after `MAX_TOKENS` tokens, and `FieldCountLimiter` refuses a document of more than
+`MAX_FIELDS` field selections before the standard rules compare them pairwise.
 
 Every error carries `extensions.code`:
 
-    depth-limit   alias-limit   cost-limit   token-limit (parser)
+    depth-limit   alias-limit   cost-limit   field-limit   token-limit (view, parser)
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -37,6 +42,7 @@ from graphql import (
     get_named_type,
     get_nullable_type,
 )
+from strawberry.extensions import ValidationCache
 
 from api.filters import MAX_PAGE_SIZE
 
@@ -46,7 +52,10 @@ __all__ = [
     "MAX_ALIASES",
     "MAX_COST",
     "MAX_DEPTH",
+    "MAX_FIELDS",
+    "MAX_QUERY_LENGTH",
     "MAX_TOKENS",
+    "FieldCountLimiter",
     "LimitsRule",
     "Measure",
     "measure",
@@ -55,6 +64,10 @@ __all__ = [
 MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 2_000
+MAX_QUERY_LENGTH = 50_000
+"""Characters in a query, everything the lexer would read included."""
+MAX_FIELDS = 500
+"""Field selections written in a document (before fragments are expanded)."""
 MAX_COST = 25_000
 LIST_SIZE = 5
 """Estimated length of a list without `first` (participants, topics, sources, ...)."""
@@ -250,3 +263,38 @@ class LimitsRule(ValidationRule):
             measure(node, self._fragments, self.context.schema)
         except GraphQLError as error:
             self.report_error(error)
+
+
+class FieldCountLimiter(ValidationCache):
+    """Validation, cached, that first refuses a document with more than `MAX_FIELDS`
+    field selections (the standard overlap check compares a selection's fields pairwise,
+    so it must not see a document of thousands)."""
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None and _too_many_fields(context.graphql_document):
+            message = (
+                f"the document selects more than {MAX_FIELDS} fields; "
+                "ask for each field once and split large queries"
+            )
+            context.pre_execution_errors = [
+                GraphQLError(message, extensions={"code": "field-limit"})
+            ]
+            yield
+            return
+        yield from super().on_validate()
+
+
+def _too_many_fields(document: DocumentNode) -> bool:
+    """True when `document` holds more than `MAX_FIELDS` field selections."""
+    count = 0
+    stack: list[Any] = list(document.definitions)
+    while stack:
+        node = stack.pop()
+        count += isinstance(node, FieldNode)
+        if count > MAX_FIELDS:
+            return True
+        selection_set = getattr(node, "selection_set", None)
+        if selection_set is not None:
+            stack.extend(selection_set.selections)
+    return False

@@ -75,7 +75,7 @@ def load_paths(
 ) -> LoadReport:
     """Validate the records in `paths` (files or directories of *.json) and upsert them."""
     batch = _read(paths)
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         return _load(connection, batch, progress)
 
 
