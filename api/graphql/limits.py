@@ -49,6 +49,7 @@ from api.filters import MAX_PAGE_SIZE
 __all__ = [
     "FIELD_WEIGHTS",
     "LIST_SIZE",
+    "LIST_SIZES",
     "MAX_ALIASES",
     "MAX_COST",
     "MAX_DEPTH",
@@ -70,20 +71,53 @@ MAX_FIELDS = 500
 """Field selections written in a document (before fragments are expanded)."""
 MAX_COST = 25_000
 LIST_SIZE = 5
-"""Estimated length of a list without `first` (participants, topics, sources, ...)."""
+"""Estimated length of a list not named in `LIST_SIZES` (used for introspection only)."""
 
 FIELD_WEIGHTS = {
     "Query.meetings": 10,
+    "Query.meeting": 5,
     "Query.people": 10,
     "Query.person": 5,
     "Query.search": 10,
-    "Query.meetingStats": 50,
+    "Query.meetingStats": 4_000,  # five aggregates over the whole selection, unpaged
     "Query.countries": 10,
     "Query.topics": 10,
+    "Query.exportUrl": 1,
+    "MeetingConnection.edges": 1,
+    "Meeting.conflicts": 1,
+    "Meeting.topics": 1,
+    "Person.aliases": 1,
+    "Person.countryCode": 1,
+    "Person.positions": 1,
     "Person.meetings": 50,
-    "Person.counterparts": 50,
+    "Person.counterparts": 200,  # an aggregate over every meeting of the person
+    "Source.evidence": 1,
 }
-"""Cost of fields that run queries of their own (1 for every other field)."""
+"""Cost of each field that resolves itself (1 for plain attributes). Every field with a
+resolver in the schema has an entry: a test fails for one without."""
+
+LIST_SIZES = {
+    "Query.countries": 250,
+    "Query.topics": 100,
+    "Meeting.participants": 12,
+    "Meeting.statements": 10,
+    "Meeting.outcomes": 10,
+    "Meeting.sources": 10,
+    "Meeting.conflicts": 10,
+    "Meeting.topics": 30,
+    "Person.aliases": 10,
+    "Person.positions": 10,
+    "Person.counterparts": 200,
+    "Source.evidence": 20,
+    "MeetingStats.byYear": 100,
+    "MeetingStats.byKind": 3,
+    "MeetingStats.bySetting": 3,
+    "MeetingStats.byCountryPair": 500,
+    "MeetingStats.byTopic": 100,
+}
+"""Largest length expected of each list without `first` outside a connection's page.
+Every such list in the schema has an entry, and a test checks each against the longest
+list in the curated and synthetic data (and the vocabularies), so none is an underestimate."""
 
 _WALK_BUDGET = 20_000  # selections visited before giving up on a document
 
@@ -214,10 +248,13 @@ def _list_size(node: FieldNode, parent: GraphQLNamedType | None, definition: Any
         return default if isinstance(default, int) else MAX_PAGE_SIZE
     is_list = isinstance(get_nullable_type(definition.type), GraphQLList)
     inside_page = parent is not None and parent.name.endswith("Connection")
-    introspection = node.name.value.startswith("__") or (
-        parent is not None and parent.name.startswith("__")
-    )
-    return LIST_SIZE if is_list and not inside_page and not introspection else 1
+    if not is_list or inside_page or parent is None:
+        return 1
+    name = f"{parent.name}.{node.name.value}"
+    if name in LIST_SIZES:
+        return LIST_SIZES[name]
+    introspection = node.name.value.startswith("__") or parent.name.startswith("__")
+    return 1 if introspection else LIST_SIZE
 
 
 def _field_definition(parent: GraphQLNamedType | None, name: str) -> Any:
