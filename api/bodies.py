@@ -90,7 +90,7 @@ class BodyLimit:
                 raise
             await self._refuse(scope, send, 413, error.problem, error.detail)
         except ClientDisconnect:
-            _log.info(
+            _log.warning(
                 "%s %s: the client went away before sending the whole body",
                 scope.get("method", "?"),
                 scope.get("path", "?"),

@@ -74,7 +74,7 @@ class TimedHttpProtocol(HttpToolsProtocol):
         self._read_timer = None
         if not self.transport.is_closing():
             client = f"{self.client[0]}:{self.client[1]}" if self.client else "a client"
-            _log.info(
+            _log.warning(
                 "closed the connection of %s: request %s not complete within %g s",
                 client,
                 part,

@@ -2,6 +2,8 @@
 
 - `GET /graphql` from a browser serves the playground; GET with `?query=` and POST run
   queries (mutations do not exist; batching is off).
+- A request that cannot be read as GraphQL (not JSON, not an object, wrong method)
+  answers its 4xx with a JSON error coded `bad-request` (`method-not-allowed`).
 - A request that asks for `application/graphql-response+json` gets it, with 400 for
   request errors (nothing executed) and 503 when the time limit cut the request short,
   as the GraphQL-over-HTTP spec recommends; `application/json` answers 200.
@@ -21,7 +23,7 @@ from typing import Any
 from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
@@ -104,7 +106,14 @@ class GraphQLView(GraphQL[Context, None]):
         return response
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
-        response = await super().run(request, context, root_value)
+        try:
+            response = await super().run(request, context, root_value)
+        except HTTPException as error:
+            # a request that cannot be read as GraphQL: the reason as a coded error
+            code = "method-not-allowed" if error.status_code == 405 else "bad-request"
+            body = {"errors": [{"message": error.reason, "extensions": {"code": code}}]}
+            headers = {"Allow": "GET, POST"} if error.status_code == 405 else None
+            return JSONResponse(body, status_code=error.status_code, headers=headers)
         is_json = response.headers.get("content-type", "").startswith("application/json")
         if is_json and isinstance(request, Request) and _wants_graphql_response(request):
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
