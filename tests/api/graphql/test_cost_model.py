@@ -73,5 +73,5 @@ def test_many_aggregates_or_nested_counterparts_cost_more_than_the_limit() -> No
     assert _cost("{ a: meetingStats " + stats + " }") < MAX_COST
     many = " ".join(f"a{i}: meetingStats {stats}" for i in range(15))
     assert _cost("{ " + many + " }") > MAX_COST
-    nested = "{ meetings(first: 50) { nodes { participants { person { counterparts { count"
+    nested = "{ meetings(first: 50) { nodes { participants { person { counterparts { meetings"
     assert _cost(nested + " person { name } } } } } } }") > MAX_COST
