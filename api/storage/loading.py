@@ -19,7 +19,8 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.engine import Engine
 
-from api.errors import FieldError, LoadError, field_errors
+from api.encodings import decode_text
+from api.errors import FieldError, InvalidInput, LoadError, field_errors
 from api.models import Meeting, Person, Topic
 from api.storage import tables as t
 from api.storage.engine import write_transaction
@@ -359,7 +360,9 @@ def _files(paths: Sequence[Path]) -> list[Path]:
 
 def _parse(path: Path) -> dict[str, Any]:
     try:
-        document = orjson.loads(path.read_bytes())
+        document = orjson.loads(decode_text(path.read_bytes(), str(path), detect=False))
+    except InvalidInput as error:
+        raise LoadError(str(path), None, [FieldError("(file)", error.detail)]) from None
     except orjson.JSONDecodeError as error:
         raise LoadError(
             str(path), None, [FieldError("(file)", f"not valid JSON: {error}")]

@@ -16,7 +16,8 @@ READOUTS = str(Path(sys.executable).parent / "readouts")
 
 
 def run(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "READOUTS_DATABASE_URL": database_url}
+    # wide enough that usage errors never wrap a long temporary path
+    env = {**os.environ, "READOUTS_DATABASE_URL": database_url, "COLUMNS": "400"}
     return subprocess.run(
         [READOUTS, *args], capture_output=True, text=True, env=env, timeout=300, check=False
     )

@@ -64,7 +64,7 @@ def test_concurrent_ingests_merge_and_keep_the_losers_value(
         start.wait()
         try:
             ingest_paths(service.engine, [directory])
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=run, args=(d,)) for d in (first, second)]
@@ -95,7 +95,7 @@ def test_readers_during_an_ingest_see_before_or_after(service: Service, tmp_path
                 meetings = list(service.repository.iter_meetings(MeetingFilter()))
                 seen.add(len(meetings))
                 service.repository.stats(MeetingFilter())
-            except BaseException as error:  # noqa: BLE001 - reported below
+            except BaseException as error:
                 errors.append(error)
                 return
 
