@@ -27,7 +27,17 @@ _BOMS = (
 
 def decode_text(raw: bytes, name: str, *, detect: bool) -> str:
     """`raw` as text; `InvalidInput` naming `name` and the encoding when it is not UTF-8
-    (and `detect` is off) or when it is no text at all."""
+    (and `detect` is off), when it is no text at all, or when it holds a NUL character."""
+    text = _decode(raw, name, detect)
+    if "\x00" in text:
+        raise InvalidInput(
+            f"{name} holds a NUL character (at character {text.index(chr(0))}); a text file "
+            "has none: remove it, or check that this is the file you meant"
+        )
+    return text
+
+
+def _decode(raw: bytes, name: str, detect: bool) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
@@ -38,11 +48,15 @@ def decode_text(raw: bytes, name: str, *, detect: bool) -> str:
                     f"(byte {error.start}); save it as UTF-8"
                 ) from None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         position = error.start
+    else:
+        if raw.count(0) < len(raw) // 4:
+            return text  # UTF-8, NUL characters included (refused by the caller)
+        position = raw.index(0)  # NUL bytes everywhere: UTF-16 or UTF-32 without a BOM
     guess = charset_normalizer.from_bytes(raw).best()
-    if guess is None:
+    if guess is None or (guess.encoding == "utf_8" and "\x00" in str(guess)):
         raise InvalidInput(
             f"{name} is not text in any encoding readouts recognises (byte {position} is "
             "not UTF-8); save it as UTF-8"

@@ -41,6 +41,8 @@ def read_readout(path: Path) -> tuple[str, dt.date | None]:
         raise ReadoutFileError(
             f"{path.name} has no 'text' string; expected an object with 'text' and 'published'"
         )
+    if "\x00" in document["text"]:
+        raise ReadoutFileError(f"{path.name}: 'text' holds a NUL character (\\u0000); remove it")
     published = document.get("published")
     if published in (None, ""):
         return document["text"], None

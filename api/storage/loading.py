@@ -328,6 +328,7 @@ def _validate(model: type[_M], record: _Record, context: dict[str, Any] | None =
 
 def _read(paths: Sequence[Path]) -> _Batch:
     batch = _Batch()
+    seen: dict[tuple[str, str], str] = {}
     for path in _files(paths):
         document = _parse(path)
         for kind in _KINDS:
@@ -339,8 +340,31 @@ def _read(paths: Sequence[Path]) -> _Batch:
                     raise LoadError(
                         str(path), f"#{index}", [FieldError(kind, "expected a JSON object")]
                     )
-                getattr(batch, kind).append(_Record(str(path), raw))
+                record = _Record(str(path), raw)
+                _check_record(record, kind, seen)
+                getattr(batch, kind).append(record)
     return batch
+
+
+def _check_record(record: _Record, kind: str, seen: dict[tuple[str, str], str]) -> None:
+    """`LoadError` for an id given twice in one load, or a NUL character in any string
+    (PostgreSQL cannot store one), naming the record and the field."""
+    key = (kind, record.label)
+    if key in seen:
+        where = "earlier in this file" if seen[key] == record.file else f"in {seen[key]}"
+        message = f"the id is given twice (also {where}); give each record once"
+        raise LoadError(record.file, record.label, [FieldError("id", message)])
+    seen[key] = record.file
+    stack: list[tuple[str, Any]] = [("", record.raw)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str) and "\x00" in value:
+            message = "holds a NUL character (\\u0000); remove it"
+            raise LoadError(record.file, record.label, [FieldError(where or "(record)", message)])
+        if isinstance(value, dict):
+            stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
 
 
 def _files(paths: Sequence[Path]) -> list[Path]:
