@@ -52,7 +52,7 @@ def _decode(raw: bytes, name: str, detect: bool) -> str:
     except UnicodeDecodeError as error:
         position = error.start
     else:
-        if raw.count(0) < len(raw) // 4:
+        if 0 not in raw or raw.count(0) < len(raw) // 4:
             return text  # UTF-8, NUL characters included (refused by the caller)
         position = raw.index(0)  # NUL bytes everywhere: UTF-16 or UTF-32 without a BOM
     guess = charset_normalizer.from_bytes(raw).best()
