@@ -9,10 +9,12 @@ from collections.abc import AsyncIterator
 
 import anyio.to_thread
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 
 from api import health
+from api.bodies import BodyLimit
 from api.config import Settings
-from api.graphql import graphql_routes
+from api.graphql import GRAPHQL_PATH, graphql_routes
 from api.rest import rest_routes
 from api.service import Service, open_service
 from api.web import web_routes
@@ -46,8 +48,10 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             if own:
                 app.state.service.close()
 
+    limit = Middleware(BodyLimit, max_bytes=settings.max_body_bytes, graphql_path=GRAPHQL_PATH)
     app = Starlette(
         routes=[*web_routes(), *health.routes, *rest_routes(settings), *graphql_routes()],
+        middleware=[limit],
         lifespan=lifespan,
     )
     return app

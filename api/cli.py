@@ -113,6 +113,8 @@ def serve(
     """Serve GraphQL, REST and downloads; creates the database and loads the seeds if empty."""
     import uvicorn
 
+    from api.serving import uvicorn_options
+
     settings = load_settings()
     host = host if host is not None else settings.host
     port = port if port is not None else settings.port
@@ -128,6 +130,7 @@ def serve(
         port=port,
         workers=workers,
         log_level="info",
+        **uvicorn_options(settings),
     )
 
 

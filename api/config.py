@@ -40,6 +40,20 @@ class Settings(BaseSettings):
         description="Threads per process for database work; unset: 2 on SQLite, 8 on "
         "PostgreSQL (more threads only contend for the interpreter lock).",
     )
+    max_body_bytes: int = Field(
+        default=1_048_576,
+        ge=1_024,
+        description="Largest request body accepted, in bytes; a larger one is refused with 413.",
+    )
+    header_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds a request may take to send its headers."
+    )
+    body_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds a request may take to send its body."
+    )
+    keep_alive_timeout: int = Field(
+        default=5, ge=1, description="Seconds an idle keep-alive connection stays open."
+    )
     cors_origins: list[str] = Field(
         default=["*"], description="Origins allowed to read the API from a browser."
     )

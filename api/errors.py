@@ -7,7 +7,11 @@ bad value and the way out::
     ├── InvalidInput              400  invalid-input    (bad filter, cursor, parameter)
     ├── NotFound                  404  not-found        (unknown meeting, person, ...)
     ├── LoadError                 422  invalid-record   (a seed or load file is wrong)
-    └── UnknownFormat             400  unknown-format   (no exporter of that name)
+    ├── UnknownFormat             400  unknown-format   (no exporter of that name)
+    └── Busy                      503  busy             (another writer held the lock too long)
+
+A value echoed back in an error is cut to `ECHO_LIMIT` characters (`clip`), and a whole
+message to a few times that, so a huge bad value is never sent back to its sender.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from typing import ClassVar
 from pydantic import ValidationError
 
 __all__ = [
+    "ECHO_LIMIT",
+    "Busy",
     "Candidate",
     "FieldError",
     "InvalidInput",
@@ -25,8 +31,20 @@ __all__ = [
     "NotFound",
     "ReadoutsError",
     "UnknownFormat",
+    "clip",
     "field_errors",
 ]
+
+ECHO_LIMIT = 200
+"""Characters of a client's value that an error message repeats."""
+_DETAIL_LIMIT = 4 * ECHO_LIMIT
+
+
+def clip(text: str, limit: int = ECHO_LIMIT) -> str:
+    """`text`, cut to `limit` characters with a note of how many were left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit} more characters)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +65,11 @@ class FieldError:
     value: object = None
     candidates: tuple[Candidate, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", clip(self.message, _DETAIL_LIMIT))
+        if isinstance(self.value, str):
+            object.__setattr__(self, "value", clip(self.value))
+
 
 class ReadoutsError(Exception):
     """Base of every error the service raises on purpose."""
@@ -56,6 +79,7 @@ class ReadoutsError(Exception):
     title: ClassVar[str] = "Internal error"
 
     def __init__(self, detail: str, errors: list[FieldError] | None = None) -> None:
+        detail = clip(detail, _DETAIL_LIMIT)
         super().__init__(detail)
         self.detail = detail
         self.errors = errors or []
@@ -85,6 +109,14 @@ class UnknownFormat(ReadoutsError):
     title = "Unknown export format"
 
 
+class Busy(ReadoutsError):
+    """The database stayed locked by another writer for longer than a writer waits."""
+
+    status = 503
+    problem = "busy"
+    title = "Database busy"
+
+
 class LoadError(ReadoutsError):
     """A record in a load file is invalid; names the file, the record and the field."""
 
@@ -110,6 +142,6 @@ def field_errors(error: ValidationError, prefix: str = "") -> list[FieldError]:
         message = item["msg"].removeprefix("Value error, ")
         value = item.get("input")
         if item["type"] not in {"value_error", "missing"} and not isinstance(value, dict | list):
-            message = f"{message} (got {value!r})"
+            message = f"{message} (got {clip(repr(value))})"
         result.append(FieldError(field=path or "(record)", message=message, value=value))
     return result

@@ -5,10 +5,15 @@ its source and fills missing fields instead of creating a duplicate; conflicting
 are kept with their source and reported, never overwritten. A run is all-or-nothing; with
 `dry_run` it reports what would change and leaves the database as it was. Ingested
 sources keep their text and the evidence spans of every field.
+
+A run holds the database's write lock (`write_transaction`) from its first read, so runs
+started together take turns: the later one sees what the earlier stored, merges into it,
+skips a text already ingested and records its differing values as conflicts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +34,7 @@ from api.models import Meeting, Person, PersonRef, Position, Source
 from api.names import name_key
 from api.results import Conflict
 from api.storage import ingesting as store
+from api.storage.engine import write_transaction
 
 __all__ = ["IngestReport", "Merged", "Skipped", "ingest_paths", "readout_files"]
 
@@ -96,21 +102,18 @@ def ingest_paths(
     """Ingest every readout file in `paths` in one transaction."""
     report = IngestReport(dry_run=dry_run)
     advance = progress or (lambda _n: None)
-    with engine.connect() as connection:
-        transaction = connection.begin()
-        try:
-            run = _Run(connection, report)
-            for path in readout_files(paths):
-                run.ingest_file(path)
-                advance(1)
-        except BaseException:
-            transaction.rollback()
-            raise
+    with contextlib.suppress(_DryRun), write_transaction(engine) as connection:
+        run = _Run(connection, report)
+        for path in readout_files(paths):
+            run.ingest_file(path)
+            advance(1)
         if dry_run:
-            transaction.rollback()
-        else:
-            transaction.commit()
+            raise _DryRun  # rolls the transaction back
     return report
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run so that its transaction rolls back."""
 
 
 class _Run:

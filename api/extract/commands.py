@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from api.encodings import decode_text
 from api.errors import InvalidInput
 from api.extract.convert import to_corpus
 from api.extract.meetings import extract
@@ -25,16 +26,23 @@ def read_readout(path: Path) -> tuple[str, dt.date | None]:
         raw = path.read_bytes()
     except OSError as error:
         raise ReadoutFileError(f"cannot read {path.name}: {error.strerror}") from error
-    if path.suffix.lower() != ".json":
-        return raw.decode("utf-8", errors="replace"), None
+    is_json = path.suffix.lower() == ".json"
     try:
-        document = orjson.loads(raw)
+        text = decode_text(raw, path.name, detect=not is_json)
+    except InvalidInput as error:
+        raise ReadoutFileError(error.detail) from None
+    if not is_json:
+        return text, None
+    try:
+        document = orjson.loads(text)
     except orjson.JSONDecodeError as error:
         raise ReadoutFileError(f"{path.name} is not valid JSON: {error}") from error
     if not isinstance(document, dict) or not isinstance(document.get("text"), str):
         raise ReadoutFileError(
             f"{path.name} has no 'text' string; expected an object with 'text' and 'published'"
         )
+    if "\x00" in document["text"]:
+        raise ReadoutFileError(f"{path.name}: 'text' holds a NUL character (\\u0000); remove it")
     published = document.get("published")
     if published in (None, ""):
         return document["text"], None

@@ -6,19 +6,24 @@ rejects it when it is too deep, has too many aliases, or would cost too much. Co
 number of fields the response may hold: a field with `first` multiplies what is under it
 by `first`, other lists by an estimate. Fragment cycles are skipped here (the standard
 rule reports them) and the walk stops as soon as a limit is passed, so measuring a
-hostile document is itself cheap. Tokens are limited while parsing (`MAX_TOKENS`).
+hostile document is itself cheap. Before any of that, the view refuses a query longer
+than `MAX_QUERY_LENGTH` characters (whitespace, comments and strings count), the parser
+stops after `MAX_TOKENS` tokens, and `FieldCountLimiter` refuses a document of more than
+`MAX_FIELDS` field selections before the standard rules compare them pairwise.
 
 Every error carries `extensions.code`:
 
-    depth-limit   alias-limit   cost-limit   token-limit (parser)
+    depth-limit   alias-limit   cost-limit   field-limit   token-limit (view, parser)
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -37,16 +42,21 @@ from graphql import (
     get_named_type,
     get_nullable_type,
 )
+from strawberry.extensions import ValidationCache
 
 from api.filters import MAX_PAGE_SIZE
 
 __all__ = [
     "FIELD_WEIGHTS",
     "LIST_SIZE",
+    "LIST_SIZES",
     "MAX_ALIASES",
     "MAX_COST",
     "MAX_DEPTH",
+    "MAX_FIELDS",
+    "MAX_QUERY_LENGTH",
     "MAX_TOKENS",
+    "FieldCountLimiter",
     "LimitsRule",
     "Measure",
     "measure",
@@ -55,22 +65,59 @@ __all__ = [
 MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 2_000
+MAX_QUERY_LENGTH = 50_000
+"""Characters in a query, everything the lexer would read included."""
+MAX_FIELDS = 500
+"""Field selections written in a document (before fragments are expanded)."""
 MAX_COST = 25_000
 LIST_SIZE = 5
-"""Estimated length of a list without `first` (participants, topics, sources, ...)."""
+"""Estimated length of a list not named in `LIST_SIZES` (used for introspection only)."""
 
 FIELD_WEIGHTS = {
     "Query.meetings": 10,
+    "Query.meeting": 5,
     "Query.people": 10,
     "Query.person": 5,
     "Query.search": 10,
-    "Query.meetingStats": 50,
+    "Query.meetingStats": 4_000,  # five aggregates over the whole selection, unpaged
     "Query.countries": 10,
     "Query.topics": 10,
+    "Query.exportUrl": 1,
+    "MeetingConnection.edges": 1,
+    "Meeting.conflicts": 1,
+    "Meeting.topics": 1,
+    "Person.aliases": 1,
+    "Person.countryCode": 1,
+    "Person.positions": 1,
     "Person.meetings": 50,
-    "Person.counterparts": 50,
+    "Person.counterparts": 200,  # an aggregate over every meeting of the person
+    "Source.evidence": 1,
 }
-"""Cost of fields that run queries of their own (1 for every other field)."""
+"""Cost of each field that resolves itself (1 for plain attributes). Every field with a
+resolver in the schema has an entry: a test fails for one without."""
+
+LIST_SIZES = {
+    "Query.countries": 250,
+    "Query.topics": 100,
+    "Meeting.participants": 12,
+    "Meeting.statements": 10,
+    "Meeting.outcomes": 10,
+    "Meeting.sources": 10,
+    "Meeting.conflicts": 10,
+    "Meeting.topics": 30,
+    "Person.aliases": 10,
+    "Person.positions": 10,
+    "Person.counterparts": 200,
+    "Source.evidence": 20,
+    "MeetingStats.byYear": 100,
+    "MeetingStats.byKind": 3,
+    "MeetingStats.bySetting": 3,
+    "MeetingStats.byCountryPair": 500,
+    "MeetingStats.byTopic": 100,
+}
+"""Largest length expected of each list without `first` outside a connection's page.
+Every such list in the schema has an entry, and a test checks each against the longest
+list in the curated and synthetic data (and the vocabularies), so none is an underestimate."""
 
 _WALK_BUDGET = 20_000  # selections visited before giving up on a document
 
@@ -201,10 +248,13 @@ def _list_size(node: FieldNode, parent: GraphQLNamedType | None, definition: Any
         return default if isinstance(default, int) else MAX_PAGE_SIZE
     is_list = isinstance(get_nullable_type(definition.type), GraphQLList)
     inside_page = parent is not None and parent.name.endswith("Connection")
-    introspection = node.name.value.startswith("__") or (
-        parent is not None and parent.name.startswith("__")
-    )
-    return LIST_SIZE if is_list and not inside_page and not introspection else 1
+    if not is_list or inside_page or parent is None:
+        return 1
+    name = f"{parent.name}.{node.name.value}"
+    if name in LIST_SIZES:
+        return LIST_SIZES[name]
+    introspection = node.name.value.startswith("__") or parent.name.startswith("__")
+    return 1 if introspection else LIST_SIZE
 
 
 def _field_definition(parent: GraphQLNamedType | None, name: str) -> Any:
@@ -250,3 +300,38 @@ class LimitsRule(ValidationRule):
             measure(node, self._fragments, self.context.schema)
         except GraphQLError as error:
             self.report_error(error)
+
+
+class FieldCountLimiter(ValidationCache):
+    """Validation, cached, that first refuses a document with more than `MAX_FIELDS`
+    field selections (the standard overlap check compares a selection's fields pairwise,
+    so it must not see a document of thousands)."""
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None and _too_many_fields(context.graphql_document):
+            message = (
+                f"the document selects more than {MAX_FIELDS} fields; "
+                "ask for each field once and split large queries"
+            )
+            context.pre_execution_errors = [
+                GraphQLError(message, extensions={"code": "field-limit"})
+            ]
+            yield
+            return
+        yield from super().on_validate()
+
+
+def _too_many_fields(document: DocumentNode) -> bool:
+    """True when `document` holds more than `MAX_FIELDS` field selections."""
+    count = 0
+    stack: list[Any] = list(document.definitions)
+    while stack:
+        node = stack.pop()
+        count += isinstance(node, FieldNode)
+        if count > MAX_FIELDS:
+            return True
+        selection_set = getattr(node, "selection_set", None)
+        if selection_set is not None:
+            stack.extend(selection_set.selections)
+    return False

@@ -7,11 +7,10 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
     ParserCache,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 
-from api.graphql.limits import MAX_TOKENS, LimitsRule
+from api.graphql.limits import MAX_TOKENS, FieldCountLimiter, LimitsRule
 from api.graphql.query import Query
 
 __all__ = ["schema"]
@@ -23,6 +22,6 @@ schema = strawberry.Schema(
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: AddValidationRules([LimitsRule]),
         lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
+        lambda: FieldCountLimiter(maxsize=256),
     ],
 )

@@ -4,7 +4,8 @@
 its file extension) and `GET /meetings` with an `Accept` header naming an exporter's
 media type both stream every meeting of the selection. They take the filter parameters
 of `/meetings` (no paging) and the exporter's options as `opt.<name>=<value>`; an
-unknown option is a 400 naming it.
+unknown option is a 400 naming it. `HEAD` checks the parameters and answers the
+headers a `GET` would, without running the export.
 """
 
 from __future__ import annotations
@@ -77,10 +78,15 @@ async def _stream(request: Request, exporter: Exporter[Any]) -> Response:
         version=api.__version__,
         source_url=str(request.url),
     )
+    filename = f"readouts-meetings-{now:%Y%m%d}.{exporter.extension}"
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    if request.method == "HEAD":
+        response = Response(media_type=exporter.media_type, headers=headers)
+        del response.headers["content-length"]  # a GET streams: its length is not known
+        return response
     meetings = service.repository.iter_meetings(selection)
     chunks = exporter.stream(meetings, options, context)
     first = await run_in_threadpool(next, chunks, b"")  # errors before the headers go out
-    filename = f"readouts-meetings-{now:%Y%m%d}.{exporter.extension}"
 
     async def body() -> Any:
         yield first
@@ -90,5 +96,5 @@ async def _stream(request: Request, exporter: Exporter[Any]) -> Response:
     return StreamingResponse(
         body(),
         media_type=exporter.media_type,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers=headers,
     )

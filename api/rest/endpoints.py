@@ -113,8 +113,7 @@ async def _meeting_page(request: Request, query: MeetingQuery, asked: MeetingFil
         if query.full:
             params.append(("view", "full"))
         params.append(("cursor", result.next_cursor))
-        url = request.url.replace(query=urlencode(params))
-        headers["Link"] = f'<{url}>; rel="next"'
+        headers["Link"] = _next_link(request, params)
     return json_response(request, body, headers)
 
 
@@ -185,9 +184,14 @@ async def people(request: Request) -> Response:
     headers = {}
     if result.next_cursor is not None:
         kept = [(k, v) for k, v in params.multi_items() if k != "cursor"]
-        url = request.url.replace(query=urlencode([*kept, ("cursor", result.next_cursor)]))
-        headers["Link"] = f'<{url}>; rel="next"'
+        headers["Link"] = _next_link(request, [*kept, ("cursor", result.next_cursor)])
     return json_response(request, body, headers)
+
+
+def _next_link(request: Request, params: list[tuple[str, str]]) -> str:
+    """The `Link` header to the next page: a URL relative to the request's own (RFC 8288),
+    so a client's `Host` header is never written back into it."""
+    return f'<{request.url.path}?{urlencode(params)}>; rel="next"'
 
 
 async def _person(request: Request) -> Person:

@@ -8,6 +8,7 @@ the same Alembic migrations, applied automatically by `prepare_database`.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from api.countries import all_countries
-from api.errors import InvalidInput
+from api.errors import Busy, InvalidInput
 from api.storage.tables import countries
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 7_406_001  # pg_advisory_lock key: one process migrates at a time
 _WRITE_LOCK = 7_406_002  # pg_advisory_xact_lock key of write_transaction
+_WRITE_WAIT = 600.0  # seconds an SQLite writer waits for the lock before giving up
 
 
 def create_engine(url: str) -> Engine:
@@ -101,15 +103,35 @@ def write_transaction(engine: Engine) -> Iterator[sa.Connection]:
     """A transaction that holds the database's write lock from its first statement, so
     what it reads cannot change before it commits: `BEGIN IMMEDIATE` on SQLite, a
     transaction-scoped advisory lock on PostgreSQL (one such transaction at a time across
-    every process sharing the database). Commits on success, rolls back on error."""
+    every process sharing the database). Commits on success, rolls back on error.
+
+    A writer waits for the one before it however long that one takes (on SQLite, up to
+    `_WRITE_WAIT` seconds, then `Busy`), never failing with "database is locked"."""
     with engine.begin() as connection:
         if is_postgres(engine):
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
         else:
-            # pysqlite begins transactions lazily; an explicit BEGIN IMMEDIATE takes the
-            # write lock now, and the driver's commit or rollback ends it.
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            _begin_immediate(connection)
         yield connection
+
+
+def _begin_immediate(connection: sa.Connection) -> None:
+    """pysqlite begins transactions lazily; an explicit BEGIN IMMEDIATE takes the write
+    lock now (the driver's commit or rollback ends it). Each attempt waits the busy
+    timeout; attempts repeat while another writer holds the lock."""
+    deadline = time.monotonic() + _WRITE_WAIT
+    while True:
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except sa.exc.OperationalError as error:
+            if "locked" not in str(error.orig) and "busy" not in str(error.orig):
+                raise
+            if time.monotonic() > deadline:
+                raise Busy(
+                    f"another process has held the database's write lock for more than "
+                    f"{_WRITE_WAIT:g} s; try again when it has finished"
+                ) from None
 
 
 def analyze(engine: Engine) -> None:

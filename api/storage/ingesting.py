@@ -160,10 +160,14 @@ def save_source_text(
 
 
 def save_conflicts(connection: sa.Connection, conflicts: Sequence[Conflict]) -> None:
-    """Record conflicting values with the source that reported them."""
+    """Record conflicting values with the source that reported them, numbered after the
+    meeting's highest number so far (the caller holds the write lock)."""
     for conflict in conflicts:
+        last = sa.func.max(t.conflicts.c.seq)
         seq = connection.execute(
-            sa.select(sa.func.count()).where(t.conflicts.c.meeting_id == conflict.meeting_id)
+            sa.select(sa.func.coalesce(last + 1, 0)).where(
+                t.conflicts.c.meeting_id == conflict.meeting_id
+            )
         ).scalar_one()
         connection.execute(
             t.conflicts.insert(),

@@ -19,7 +19,8 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.engine import Engine
 
-from api.errors import FieldError, LoadError, field_errors
+from api.encodings import decode_text
+from api.errors import FieldError, InvalidInput, LoadError, field_errors
 from api.models import Meeting, Person, Topic
 from api.names import name_key
 from api.storage import tables as t
@@ -79,7 +80,7 @@ def load_paths(
 ) -> LoadReport:
     """Validate the records in `paths` (files or directories of *.json) and upsert them."""
     batch = _read(paths)
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         return _load(connection, batch, progress)
 
 
@@ -338,6 +339,7 @@ def _validate(model: type[_M], record: _Record, context: dict[str, Any] | None =
 
 def _read(paths: Sequence[Path]) -> _Batch:
     batch = _Batch()
+    seen: dict[tuple[str, str], str] = {}
     for path in _files(paths):
         document = _parse(path)
         for kind in _KINDS:
@@ -349,8 +351,31 @@ def _read(paths: Sequence[Path]) -> _Batch:
                     raise LoadError(
                         str(path), f"#{index}", [FieldError(kind, "expected a JSON object")]
                     )
-                getattr(batch, kind).append(_Record(str(path), raw))
+                record = _Record(str(path), raw)
+                _check_record(record, kind, seen)
+                getattr(batch, kind).append(record)
     return batch
+
+
+def _check_record(record: _Record, kind: str, seen: dict[tuple[str, str], str]) -> None:
+    """`LoadError` for an id given twice in one load, or a NUL character in any string
+    (PostgreSQL cannot store one), naming the record and the field."""
+    key = (kind, record.label)
+    if key in seen:
+        where = "earlier in this file" if seen[key] == record.file else f"in {seen[key]}"
+        message = f"the id is given twice (also {where}); give each record once"
+        raise LoadError(record.file, record.label, [FieldError("id", message)])
+    seen[key] = record.file
+    stack: list[tuple[str, Any]] = [("", record.raw)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str) and "\x00" in value:
+            message = "holds a NUL character (\\u0000); remove it"
+            raise LoadError(record.file, record.label, [FieldError(where or "(record)", message)])
+        if isinstance(value, dict):
+            stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
 
 
 def _files(paths: Sequence[Path]) -> list[Path]:
@@ -370,7 +395,9 @@ def _files(paths: Sequence[Path]) -> list[Path]:
 
 def _parse(path: Path) -> dict[str, Any]:
     try:
-        document = orjson.loads(path.read_bytes())
+        document = orjson.loads(decode_text(path.read_bytes(), str(path), detect=False))
+    except InvalidInput as error:
+        raise LoadError(str(path), None, [FieldError("(file)", error.detail)]) from None
     except orjson.JSONDecodeError as error:
         raise LoadError(
             str(path), None, [FieldError("(file)", f"not valid JSON: {error}")]

@@ -24,6 +24,10 @@ def test_the_readme_states_the_limits_of_the_code() -> None:
     assert f"more than {limits.MAX_DEPTH} deep" in SECTION
     assert f"more than {limits.MAX_ALIASES} aliases" in SECTION
     assert f"more than {limits.MAX_COST:,} estimated fields" in SECTION
-    assert f"other lists count {limits.LIST_SIZE}" in SECTION
+    assert "every other list counts its expected largest length (`LIST_SIZES`" in SECTION
+    for field in ("Query.meetingStats", "Person.counterparts"):
+        assert f"{limits.FIELD_WEIGHTS[field]:,}" in SECTION, field
+    assert f"more than {limits.MAX_FIELDS} fields" in SECTION
+    assert f"longer than {limits.MAX_QUERY_LENGTH:,} characters" in SECTION
     assert f"more than {limits.MAX_TOKENS:,} tokens" in SECTION
     assert f"more than {TIME_LIMIT:g} s" in SECTION

@@ -1,0 +1,127 @@
+"""Request bodies, bounded: the one guard every endpoint's body passes through.
+
+`BodyLimit` wraps the whole application. A request whose `Content-Length` passes
+`max_bytes` is refused before a byte of its body is read; one without a length (chunked)
+is counted as it arrives and refused as soon as it passes. A compressed body
+(`Content-Encoding` other than `identity`) is refused: nothing here inflates a body, and
+inflating one unbounded is how a small request becomes a large one. The refusal is
+`413` (`415` for an encoding) as problem details, or as a GraphQL error with
+`extensions.code` on the GraphQL path:
+
+    body-too-large   unsupported-encoding
+
+A client that goes away before it has sent its whole body gets one line in the log,
+not a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import orjson
+from starlette.requests import ClientDisconnect
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import ReadoutsError
+
+__all__ = ["BodyLimit", "BodyTooLarge"]
+
+_log = logging.getLogger("readouts.http")
+
+
+class BodyTooLarge(ReadoutsError):
+    """Raised from `receive` once a body passes the limit; answered with 413."""
+
+    status = 413
+    problem = "body-too-large"
+    title = "Content Too Large"
+
+
+class BodyLimit:
+    """Refuses request bodies over `max_bytes` and compressed bodies, for every path."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, graphql_path: str) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.graphql_path = graphql_path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        encoding = headers.get("content-encoding", "identity").strip().lower()
+        if encoding not in {"", "identity"}:
+            message = (
+                f"request bodies encoded as {encoding[:40]!r} are not accepted; "
+                "send the body uncompressed (no Content-Encoding)"
+            )
+            await self._refuse(scope, send, 415, "unsupported-encoding", message)
+            return
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.max_bytes:
+            await self._refuse(scope, send, 413, "body-too-large", self._too_large(int(length)))
+            return
+        await self._bounded(scope, receive, send)
+
+    async def _bounded(self, scope: Scope, receive: Receive, send: Send) -> None:
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise BodyTooLarge(self._too_large(None))
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except BodyTooLarge as error:
+            if started:
+                raise
+            await self._refuse(scope, send, 413, error.problem, error.detail)
+        except ClientDisconnect:
+            _log.warning(
+                "%s %s: the client went away before sending the whole body",
+                scope.get("method", "?"),
+                scope.get("path", "?"),
+            )
+
+    def _too_large(self, length: int | None) -> str:
+        size = f"of {length} bytes " if length is not None else ""
+        return (
+            f"the request body {size}is larger than the limit of {self.max_bytes} bytes "
+            "(READOUTS_MAX_BODY_BYTES); send a smaller body"
+        )
+
+    async def _refuse(self, scope: Scope, send: Send, status: int, code: str, detail: str) -> None:
+        body: dict[str, object]
+        if scope.get("path") == self.graphql_path:
+            body = {"errors": [{"message": detail, "extensions": {"code": code}}]}
+            media_type = "application/json"
+        else:
+            title = "Content Too Large" if status == 413 else "Unsupported Media Type"
+            body = {"type": f"/problems/{code}", "title": title, "status": status, "detail": detail}
+            media_type = "application/problem+json"
+        content = orjson.dumps(body)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (b"content-type", media_type.encode()),
+                    (b"content-length", str(len(content)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": content})

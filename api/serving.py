@@ -1,0 +1,83 @@
+"""How `readouts serve` runs uvicorn: connection timeouts that uvicorn lacks by default.
+
+uvicorn closes a keep-alive connection that stays idle, but not a connection that never
+completes its request: a client may open thousands of sockets and send nothing, or send
+headers and a body a byte at a time, and hold them forever. `TimedHttpProtocol` gives
+every request `READOUTS_HEADER_TIMEOUT` seconds from its first byte (from the connection
+for the first request) to finish its headers, then `READOUTS_BODY_TIMEOUT` seconds to
+finish its body; past either, the connection is closed and one line is logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from typing import Any
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from api.config import Settings
+
+__all__ = ["TimedHttpProtocol", "uvicorn_options"]
+
+_log = logging.getLogger("readouts.http")
+
+
+@functools.cache
+def _timeouts() -> tuple[float, float]:
+    settings = Settings()
+    return settings.header_timeout, settings.body_timeout
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """The keyword arguments of `uvicorn.run` that bound how long a connection may hang."""
+    return {"http": TimedHttpProtocol, "timeout_keep_alive": settings.keep_alive_timeout}
+
+
+class TimedHttpProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol with a deadline on reading each request."""
+
+    _read_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm(_timeouts()[0], "headers")
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        if self._read_timer is None:  # a later request on a kept-alive connection
+            self._arm(_timeouts()[0], "headers")
+
+    def on_headers_complete(self) -> None:
+        super().on_headers_complete()
+        self._arm(_timeouts()[1], "body")
+
+    def on_message_complete(self) -> None:
+        self._disarm()
+        super().on_message_complete()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _arm(self, seconds: float, part: str) -> None:
+        self._disarm()
+        self._read_timer = self.loop.call_later(seconds, self._expire, seconds, part)
+
+    def _disarm(self) -> None:
+        if self._read_timer is not None:
+            self._read_timer.cancel()
+            self._read_timer = None
+
+    def _expire(self, seconds: float, part: str) -> None:
+        self._read_timer = None
+        if not self.transport.is_closing():
+            client = f"{self.client[0]}:{self.client[1]}" if self.client else "a client"
+            _log.warning(
+                "closed the connection of %s: request %s not complete within %g s",
+                client,
+                part,
+                seconds,
+            )
+            self.transport.close()

@@ -1,0 +1,100 @@
+"""The fault suite's fixtures: `readouts serve` in a real process, and readout texts.
+
+The server runs with short read timeouts (1 s for headers, 2 s for a body) so that the
+tests of hanging connections wait seconds, not the defaults' tens of seconds. Its log
+goes to a file the tests read.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+HEADER_TIMEOUT = 1.0
+BODY_TIMEOUT = 2.0
+HEALTH_TIMEOUT = 10.0
+"""How long a test waits for `/healthz` after an abusive request. The server answers in
+milliseconds when it is not blocked; the margin is for a machine busy with other work.
+A request that blocks the event loop (a 100 MB comment used to take 22 s) still fails."""
+
+TEXTS = ROOT / "tests" / "seeds" / "texts"
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running `readouts serve`: where it listens and where its log goes."""
+
+    host: str
+    port: int
+    log: Path
+    pid: int
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def healthz(server: Server) -> int:
+    """The status of `GET /healthz` (waits at most `HEALTH_TIMEOUT`)."""
+    with urllib.request.urlopen(f"{server.url}/healthz", timeout=HEALTH_TIMEOUT) as response:
+        status: int = response.status
+        return status
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`readouts serve` on a free port over a seeded SQLite file."""
+    data_dir = tmp_path_factory.mktemp("serve")
+    log = data_dir / "server.log"
+    env = {
+        **os.environ,
+        "READOUTS_DATA_DIR": str(data_dir),
+        "READOUTS_HEADER_TIMEOUT": str(HEADER_TIMEOUT),
+        "READOUTS_BODY_TIMEOUT": str(BODY_TIMEOUT),
+    }
+    env.pop("READOUTS_DATABASE_URL", None)
+    port = free_port()
+    command = [sys.executable, "-m", "api", "serve", "--port", str(port)]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=sink, stderr=sink)
+    running = Server("127.0.0.1", port, log, process.pid)
+    try:
+        _wait_until_up(running, process)
+        yield running
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _wait_until_up(server: Server, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"readouts serve exited with {process.returncode}: {server.log_text()}")
+        try:
+            if healthz(server) == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"readouts serve did not answer /healthz: {server.log_text()}")
