@@ -296,7 +296,13 @@ def export(
 ) -> None:
     """Write the selected meetings in any registered format; the file appears only complete."""
     from api import __version__
-    from api.cli_export import counted, option_pairs, selection_from_options, write_output
+    from api.cli_export import (
+        counted,
+        export_source,
+        option_pairs,
+        selection_from_options,
+        write_output,
+    )
     from exporters.base import ExportContext
     from exporters.registry import registry
 
@@ -316,8 +322,13 @@ def export(
         synthetic=synthetic,
     )
     target = output or exporter.filename()
-    context = ExportContext(selection=selection, version=__version__)
     with _service(reading=True) as service:
+        context = ExportContext(
+            selection=selection,
+            version=__version__,
+            source_url=export_source(service),
+            topics=service.vocabulary(),
+        )
         total = service.repository.count_meetings(selection)
         with progress_bar("Exporting", total) as advance:
             meetings = counted(service.repository.iter_meetings(selection), advance)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from api.models import Meeting
+from api.models import Meeting, Topic
 from exporters.base import ExportContext, Exporter
 from exporters.hookspecs import hookimpl
 
@@ -63,7 +63,7 @@ from typing import ClassVar, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from api.filters import MeetingFilter
-from api.models import Meeting
+from api.models import Meeting, Topic
 
 __all__ = ["ExportContext", "Exporter", "NoOptions", "OptionsT"]
 
@@ -88,6 +88,9 @@ class ExportContext(BaseModel):
     version: str = Field(description="The readouts version (`api.__version__`).")
     source_url: str | None = Field(
         default=None, description="Where the data came from, for the About sheet and citation."
+    )
+    topics: tuple[Topic, ...] = Field(
+        default=(), description="The topic vocabulary, for labels beside topic ids."
     )
 
     @field_validator("exported_at")

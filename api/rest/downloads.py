@@ -68,13 +68,14 @@ async def _stream(request: Request, exporter: Exporter[Any]) -> Response:
     }
     options = registry().parse_options(exporter.name, raw)
     now = dt.datetime.now(dt.UTC)
+    service: Service = request.app.state.service
     context = ExportContext(
         selection=query.selection,
         exported_at=now,
         version=api.__version__,
         source_url=str(request.url),
+        topics=await run_in_threadpool(service.vocabulary),
     )
-    service: Service = request.app.state.service
     meetings = service.repository.iter_meetings(query.selection)
     chunks = exporter.stream(meetings, options, context)
     first = await run_in_threadpool(next, chunks, b"")  # errors before the headers go out
