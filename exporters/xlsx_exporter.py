@@ -31,6 +31,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -49,6 +50,8 @@ _LINK = Font(color="0563C1", underline="single")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
 _ERRORS = frozenset(ERROR_CODES)
+_LINE_HEIGHT = 15  # points, a line of 11-point Calibri
+_MAX_HEIGHT = 409  # the tallest row Excel allows
 _ABOUT = "About"
 _CODES = "Codes"
 _CLOSED_LISTS: tuple[tuple[str, str, type[Any]], ...] = (
@@ -87,8 +90,9 @@ class _Sheet:
     def __init__(self, workbook: Any, table: Table) -> None:
         self.table = table
         self.sheet = workbook.create_sheet(sheet_title(table.title))
-        for number, column in enumerate(table.columns, 1):
-            self.sheet.column_dimensions[get_column_letter(number)].width = column.width
+        widths = [max(c.width, len(c.name) + 1) for c in table.columns]  # headers show whole
+        for number, width in enumerate(widths, 1):
+            self.sheet.column_dimensions[get_column_letter(number)].width = width
         self.sheet.freeze_panes = "A2"
         _print_setup(self.sheet)
         self.links = {i for i, column in enumerate(table.columns) if column.link}
@@ -100,11 +104,24 @@ class _Sheet:
             )
             for column in table.columns
         ]
+        self.wrapped = [
+            (i, _chars_per_line(widths[i])) for i, column in enumerate(table.columns) if column.wrap
+        ]
         self.rows = 0
         self.sheet.append([_bold(self.sheet, name) for name in table.header])
 
     def append(self, row: Row) -> None:
         sheet, styles = self.sheet, self.styles
+        lines = max(
+            (_lines(text, per_line) for i, per_line in self.wrapped if (text := row[i])),
+            default=1,
+        )
+        number = self.rows + 2
+        if lines > 1:
+            # The row's height, written with the row and dropped: memory stays flat.
+            sheet.row_dimensions[number] = RowDimension(
+                sheet, index=number, ht=min(_LINE_HEIGHT * lines, _MAX_HEIGHT), customHeight=True
+            )
         values: list[Any] = []
         for index, value in enumerate(row):
             if value is None:
@@ -118,11 +135,27 @@ class _Sheet:
             if isinstance(url, str) and url.startswith(("https://", "http://")):
                 _link(values[index], url)
         sheet.append(values)
+        if lines > 1:
+            del sheet.row_dimensions[number]
         self.rows += 1
 
     def finish(self) -> None:
         last = get_column_letter(len(self.table.columns))
         self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+
+
+def _chars_per_line(width: int) -> int:
+    """About how many characters of running text a column `width` wide shows a line."""
+    return max(1, int(width * 1.1))
+
+
+def _lines(text: Any, per_line: int) -> int:
+    """About how many lines `text` takes when wrapped at `per_line` characters."""
+    if not isinstance(text, str):
+        return 1
+    if len(text) <= per_line and "\n" not in text:
+        return 1
+    return sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
 
 
 def _cell(sheet: Any, value: Any) -> WriteOnlyCell:
