@@ -308,7 +308,7 @@ def export(
 
     exporters = registry()
     exporter = exporters.get(fmt)
-    options = exporters.parse_options(fmt, option_pairs(option or []))
+    options = exporters.parse_options(fmt, option_pairs(option or []), local=True)
     selection = selection_from_options(
         date_from=date_from,
         date_to=date_to,
