@@ -143,6 +143,8 @@ def test_the_seed_workbook_reads_and_prints_as_a_researcher_needs(
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, title
     for title in ("Meetings", "Statements", "Sources"):
         assert book[title].print_title_rows == "$1:$1", title
+    heights = [meetings.row_dimensions[n].height for n in range(2, meetings.max_row + 1)]
+    assert all(h is not None and h >= 30 for h in heights), heights  # rows fit wrapped text
 
     by_id = {
         row[0]: dict(zip(header, row, strict=True))
