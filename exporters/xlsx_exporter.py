@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from copy import copy
 from typing import Any
 
 from openpyxl import Workbook
@@ -77,7 +76,7 @@ def _print_setup(sheet: Any) -> None:
 
 
 def _styled(sheet: Any, alignment: Alignment, number_format: str = "General") -> Any:
-    """A style to copy onto the cells of a column (cheaper than setting each attribute)."""
+    """A style to give the cells of a column (cheaper than setting each attribute)."""
     cell = WriteOnlyCell(sheet, None)
     cell.alignment = alignment
     cell.number_format = number_format
@@ -96,12 +95,9 @@ class _Sheet:
         self.sheet.freeze_panes = "A2"
         _print_setup(self.sheet)
         self.links = {i for i, column in enumerate(table.columns) if column.link}
+        wrap, date = _styled(self.sheet, _WRAP), _styled(self.sheet, _TOP, "yyyy-mm-dd")
         self.styles = [
-            _styled(
-                self.sheet,
-                _WRAP if column.wrap else _TOP,
-                "yyyy-mm-dd" if column.type == "date" else "General",
-            )
+            wrap if column.wrap else date if column.type == "date" else None
             for column in table.columns
         ]
         self.wrapped = [
@@ -123,17 +119,22 @@ class _Sheet:
                 sheet, index=number, ht=min(_LINE_HEIGHT * lines, _MAX_HEIGHT), customHeight=True
             )
         values: list[Any] = []
-        for index, value in enumerate(row):
-            if value is None:
-                values.append(None)
-                continue
-            cell = _cell(sheet, value)
-            cell._style = copy(styles[index])
-            values.append(cell)
+        for value, style in zip(row, styles, strict=True):
+            if not isinstance(value, str):
+                if style is not None and value is not None:  # a date: top-aligned too
+                    value = WriteOnlyCell(sheet, value)
+                    value._style = style
+                values.append(value)
+            elif style is not None:
+                cell = _cell(sheet, value)
+                cell._style = style  # shared, never changed: only read when written
+                values.append(cell)
+            else:
+                values.append(_plain(sheet, value))
         for index in self.links:
             url = row[index]
             if isinstance(url, str) and url.startswith(("https://", "http://")):
-                _link(values[index], url)
+                values[index] = _link(_cell(sheet, url), url)
         sheet.append(values)
         if lines > 1:
             del sheet.row_dimensions[number]
@@ -158,17 +159,20 @@ def _lines(text: Any, per_line: int) -> int:
     return sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
 
 
-def _cell(sheet: Any, value: Any) -> WriteOnlyCell:
-    """A cell of `value`; text is cleaned and never a formula or an error."""
-    if not isinstance(value, str):
-        return WriteOnlyCell(sheet, value)
+def _cell(sheet: Any, value: str) -> WriteOnlyCell:
+    """A cell of `value`, cleaned; never a formula or an error."""
     text = xlsx_text(value)
-    if text.startswith("=") or text in _ERRORS:
-        cell = WriteOnlyCell(sheet, None)
-        cell._value = text
-        cell.data_type = "s"
-        return cell
-    return WriteOnlyCell(sheet, text)
+    cell = WriteOnlyCell(sheet, None)
+    cell._value = text
+    cell.data_type = "s"
+    return cell
+
+
+def _plain(sheet: Any, value: str) -> Any:
+    """`value` cleaned, as text openpyxl writes as is, or as a string cell where it would
+    not (text that starts with `=` or is an error code)."""
+    text = xlsx_text(value)
+    return _cell(sheet, text) if text.startswith("=") or text in _ERRORS else text
 
 
 def _value(sheet: Any, value: Any) -> Any:
@@ -182,12 +186,13 @@ def _bold(sheet: Any, text: str) -> WriteOnlyCell:
     return cell
 
 
-def _link(cell: WriteOnlyCell, url: str) -> None:
-    """Make `cell` (showing `url`, which starts with http(s)://) a link to `url`."""
+def _link(cell: WriteOnlyCell, url: str) -> WriteOnlyCell:
+    """`cell` (showing `url`, which starts with http(s)://) as a link to `url`."""
     target = xlsx_url(url)
     if len(target) <= LINK_LIMIT:
         cell.hyperlink = target
         cell.font = _LINK
+    return cell
 
 
 class XlsxExporter(Exporter[NoOptions]):
@@ -206,6 +211,9 @@ class XlsxExporter(Exporter[NoOptions]):
         self, meetings: Iterable[Meeting], options: NoOptions, context: ExportContext
     ) -> Iterator[bytes]:
         workbook = Workbook(write_only=True)
+        # Cells without a style of their own inherit the Normal style: top-aligned, so a
+        # short value sits level with the first line of wrapped text beside it.
+        workbook._named_styles["Normal"].alignment = _TOP
         labels = Labels.of(context.topics)
         sheets = {table.name: _Sheet(workbook, table) for table in tables(labelled=True)}
         for meeting in meetings:
@@ -238,7 +246,7 @@ def _codes(workbook: Any, context: ExportContext) -> None:
         cells = []
         for value in values:
             cell = _cell(sheet, value)
-            cell._style = copy(wrap)
+            cell._style = wrap
             cells.append(cell)
         sheet.append(cells)
 
