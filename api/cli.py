@@ -316,14 +316,20 @@ def export(
 ) -> None:
     """Write the selected meetings in any registered format; the file appears only complete."""
     from api import __version__
-    from api.cli_export import counted, option_pairs, selection_from_options, write_output
+    from api.cli_export import (
+        counted,
+        export_source,
+        option_pairs,
+        selection_from_options,
+        write_output,
+    )
     from api.resolve import resolve_filter
     from exporters.base import ExportContext
     from exporters.registry import registry
 
     exporters = registry()
     exporter = exporters.get(fmt)
-    options = exporters.parse_options(fmt, option_pairs(option or []))
+    options = exporters.parse_options(fmt, option_pairs(option or []), local=True)
     selection = selection_from_options(
         date_from=date_from,
         date_to=date_to,
@@ -341,7 +347,12 @@ def export(
     target = output or exporter.filename()
     with _service(reading=True) as service:
         selection = resolve_filter(selection, service.repository)
-        context = ExportContext(selection=selection, version=__version__)
+        context = ExportContext(
+            selection=selection,
+            version=__version__,
+            source_url=export_source(service),
+            topics=service.vocabulary(),
+        )
         total = service.repository.count_meetings(selection)
         with progress_bar("Exporting", total) as advance:
             meetings = counted(service.repository.iter_meetings(selection), advance)

@@ -1,6 +1,6 @@
 """What `readouts export` and `readouts plugins` need besides option parsing by typer:
-the filter from command-line options, exporter options from `key=value` pairs, an
-atomic file writer, and the plugin listing.
+the filter from command-line options, exporter options from `key=value` pairs, where an
+export came from, an atomic file writer, and the plugin listing.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from pydantic import ValidationError
 from api.errors import InvalidInput, field_errors
 from api.filters import MeetingFilter
 from api.models import Meeting
+from api.service import Service
 from exporters.registry import ExporterRegistry
 
 __all__ = [
     "counted",
+    "export_source",
     "option_pairs",
     "plugin_rows",
     "selection_from_options",
@@ -70,6 +72,12 @@ def selection_from_options(
         shown = first.value is not None and "(got " not in first.message
         value = f" {first.value!r}" if shown else ""
         raise InvalidInput(f"{option}{value}: {first.message}", errors) from None
+
+
+def export_source(service: Service) -> str:
+    """Where a command-line export came from: the database, its password hidden."""
+    database = service.engine.url.render_as_string(hide_password=True)
+    return f"readouts export from {database}"
 
 
 def option_pairs(pairs: Iterable[str]) -> dict[str, str]:

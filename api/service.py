@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 
 from api.config import Settings
+from api.models import Topic
 from api.storage.engine import create_engine, prepare_database
 from api.storage.loading import LoadReport, seed_if_empty
 from api.storage.repository import Repository
@@ -32,6 +33,13 @@ class Service:
         if not self.settings.load_seeds or not self.is_empty():
             return None
         return seed_if_empty(self.engine, [self.settings.seeds_dir])
+
+    def vocabulary(self) -> tuple[Topic, ...]:
+        """The topic vocabulary in the database (one statement), for labels in exports."""
+        return tuple(
+            Topic(id=t.id, label=t.label, description=t.description)
+            for t in self.repository.topics()
+        )
 
     def close(self) -> None:
         """Release the database connections."""

@@ -59,7 +59,7 @@ def _ours(fmt: str, url: str, target: str) -> None:
 
     service = open_service(Settings(database_url=url), migrate=False)
     exporter = ExporterRegistry(entry_points=False).get(fmt)
-    context = ExportContext(version=api.__version__)
+    context = ExportContext(version=api.__version__, topics=service.vocabulary())
     meetings = service.repository.iter_meetings(MeetingFilter(synthetic="any"))
     _measure(
         lambda: write_output(target, exporter.stream(meetings, exporter.default_options(), context))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from api.models import Meeting
+from api.models import Meeting, Topic
 from exporters.base import ExportContext, Exporter
 from exporters.hookspecs import hookimpl
 
@@ -58,16 +58,21 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from api.filters import MeetingFilter
-from api.models import Meeting
+from api.models import Meeting, Topic
 
-__all__ = ["ExportContext", "Exporter", "NoOptions", "OptionsT"]
+__all__ = ["LOCAL_ONLY", "ExportContext", "Exporter", "NoOptions", "OptionsT"]
 
 OptionsT = TypeVar("OptionsT", bound=BaseModel)
+
+
+LOCAL_ONLY: dict[str, Any] = {"readouts_local_only": True}
+"""`json_schema_extra` of an option that only the command line may set, never a download
+link (e.g. one that turns a safety off): `Field(..., json_schema_extra=LOCAL_ONLY)`."""
 
 
 class NoOptions(BaseModel):
@@ -88,6 +93,9 @@ class ExportContext(BaseModel):
     version: str = Field(description="The readouts version (`api.__version__`).")
     source_url: str | None = Field(
         default=None, description="Where the data came from, for the About sheet and citation."
+    )
+    topics: tuple[Topic, ...] = Field(
+        default=(), description="The topic vocabulary, for labels beside topic ids."
     )
 
     @field_validator("exported_at")

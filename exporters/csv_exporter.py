@@ -1,10 +1,15 @@
 """CSV: one table of the export (Meetings by default), RFC 4180, UTF-8.
 
 Options: `table` picks the table (`meetings`, `participants`, `statements`, `outcomes`,
-`sources`, `topics`); `excel=true` starts the file with a byte-order mark so Excel reads
-it as UTF-8; `neutralise_formulas` (on by default) prefixes text a spreadsheet would run
-as a formula (`=`, `+`, `-`, `@`, tab, CR) with `'` — turn it off for data pipelines
-that need the text byte for byte.
+`sources`, `topics`); `labels=true` adds a label column beside each code (`kind_label`,
+`setting_label`, `topic_labels`, `topic_label`); `excel=true` starts the file with a
+byte-order mark so Excel reads it as UTF-8; `neutralise_formulas` (on by default) quotes
+a cell a spreadsheet could run as a formula (one starting with `=`, `+`, `-`, `@`, tab
+or CR, or with a formula after a `;`, `,`, `|`, tab or line break inside it) and
+prefixes it with `'`. Turning it off is for data pipelines that need the text byte for
+byte, and only the command line may (`readouts export --option
+neutralise_formulas=false`): a download link cannot, so a link someone is sent never
+gives a file that runs formulas.
 """
 
 from __future__ import annotations
@@ -18,12 +23,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.models import Meeting
 from exporters._chunks import TextChunks
-from exporters.base import ExportContext, Exporter
-from exporters.cells import neutralise
+from exporters.base import LOCAL_ONLY, ExportContext, Exporter
+from exporters.cells import csv_needs_guard
 from exporters.hookspecs import hookimpl
-from exporters.tables import Row, TableName, table, table_rows
+from exporters.tables import Labels, Row, TableName, table, table_rows
 
-__all__ = ["CsvExporter", "CsvOptions", "csv_text", "readouts_exporters"]
+__all__ = ["CsvExporter", "CsvOptions", "CsvWriter", "csv_text", "readouts_exporters"]
 
 
 class CsvOptions(BaseModel):
@@ -32,26 +37,52 @@ class CsvOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     table: TableName = Field(default="meetings", description="Which table to write.")
+    labels: bool = Field(default=False, description="Add a label column beside each code.")
     excel: bool = Field(default=False, description="Start with a UTF-8 byte-order mark for Excel.")
     neutralise_formulas: bool = Field(
         default=True,
-        description="Prefix text starting with =, +, -, @, tab or CR with ' so it is not run.",
+        description=(
+            "Quote and prefix with ' text a spreadsheet could run as a formula; "
+            "only the command line may turn it off."
+        ),
+        json_schema_extra=LOCAL_ONLY,
     )
 
 
 def csv_text(row: Row, inert: bool) -> list[Any]:
-    """A row as CSV values: dates in ISO 8601, booleans as true/false, None as empty."""
+    """A row as CSV values: dates in ISO 8601, booleans as true/false, None as empty.
+
+    With `inert`, text a spreadsheet could run as a formula is prefixed with `'`; such a
+    row is then an `_Inert` list, which `_write` quotes whole."""
     values: list[Any] = []
+    guarded = False
     for value in row:
         if isinstance(value, str):
-            if inert:
-                value = neutralise(value)
+            if inert and csv_needs_guard(value):
+                value, guarded = "'" + value, True
         elif isinstance(value, bool):
             value = "true" if value else "false"
         elif isinstance(value, dt.date):
             value = value.isoformat()
         values.append(value)
-    return values
+    return _Inert(values) if guarded else values
+
+
+class _Inert(list[Any]):
+    """CSV values of a row holding formula-like text: written with every cell quoted."""
+
+
+class CsvWriter:
+    """RFC 4180 rows (CRLF) into `sink`; a row from `csv_text` with guarded text is quoted
+    whole, so a spreadsheet splitting on another separator keeps each cell one cell."""
+
+    def __init__(self, sink: Any) -> None:
+        self._plain = csv.writer(sink, lineterminator="\r\n")
+        self._quoted = csv.writer(sink, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, values: list[Any]) -> None:
+        """Write one row."""
+        (self._quoted if isinstance(values, _Inert) else self._plain).writerow(values)
 
 
 class CsvExporter(Exporter[CsvOptions]):
@@ -66,15 +97,16 @@ class CsvExporter(Exporter[CsvOptions]):
     def stream(
         self, meetings: Iterable[Meeting], options: CsvOptions, context: ExportContext
     ) -> Iterator[bytes]:
-        chosen = table(options.table)
+        chosen = table(options.table, labelled=options.labels)
+        labels = Labels.of(context.topics) if options.labels else None
         buffer = TextChunks()
-        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer = CsvWriter(buffer)
         writer.writerow(chosen.header)
         head = buffer.take()
         yield b"\xef\xbb\xbf" + head if options.excel else head
         inert = options.neutralise_formulas
         for meeting in meetings:
-            for row in table_rows(meeting, chosen.name):
+            for row in table_rows(meeting, chosen.name, labels):
                 writer.writerow(csv_text(row, inert))
             if buffer.full():
                 yield buffer.take()

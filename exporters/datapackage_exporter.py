@@ -5,6 +5,9 @@ a primary key, and a foreign key from every table to `meetings`, so `frictionles
 validate` checks the whole package. The CSV files hold the data byte for byte (no formula
 neutralising: this format is for data tools; use xlsx or csv for spreadsheets).
 
+Option `labels=true` adds the label columns of `exporters.tables` beside the codes
+(`kind_label`, `setting_label`, `topic_labels` in meetings, `topic_label` in topics).
+
 The zip is streamed: `meetings.csv` is sent as it is written, the other tables wait in
 temporary files and follow.
 """
@@ -18,21 +21,31 @@ from contextlib import ExitStack
 from typing import IO, Any
 
 import orjson
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.filters import filter_query
 from api.models import Meeting
 from exporters._chunks import CHUNK_SIZE, TextChunks
-from exporters.base import ExportContext, Exporter, NoOptions
+from exporters.base import ExportContext, Exporter
 from exporters.csv_exporter import csv_text
 from exporters.hookspecs import hookimpl
-from exporters.tables import MEETINGS, TABLES, Table, meeting_rows
+from exporters.tables import MEETINGS, Labels, Table, meeting_rows, tables
 from exporters.zipstream import ZipStream
 
-__all__ = ["DatapackageExporter", "descriptor", "readouts_exporters"]
+__all__ = ["DatapackageExporter", "DatapackageOptions", "descriptor", "readouts_exporters"]
 
 
-def descriptor(context: ExportContext) -> dict[str, Any]:
-    """The `datapackage.json` of an export made in `context`."""
+class DatapackageOptions(BaseModel):
+    """Options of the datapackage format."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    labels: bool = Field(default=False, description="Add a label column beside each code.")
+
+
+def descriptor(context: ExportContext, labelled: bool = False) -> dict[str, Any]:
+    """The `datapackage.json` of an export made in `context` (with label columns when
+    `labelled`)."""
     selection = filter_query(context.selection)
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
@@ -45,7 +58,7 @@ def descriptor(context: ExportContext) -> dict[str, Any]:
         ),
         "version": context.version,
         "created": context.exported_at.isoformat().replace("+00:00", "Z"),
-        "resources": [_resource(table) for table in TABLES],
+        "resources": [_resource(table) for table in tables(labelled)],
     }
     if context.source_url:
         package["sources"] = [{"title": "readouts", "path": context.source_url}]
@@ -101,39 +114,43 @@ class _TableWriter:
         self.target.write(self.buffer.take())
 
 
-class DatapackageExporter(Exporter[NoOptions]):
+class DatapackageExporter(Exporter[DatapackageOptions]):
     """A zip of the tables as CSV with a Frictionless `datapackage.json`."""
 
     name = "datapackage"
     media_type = "application/zip"
     extension = "zip"
     description = "Frictionless data package: the tables as CSV with datapackage.json, zipped."
-    options_model = NoOptions
+    options_model = DatapackageOptions
 
     def filename(self, stem: str = "meetings") -> str:
         """e.g. `meetings-datapackage.zip`."""
         return f"{stem}-datapackage.{self.extension}"
 
     def stream(
-        self, meetings: Iterable[Meeting], options: NoOptions, context: ExportContext
+        self, meetings: Iterable[Meeting], options: DatapackageOptions, context: ExportContext
     ) -> Iterator[bytes]:
+        chosen = tables(options.labels)
+        labels = Labels.of(context.topics) if options.labels else None
         stamp = context.exported_at.timetuple()[:6]
         archive = ZipStream(date_time=(max(stamp[0], 1980), *stamp[1:]))
         with archive.open("datapackage.json") as member:
-            member.write(orjson.dumps(descriptor(context), option=orjson.OPT_INDENT_2))
+            member.write(
+                orjson.dumps(descriptor(context, options.labels), option=orjson.OPT_INDENT_2)
+            )
         yield archive.take()
         with ExitStack() as stack:
             spooled = {
                 table.name: stack.enter_context(tempfile.TemporaryFile())
-                for table in TABLES
-                if table is not MEETINGS
+                for table in chosen
+                if table.name != MEETINGS.name
             }
             member = stack.enter_context(archive.open(f"{MEETINGS.name}.csv"))
             writers = {
-                table.name: _TableWriter(table, spooled.get(table.name, member)) for table in TABLES
+                table.name: _TableWriter(table, spooled.get(table.name, member)) for table in chosen
             }
             for meeting in meetings:
-                for name, rows in meeting_rows(meeting).items():
+                for name, rows in meeting_rows(meeting, labels).items():
                     writer = writers[name]
                     for row in rows:
                         writer.writer.writerow(csv_text(row, False))
@@ -145,8 +162,8 @@ class DatapackageExporter(Exporter[NoOptions]):
                 writer.flush()
             member.close()
             yield archive.take()
-            for table in TABLES:
-                if table is MEETINGS:
+            for table in chosen:
+                if table.name == MEETINGS.name:
                     continue
                 file = spooled[table.name]
                 file.seek(0)

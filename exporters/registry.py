@@ -39,6 +39,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "ExporterRegistry",
     "PluginInfo",
+    "is_local_only",
     "registry",
     "reset_registry",
 ]
@@ -115,8 +116,10 @@ class ExporterRegistry:
         self.get(name)
         return next(info for info in self._plugins if name in info.exporters)
 
-    def parse_options(self, name: str, raw: Mapping[str, str]) -> BaseModel:
-        """The options of exporter `name` from strings; `InvalidInput` naming a bad one."""
+    def parse_options(self, name: str, raw: Mapping[str, str], local: bool = False) -> BaseModel:
+        """The options of exporter `name` from strings; `InvalidInput` naming a bad one.
+
+        Options marked `LOCAL_ONLY` are refused unless `local` (the command line)."""
         exporter = self.get(name)
         model: type[BaseModel] = exporter.options_model
         known = sorted(model.model_fields)
@@ -127,6 +130,15 @@ class ExporterRegistry:
                 f"unknown option {unknown[0]!r} for format {name!r}; {expected}",
                 [FieldError(field=unknown[0], message="unknown option", value=raw[unknown[0]])],
             )
+        if not local:
+            for option in sorted(raw):
+                if is_local_only(model, option):
+                    raise InvalidInput(
+                        f"option {option!r} of format {name!r} cannot be set in a download "
+                        f"link; use the command line: readouts export -f {name} "
+                        f"--option {option}=...",
+                        [FieldError(field=option, message="command line only", value=raw[option])],
+                    )
         try:
             return model.model_validate(dict(raw))
         except ValidationError as error:
@@ -239,6 +251,12 @@ def _problem(exporter: object) -> str | None:
 
 _registry: ExporterRegistry | None = None
 _registry_lock = threading.Lock()
+
+
+def is_local_only(model: type[BaseModel], option: str) -> bool:
+    """True when `option` of `model` is marked `LOCAL_ONLY` (the command line only)."""
+    extra = model.model_fields[option].json_schema_extra
+    return isinstance(extra, dict) and extra.get("readouts_local_only") is True
 
 
 def registry() -> ExporterRegistry:

@@ -4,16 +4,30 @@ Sources and Topics.
 The xlsx, csv and datapackage exporters all write these tables, so a column has the same
 name, type and meaning in every format. Each table but Meetings refers to its meeting by
 `meeting_id`; `position` (from 1) keeps the order of the meeting's lists.
+
+Codes (`kind`, `setting`, topic ids) can be read beside their labels: the labelled tables
+(`tables(labelled=True)`) add `kind_label`, `setting_label` and `topic_labels` to
+Meetings and `topic_label` to Topics, filled from `Labels` (the topic vocabulary).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
-from api.models import DatePrecision, Meeting, MeetingKind, OutcomeKind, Role, Setting, TimeOfDay
+from api.models import (
+    DatePrecision,
+    Meeting,
+    MeetingKind,
+    OutcomeKind,
+    Participant,
+    Role,
+    Setting,
+    TimeOfDay,
+    Topic,
+)
 
 __all__ = [
     "MEETINGS",
@@ -25,12 +39,15 @@ __all__ = [
     "TOPICS",
     "Cell",
     "Column",
+    "Labels",
     "Row",
     "Table",
     "TableName",
+    "code_label",
     "meeting_rows",
     "table",
     "table_rows",
+    "tables",
 ]
 
 Cell = str | int | bool | dt.date | None
@@ -41,7 +58,7 @@ ColumnType = Literal["string", "integer", "boolean", "date"]
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One column: its name, Table Schema type, meaning and spreadsheet width."""
+    """One column: its name, Table Schema type, meaning, spreadsheet width and wrapping."""
 
     name: str
     type: ColumnType
@@ -50,6 +67,7 @@ class Column:
     required: bool = False
     enum: tuple[str, ...] = ()
     link: bool = False
+    wrap: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +134,22 @@ MEETINGS = Table(
         ),
         Column("city", "string", "City of an in-person meeting.", 14),
         Column("country_code", "string", "ISO 3166-1 alpha-2 code of the place.", 8),
-        Column("venue", "string", "Venue of an in-person meeting.", 20),
-        Column("occasion", "string", "Multilateral event, e.g. SCO summit.", 18),
+        Column("venue", "string", "Venue of an in-person meeting.", 20, wrap=True),
+        Column("occasion", "string", "Multilateral event, e.g. SCO summit.", 16, wrap=True),
         Column("initiated_by", "string", "Country that asked for or placed the call.", 8),
-        Column("principals", "string", "Principals as 'Name (CC)', separated by '; '.", 40),
+        Column(
+            "principals", "string", "Principals as 'Name (CC)', separated by '; '.", 24, wrap=True
+        ),
+        Column(
+            "attendees",
+            "string",
+            "Other participants as 'Name (CC)', separated by '; '.",
+            24,
+            wrap=True,
+        ),
         Column("countries", "string", "Principals' countries, separated by '; '.", 10),
-        Column("topics", "string", "Topic ids, separated by '; '.", 30),
-        Column("summary", "string", "Summary in the project's own words.", 60),
+        Column("topics", "string", "Topic ids, separated by '; '.", 24, wrap=True),
+        Column("summary", "string", "Summary in the project's own words.", 60, wrap=True),
         Column("sources", "integer", "Number of sources reporting the meeting.", 8, True),
         Column("synthetic", "boolean", "True for generated benchmark data.", 9, True),
     ),
@@ -139,9 +166,9 @@ PARTICIPANTS = Table(
         Column("person_id", "string", "Id of the person.", 24, True),
         Column("person_name", "string", "Name of the person.", 22),
         Column("country_code", "string", "Country the person represented.", 8, True),
-        Column("title", "string", "Office held at the time.", 24),
+        Column("title", "string", "Office held at the time.", 30, wrap=True),
         Column("role", "string", "Principal or attendee.", 10, True, _values(Role)),
-        Column("capacity", "string", "In what capacity the person came.", 30),
+        Column("capacity", "string", "In what capacity the person came.", 30, wrap=True),
     ),
     ("meeting_id", "position"),
 )
@@ -155,7 +182,7 @@ STATEMENTS = Table(
         _POSITION,
         Column("speaker_id", "string", "Id of the speaker.", 24, True),
         Column("speaker_name", "string", "Name of the speaker.", 22),
-        Column("text", "string", "The statement in the project's own words.", 80, True),
+        Column("text", "string", "The statement in the project's own words.", 80, True, wrap=True),
         Column("source_id", "string", "Id of the source that reports it.", 30),
     ),
     ("meeting_id", "position"),
@@ -176,8 +203,8 @@ OUTCOMES = Table(
             True,
             _values(OutcomeKind),
         ),
-        Column("text", "string", "The outcome in the project's own words.", 80, True),
-        Column("name", "string", "Name of a follow-up event.", 24),
+        Column("text", "string", "The outcome in the project's own words.", 80, True, wrap=True),
+        Column("name", "string", "Name of a follow-up event.", 24, wrap=True),
         Column("date", "date", "Date of a follow-up event.", 12),
     ),
     ("meeting_id", "position"),
@@ -191,8 +218,8 @@ SOURCES = Table(
         Column("id", "string", "Stable id of the source.", 30, True),
         _MEETING_ID,
         _POSITION,
-        Column("publisher", "string", "Who published the report.", 24, True),
-        Column("headline", "string", "Headline of the report.", 50, True),
+        Column("publisher", "string", "Who published the report.", 24, True, wrap=True),
+        Column("headline", "string", "Headline of the report.", 50, True, wrap=True),
         Column("url", "string", "Where the report was published.", 40, link=True),
         Column("published", "date", "Publication date.", 12),
         Column("language", "string", "Language of the report.", 9, True),
@@ -211,56 +238,134 @@ TOPICS = Table(
 
 TABLES: tuple[Table, ...] = (MEETINGS, PARTICIPANTS, STATEMENTS, OUTCOMES, SOURCES, TOPICS)
 
+
+def _labelled(table: Table, after: Mapping[str, Column]) -> Table:
+    """`table` with a label column after each column named in `after`."""
+    columns: list[Column] = []
+    for column in table.columns:
+        columns.append(column)
+        if column.name in after:
+            columns.append(after[column.name])
+    return Table(table.name, table.title, table.description, tuple(columns), table.primary_key)
+
+
+_LABELLED: tuple[Table, ...] = (
+    _labelled(
+        MEETINGS,
+        {
+            "kind": Column("kind_label", "string", "The kind, in words.", 11),
+            "setting": Column("setting_label", "string", "The setting, in words.", 14),
+            "topics": Column(
+                "topic_labels", "string", "Topic labels, separated by '; '.", 30, wrap=True
+            ),
+        },
+    ),
+    PARTICIPANTS,
+    STATEMENTS,
+    OUTCOMES,
+    SOURCES,
+    _labelled(
+        TOPICS,
+        {"topic_id": Column("topic_label", "string", "Label of the topic.", 34, wrap=True)},
+    ),
+)
+
 _SEPARATOR = "; "
 
 
-def table(name: str) -> Table:
+def code_label(code: str) -> str:
+    """A code of a closed list in words: `phone_call` is `Phone call`."""
+    return code.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """What the labelled tables write beside codes: the topic vocabulary's labels."""
+
+    topics: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, topics: Iterable[Topic]) -> Labels:
+        """Labels from the topic vocabulary."""
+        return cls({topic.id: topic.label for topic in topics})
+
+    def topic(self, topic_id: str) -> str:
+        """The label of topic `topic_id`; the id itself when the vocabulary lacks it."""
+        return self.topics.get(topic_id, topic_id)
+
+
+def tables(labelled: bool = False) -> tuple[Table, ...]:
+    """Every table, with the label columns when `labelled`."""
+    return _LABELLED if labelled else TABLES
+
+
+def table(name: str, labelled: bool = False) -> Table:
     """The table called `name`; `KeyError` for any other name."""
-    for candidate in TABLES:
+    for candidate in tables(labelled):
         if candidate.name == name:
             return candidate
     raise KeyError(name)
 
 
-def meeting_rows(meeting: Meeting) -> dict[TableName, list[Row]]:
-    """The rows `meeting` contributes to each table, in the columns' order."""
-    return {name: build(meeting) for name, build in _BUILDERS.items()}
+def meeting_rows(meeting: Meeting, labels: Labels | None = None) -> dict[TableName, list[Row]]:
+    """The rows `meeting` contributes to each table, in the columns' order.
+
+    With `labels`, the rows of the labelled tables (`tables(labelled=True)`)."""
+    return {name: build(meeting, labels) for name, build in _BUILDERS.items()}
 
 
-def table_rows(meeting: Meeting, name: TableName) -> list[Row]:
+def table_rows(meeting: Meeting, name: TableName, labels: Labels | None = None) -> list[Row]:
     """The rows `meeting` contributes to the table called `name` (only that one is built)."""
-    return _BUILDERS[name](meeting)
+    return _BUILDERS[name](meeting, labels)
 
 
-def _meeting(meeting: Meeting) -> list[Row]:
+def _people(participants: Iterable[Participant]) -> str:
+    return _SEPARATOR.join(
+        f"{p.person.name or p.person.id} ({p.country_code})" for p in participants
+    )
+
+
+def _meeting(meeting: Meeting, labels: Labels | None) -> list[Row]:
     place = meeting.location
     principals = meeting.principals
+    kind, setting = meeting.kind.value, meeting.setting.value
+    topics = _SEPARATOR.join(meeting.topics)
+    head: Row = (
+        meeting.id,
+        meeting.date,
+        meeting.date_precision.value,
+        meeting.time_of_day.value if meeting.time_of_day else None,
+    )
+    place_to_people: Row = (
+        place.city,
+        place.country_code,
+        place.venue,
+        meeting.occasion,
+        meeting.initiated_by,
+        _people(principals),
+        _people(p for p in meeting.participants if p.role is Role.ATTENDEE) or None,
+        _SEPARATOR.join(dict.fromkeys(p.country_code for p in principals)),
+    )
+    tail: Row = (meeting.summary, len(meeting.sources), meeting.synthetic)
+    if labels is None:
+        return [(*head, kind, setting, *place_to_people, topics, *tail)]
+    topic_labels = _SEPARATOR.join(labels.topic(topic) for topic in meeting.topics)
     return [
         (
-            meeting.id,
-            meeting.date,
-            meeting.date_precision.value,
-            meeting.time_of_day.value if meeting.time_of_day else None,
-            meeting.kind.value,
-            meeting.setting.value,
-            place.city,
-            place.country_code,
-            place.venue,
-            meeting.occasion,
-            meeting.initiated_by,
-            _SEPARATOR.join(
-                f"{p.person.name or p.person.id} ({p.country_code})" for p in principals
-            ),
-            _SEPARATOR.join(dict.fromkeys(p.country_code for p in principals)),
-            _SEPARATOR.join(meeting.topics),
-            meeting.summary,
-            len(meeting.sources),
-            meeting.synthetic,
+            *head,
+            kind,
+            code_label(kind),
+            setting,
+            code_label(setting),
+            *place_to_people,
+            topics,
+            topic_labels,
+            *tail,
         )
     ]
 
 
-def _participants(meeting: Meeting) -> list[Row]:
+def _participants(meeting: Meeting, labels: Labels | None) -> list[Row]:
     return [
         (
             meeting.id,
@@ -276,32 +381,36 @@ def _participants(meeting: Meeting) -> list[Row]:
     ]
 
 
-def _statements(meeting: Meeting) -> list[Row]:
+def _statements(meeting: Meeting, labels: Labels | None) -> list[Row]:
     return [
         (meeting.id, n, s.speaker.id, s.speaker.name, s.text, s.source)
         for n, s in enumerate(meeting.statements, 1)
     ]
 
 
-def _outcomes(meeting: Meeting) -> list[Row]:
+def _outcomes(meeting: Meeting, labels: Labels | None) -> list[Row]:
     return [
         (meeting.id, n, o.kind.value, o.text, o.name, o.date)
         for n, o in enumerate(meeting.outcomes, 1)
     ]
 
 
-def _sources(meeting: Meeting) -> list[Row]:
+def _sources(meeting: Meeting, labels: Labels | None) -> list[Row]:
     return [
         (s.id, meeting.id, n, s.publisher, s.headline, s.url, s.published, s.language, s.document)
         for n, s in enumerate(meeting.sources, 1)
     ]
 
 
-def _topics(meeting: Meeting) -> list[Row]:
-    return [(meeting.id, n, topic) for n, topic in enumerate(meeting.topics, 1)]
+def _topics(meeting: Meeting, labels: Labels | None) -> list[Row]:
+    if labels is None:
+        return [(meeting.id, n, topic) for n, topic in enumerate(meeting.topics, 1)]
+    return [
+        (meeting.id, n, topic, labels.topic(topic)) for n, topic in enumerate(meeting.topics, 1)
+    ]
 
 
-_BUILDERS: dict[TableName, Callable[[Meeting], list[Row]]] = {
+_BUILDERS: dict[TableName, Callable[[Meeting, Labels | None], list[Row]]] = {
     "meetings": _meeting,
     "participants": _participants,
     "statements": _statements,

@@ -77,6 +77,7 @@ async def _stream(request: Request, exporter: Exporter[Any]) -> Response:
         exported_at=now,
         version=api.__version__,
         source_url=str(request.url),
+        topics=await run_in_threadpool(service.vocabulary),
     )
     filename = f"readouts-meetings-{now:%Y%m%d}.{exporter.extension}"
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}

@@ -9,7 +9,7 @@ import pytest
 
 import api
 from api.filters import MeetingFilter
-from api.models import Meeting
+from api.models import Meeting, Topic
 from api.service import Service
 from api.vocabulary import SEEDS_DIR
 from exporters.base import ExportContext
@@ -45,7 +45,14 @@ def context() -> ExportContext:
         exported_at=dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.UTC),
         version=api.__version__,
         source_url="https://readouts.example/api/v1/meetings",
+        topics=vocabulary(),
     )
+
+
+def vocabulary() -> tuple[Topic, ...]:
+    """The shipped topic vocabulary."""
+    records = json.loads((SEEDS_DIR / "topics.json").read_text())["topics"]
+    return tuple(Topic.model_validate(record) for record in records)
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,12 @@ def test_export_xlsx_of_the_seeds(seeded: Service, database_url: str, tmp_path: 
     assert result.returncode == 0, result.stderr
     assert b"Wrote 4 meetings" in result.stderr
     book = load_workbook(target)
-    assert len(book.sheetnames) == 7
+    assert len(book.sheetnames) == 8
+    about = {row[0]: row[1] for row in book["About"].iter_rows(values_only=True) if row[0]}
+    assert about["Source"].startswith("readouts export from ")
+    assert "readouts.sqlite3" in about["Source"] or "postgresql" in about["Source"]
+    codes = {row[2]: row[3] for row in book["Codes"].iter_rows(min_row=2, values_only=True)}
+    assert codes["cpec"] == "China-Pakistan Economic Corridor"
     sheet = book["Meetings"]
     assert sheet.max_row == 5
     dates = [row[1].value for row in sheet.iter_rows(min_row=2)]

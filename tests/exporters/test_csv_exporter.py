@@ -79,3 +79,46 @@ def test_formula_like_text_is_neutralised_by_default(text: str, context: ExportC
         assert values and all(value.startswith("'") for value in values), (name, rows)
     raw = _read(_export([meeting], context, neutralise_formulas=False))
     assert raw[0]["summary"] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x;=cmd|' /C calc'!A0;y", "a|@SUM(1)", "a\t+1", "a, -1+2", 'a; "=1+1"', "a\n=1"],
+)
+def test_a_formula_after_a_separator_inside_a_cell_is_quoted_and_prefixed(
+    text: str, context: ExportContext
+) -> None:
+    meeting = hostile_meeting(1, text)
+    data = _export([meeting], context)
+    row = data.split(b"\r\n", 1)[1]
+    quoted = '"' + ("'" + text).replace('"', '""') + '"'
+    assert quoted.encode() in row
+    assert row.startswith(b'"hostile-1","2021-01-02",')  # the whole row is quoted
+    assert _read(data)[0]["summary"] == "'" + text
+
+
+@pytest.mark.parametrize(
+    "text", ["2021-07-16-li-keqiang-imran-khan", "Li Keqiang (CN); Imran Khan (PK)", "a=b; c"]
+)
+def test_ordinary_text_with_formula_characters_inside_is_left_alone(
+    text: str, context: ExportContext
+) -> None:
+    data = _export([hostile_meeting(1, text)], context)
+    assert _read(data)[0]["summary"] == text
+    assert b'"hostile-1"' not in data
+
+
+def test_labels_option_adds_a_label_beside_each_code(
+    stored_meetings: list[Meeting], context: ExportContext
+) -> None:
+    rows = _read(_export(stored_meetings, context, labels=True))
+    assert list(rows[0]) == table("meetings", labelled=True).header
+    vocabulary = {t.id: t.label for t in context.topics}
+    for row, meeting in zip(rows, stored_meetings, strict=True):
+        assert row["kind_label"] == meeting.kind.value.replace("_", " ").capitalize()
+        assert row["topic_labels"] == "; ".join(vocabulary[t] for t in meeting.topics)
+    topics = _read(_export(stored_meetings, context, table="topics", labels=True))
+    assert [r["topic_label"] for r in topics] == [
+        vocabulary[t] for m in stored_meetings for t in m.topics
+    ]
+    assert "kind_label" not in _read(_export(stored_meetings, context))[0]

@@ -14,14 +14,15 @@ import pytest
 from frictionless import Package, validate
 
 from api.models import Meeting
-from exporters.base import ExportContext, NoOptions
-from exporters.datapackage_exporter import DatapackageExporter
-from exporters.tables import TABLES, meeting_rows
+from exporters.base import ExportContext
+from exporters.datapackage_exporter import DatapackageExporter, DatapackageOptions
+from exporters.tables import TABLES, Labels, meeting_rows, tables
 from tests.exporters.conftest import HOSTILE, hostile_meeting
 
 
-def _export(meetings: list[Meeting], context: ExportContext) -> bytes:
-    return b"".join(DatapackageExporter().stream(meetings, NoOptions(), context))
+def _export(meetings: list[Meeting], context: ExportContext, labels: bool = False) -> bytes:
+    options = DatapackageOptions(labels=labels)
+    return b"".join(DatapackageExporter().stream(meetings, options, context))
 
 
 def _write(tmp_path: Path, data: bytes) -> Path:
@@ -102,7 +103,7 @@ def test_the_zip_starts_before_the_meetings_end(
             consumed += 1
             yield hostile_meeting(number, hashlib.sha256(str(number).encode()).hexdigest())
 
-    stream = DatapackageExporter().stream(meetings(), NoOptions(), context)  # type: ignore[arg-type]
+    stream = DatapackageExporter().stream(meetings(), DatapackageOptions(), context)  # type: ignore[arg-type]
     first = next(stream)
     assert first.startswith(b"PK\x03\x04") and consumed == 0
     second = next(stream)
@@ -111,3 +112,20 @@ def test_the_zip_starts_before_the_meetings_end(
     with zipfile.ZipFile(io.BytesIO(first + second + rest)) as archive:
         assert archive.testzip() is None
         assert len(archive.read("meetings.csv").splitlines()) == 5001
+
+
+def test_labels_option_adds_label_columns_that_validate(
+    stored_meetings: list[Meeting], context: ExportContext, tmp_path: Path
+) -> None:
+    path = _write(tmp_path, _export(stored_meetings, context, labels=True))
+    report = validate(str(path))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = Package(str(path))
+    labels = Labels.of(context.topics)
+    for t in tables(labelled=True):
+        resource = package.get_resource(t.name)
+        assert resource.schema.field_names == t.header
+        rows = [tuple(row.values()) for row in resource.read_rows()]
+        assert rows == [r for m in stored_meetings for r in meeting_rows(m, labels)[t.name]]
+    meetings = package.get_resource("meetings").schema.field_names
+    assert {"kind_label", "setting_label", "topic_labels"} <= set(meetings)

@@ -58,9 +58,22 @@ def test_options_parse_from_strings(builtin_registry: ExporterRegistry) -> None:
     options = builtin_registry.parse_options("csv", {"table": "sources", "excel": "true"})
     assert options.model_dump() == {
         "table": "sources",
+        "labels": False,
         "excel": True,
         "neutralise_formulas": True,
     }
+
+
+def test_a_local_only_option_is_refused_unless_local(builtin_registry: ExporterRegistry) -> None:
+    raw = {"neutralise_formulas": "false"}
+    with pytest.raises(InvalidInput) as caught:
+        builtin_registry.parse_options("csv", raw)
+    assert str(caught.value) == (
+        "option 'neutralise_formulas' of format 'csv' cannot be set in a download link; "
+        "use the command line: readouts export -f csv --option neutralise_formulas=..."
+    )
+    options = builtin_registry.parse_options("csv", raw, local=True)
+    assert options.model_dump()["neutralise_formulas"] is False
 
 
 @pytest.mark.parametrize(

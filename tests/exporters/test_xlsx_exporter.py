@@ -1,4 +1,5 @@
-"""xlsx: seven sheets read back with openpyxl, real dates, links, and never a formula."""
+"""xlsx: eight sheets read back with openpyxl, real dates, links, labels, print setup,
+and never a formula."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -13,11 +15,20 @@ from openpyxl.workbook import Workbook
 
 from api.models import Meeting
 from exporters.base import ExportContext, NoOptions
-from exporters.tables import TABLES, meeting_rows
+from exporters.tables import Labels, meeting_rows, tables
 from exporters.xlsx_exporter import XlsxExporter
 from tests.exporters.conftest import HOSTILE, hostile_meeting
 
-SHEETS = ["Meetings", "Participants", "Statements", "Outcomes", "Sources", "Topics", "About"]
+SHEETS = [
+    "Meetings",
+    "Participants",
+    "Statements",
+    "Outcomes",
+    "Sources",
+    "Topics",
+    "Codes",
+    "About",
+]
 
 
 def _export(meetings: list[Meeting], context: ExportContext) -> bytes:
@@ -28,14 +39,22 @@ def _open(data: bytes) -> Workbook:
     return load_workbook(io.BytesIO(data))
 
 
+def _column(sheet: Any, name: str) -> list[Any]:
+    """The cells below the header `name` of `sheet`."""
+    header = [cell.value for cell in sheet[1]]
+    index = header.index(name) + 1
+    return [row[index - 1] for row in sheet.iter_rows(min_row=2)]
+
+
 def test_round_trip(stored_meetings: list[Meeting], context: ExportContext) -> None:
     book = _open(_export(stored_meetings, context))
     assert book.sheetnames == SHEETS
-    for t in TABLES:
+    labels = Labels.of(context.topics)
+    for t in tables(labelled=True):
         sheet = book[t.title]
         rows = list(sheet.iter_rows(values_only=True))
         assert list(rows[0]) == t.header
-        expected = [r for m in stored_meetings for r in meeting_rows(m)[t.name]]
+        expected = [r for m in stored_meetings for r in meeting_rows(m, labels)[t.name]]
         assert len(rows) - 1 == len(expected), t.title
         for got, want in zip(rows[1:], expected, strict=True):
             normalised = tuple(
@@ -56,7 +75,7 @@ def test_header_is_bold_frozen_filtered_with_widths(
     stored_meetings: list[Meeting], context: ExportContext
 ) -> None:
     book = _open(_export(stored_meetings, context))
-    for t in TABLES:
+    for t in tables(labelled=True):
         sheet = book[t.title]
         assert all(cell.font.bold for cell in sheet[1])
         assert sheet.freeze_panes == "A2"
@@ -71,9 +90,9 @@ def test_source_urls_are_links(context: ExportContext) -> None:
     linked = hostile_meeting(1, "https://example.org/readout?id=1")
     unsafe = hostile_meeting(2, "javascript:alert(1)")
     sheet = _open(_export([linked, unsafe], context))["Sources"]
-    url = sheet.cell(2, 6)
+    url, other = _column(sheet, "url")
     assert url.hyperlink is not None and url.hyperlink.target == "https://example.org/readout?id=1"
-    assert sheet.cell(3, 6).value == "javascript:alert(1)" and sheet.cell(3, 6).hyperlink is None
+    assert other.value == "javascript:alert(1)" and other.hyperlink is None
 
 
 def test_about_sheet(stored_meetings: list[Meeting], context: ExportContext) -> None:
@@ -96,9 +115,79 @@ def test_formula_like_text_stays_inert_text(text: str, context: ExportContext) -
             if name.startswith("xl/worksheets/"):
                 assert not re.search(rb"<f[ >]", archive.read(name)), name
     book = _open(data)
-    summary = book["Meetings"].cell(2, 15)
+    summary = _column(book["Meetings"], "summary")[0]
     assert summary.value == text and summary.data_type == "s"
-    person = book["Participants"].cell(2, 4)
+    person = _column(book["Participants"], "person_name")[0]
     assert person.value == text and person.data_type == "s"
-    statement = book["Statements"].cell(2, 5)
+    statement = _column(book["Statements"], "text")[0]
     assert statement.value == "x" + text and statement.data_type == "s"
+
+
+def test_the_seed_workbook_reads_and_prints_as_a_researcher_needs(
+    stored_meetings: list[Meeting], context: ExportContext
+) -> None:
+    book = _open(_export(stored_meetings, context))
+    meetings = book["Meetings"]
+    header = [cell.value for cell in meetings[1]]
+    width = {name: meetings.column_dimensions[chr(65 + i)].width for i, name in enumerate(header)}
+    assert width["summary"] >= 50 and width["principals"] >= 20 and width["attendees"] >= 20
+    assert all(w >= 8 for w in width.values())
+    for name in ("summary", "principals", "attendees", "topic_labels"):
+        assert all(c.alignment.wrap_text for c in _column(meetings, name) if c.value), name
+    assert not any(c.alignment.wrap_text for c in _column(meetings, "id"))
+    assert all(c.alignment.wrap_text for c in _column(book["Statements"], "text"))
+    for title in SHEETS:
+        sheet = book[title]
+        assert sheet.page_setup.orientation == "landscape", title
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0, title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, title
+    for title in ("Meetings", "Statements", "Sources"):
+        assert book[title].print_title_rows == "$1:$1", title
+    heights = [meetings.row_dimensions[n].height for n in range(2, meetings.max_row + 1)]
+    assert all(h is not None and h >= 30 for h in heights), heights  # rows fit wrapped text
+
+    by_id = {
+        row[0]: dict(zip(header, row, strict=True))
+        for row in meetings.iter_rows(min_row=2, values_only=True)
+    }
+    first = next(m for m in stored_meetings if m.id == "2021-07-16-li-keqiang-imran-khan")
+    call = by_id[first.id]
+    assert (call["kind"], call["kind_label"]) == ("phone_call", "Phone call")
+    assert (call["setting"], call["setting_label"]) == ("remote", "Remote")
+    vocabulary = {t.id: t.label for t in context.topics}
+    assert call["topic_labels"] == "; ".join(vocabulary[t] for t in first.topics)
+    assert call["attendees"] == "He Lifeng (CN)"
+    assert call["principals"] == "Li Keqiang (CN); Imran Khan (PK)"
+    topics = [row for row in book["Topics"].iter_rows(values_only=True) if row[0] == first.id]
+    assert [row[2:] for row in topics] == [(t, vocabulary[t]) for t in first.topics]
+    codes = {
+        (row[1], row[2]): row[3:] for row in book["Codes"].iter_rows(min_row=2, values_only=True)
+    }
+    assert codes["setting", "bilateral_visit"] == ("Bilateral visit", None)
+    assert codes["topic_id", "cpec"][0] == "China-Pakistan Economic Corridor"
+    assert "Corridor" in codes["topic_id", "cpec"][1]
+
+    about = {row[0]: row[1] for row in book["About"].iter_rows(values_only=True) if row[0]}
+    assert about["Source"] == context.source_url
+
+
+def test_one_control_character_in_a_url_or_text_does_not_break_the_workbook(
+    context: ExportContext,
+) -> None:
+    meeting = hostile_meeting(1, "https://x.example/\u0001a")
+    book = _open(_export([meeting], context))
+    (url,) = _column(book["Sources"], "url")
+    assert url.value == "https://x.example/\ufffda"
+    assert url.hyperlink is not None and url.hyperlink.target == "https://x.example/%01a"
+    (summary,) = _column(book["Meetings"], "summary")
+    assert summary.value == "https://x.example/\ufffda"
+
+
+def test_text_longer_than_a_cell_is_cut_with_a_note(context: ExportContext) -> None:
+    long = "word " * 10_000
+    meeting = hostile_meeting(1, "x").model_copy(update={"summary": long})
+    (summary,) = _column(_open(_export([meeting], context))["Meetings"], "summary")
+    assert len(summary.value) <= 32_767
+    assert summary.value.startswith("word word")
+    assert "cut here: " in summary.value and "of 50,000 characters left out" in summary.value
+    assert "csv and json exports hold the whole text" in summary.value
