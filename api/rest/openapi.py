@@ -79,10 +79,13 @@ _FILTER_EXAMPLES: dict[str, Any] = {
     "synthetic": False,
 }
 
+_YEAR = "^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+"""Years 0001 to 9999, as Python's dates have them."""
+
 _DATE = {
     "anyOf": [
         {"type": "string", "format": "date"},
-        {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2]))?$"},
+        {"type": "string", "pattern": _YEAR + "(-(0[1-9]|1[0-2]))?$"},
     ]
 }
 """A day, or a month or year (YYYY-MM, YYYY)."""
