@@ -32,7 +32,7 @@ def _free_port() -> int:
 
 def test_readme_test_command_is_what_ci_runs() -> None:
     test_command = _commands()[1]
-    assert test_command.endswith("python -m pytest")
+    assert test_command.endswith("python -m pytest -n 2")
     assert test_command in (ROOT / ".ci" / "run").read_text()
 
 
