@@ -34,7 +34,7 @@ from pydantic import (
     model_validator,
 )
 
-from api.errors import InvalidInput
+from api.errors import InvalidInput, clip
 from api.models import CountryCode, MeetingKind, Setting
 from api.resolve import resolve_country
 
@@ -62,16 +62,20 @@ def _printable(value: str) -> str:
     return value
 
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Synthetic = bool | Literal["any"]
 """`False` (the default): real records only; `True`: generated ones only; `"any"`: both."""
 
 
 def _partial_date(value: Any, last: bool) -> Any:
-    """'2021' or '2021-09' as their first (or `last`) day; anything else unchanged."""
-    if not isinstance(value, str) or not (match := _PARTIAL_DATE.match(value.strip())):
+    """'2021' or '2021-09' as their first (or `last`) day; a day (YYYY-MM-DD) or a date
+    object unchanged. Any other text is refused, never read as a number of seconds."""
+    if not isinstance(value, str) or _DAY.match(value):
         return value
+    if not (match := _PARTIAL_DATE.match(value)):
+        raise ValueError(f"{clip(value)!r} is not a date; give YYYY-MM-DD, YYYY-MM or YYYY")
     year, month = int(match[1]), match[2]
     if month is None:
         return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)

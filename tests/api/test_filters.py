@@ -81,3 +81,9 @@ def test_filter_as_query_parameters_round_trips() -> None:
 def test_lists_are_bounded() -> None:
     with pytest.raises(ValidationError, match="at most 20 items"):
         MeetingFilter(country=["PK"] * 21)
+
+
+@pytest.mark.parametrize("value", ["0", "-1.19e-07", "1700000000", "2021-9", "21", "2021-09-1"])
+def test_a_date_is_never_read_from_a_number_or_a_short_form(value: str) -> None:
+    with pytest.raises(ValidationError, match="is not a date"):
+        MeetingFilter.model_validate({"date_to": value})
