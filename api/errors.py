@@ -30,6 +30,7 @@ __all__ = [
     "LoadError",
     "NotFound",
     "ReadoutsError",
+    "StorageFull",
     "UnknownFormat",
     "clip",
     "field_errors",
@@ -115,6 +116,14 @@ class Busy(ReadoutsError):
     status = 503
     problem = "busy"
     title = "Database busy"
+
+
+class StorageFull(ReadoutsError):
+    """The database (or the disk under it) has no room for a write; nothing was written."""
+
+    status = 507
+    problem = "storage-full"
+    title = "Storage full"
 
 
 class LoadError(ReadoutsError):

@@ -8,6 +8,7 @@ the same Alembic migrations, applied automatically by `prepare_database`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from api.countries import all_countries
-from api.errors import Busy, InvalidInput
+from api.errors import Busy, InvalidInput, StorageFull
 from api.storage.tables import countries
 
 __all__ = [
@@ -39,6 +40,7 @@ _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 7_406_001  # pg_advisory_lock key: one process migrates at a time
 _WRITE_LOCK = 7_406_002  # pg_advisory_xact_lock key of write_transaction
 _WRITE_WAIT = 600.0  # seconds an SQLite writer waits for the lock before giving up
+_SQLITE_FULL = 13  # sqlite3 result code: database or disk is full
 
 
 def create_engine(url: str) -> Engine:
@@ -106,13 +108,37 @@ def write_transaction(engine: Engine) -> Iterator[sa.Connection]:
     every process sharing the database). Commits on success, rolls back on error.
 
     A writer waits for the one before it however long that one takes (on SQLite, up to
-    `_WRITE_WAIT` seconds, then `Busy`), never failing with "database is locked"."""
-    with engine.begin() as connection:
-        if is_postgres(engine):
-            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
-        else:
-            _begin_immediate(connection)
-        yield connection
+    `_WRITE_WAIT` seconds, then `Busy`), never failing with "database is locked".
+
+    A full database or disk (SQLITE_FULL, ENOSPC, PostgreSQL's disk-full) rolls back and
+    raises `StorageFull` naming the database and the way out."""
+    try:
+        with engine.begin() as connection:
+            if is_postgres(engine):
+                connection.execute(
+                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK}
+                )
+            else:
+                _begin_immediate(connection)
+            yield connection
+    except (sa.exc.OperationalError, OSError) as error:
+        if not _is_full(error):
+            raise
+        raise StorageFull(
+            f"the database {display_url(engine.url.render_as_string())} is full (no room left "
+            "on its disk, or its size limit is reached); nothing was written: free space "
+            "and run the command again"
+        ) from None
+
+
+def _is_full(error: BaseException) -> bool:
+    """True for an error that says the database or its disk is full."""
+    orig = getattr(error, "orig", error)
+    if getattr(orig, "sqlite_errorcode", None) == _SQLITE_FULL:
+        return True
+    if getattr(orig, "sqlstate", None) == "53100":  # PostgreSQL disk_full
+        return True
+    return getattr(orig, "errno", None) == errno.ENOSPC
 
 
 def _begin_immediate(connection: sa.Connection) -> None:
