@@ -230,6 +230,12 @@ class PageRequest(BaseModel):
     after: str | None = Field(default=None, description="A cursor from a previous page.")
     with_total: bool = Field(default=False, description="Also count the whole selection.")
 
+    @field_validator("after", mode="before")
+    @classmethod
+    def _empty_is_first_page(cls, value: object) -> object:
+        """An empty cursor (`cursor=`) asks for the first page, as no cursor does."""
+        return None if value == "" else value
+
     def cursor(self) -> Cursor | None:
         """The decoded `after` cursor, if any."""
         return None if self.after is None else Cursor.decode(self.after, self.order)

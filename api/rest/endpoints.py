@@ -169,6 +169,8 @@ async def people(request: Request) -> Response:
     raw = {
         name: single(params, name) for name in ("q", "country", "limit", "cursor") if name in params
     }
+    if raw.get("cursor") == "":
+        del raw["cursor"]  # an empty cursor asks for the first page
     try:
         query = _PeopleQuery(**raw)  # type: ignore[arg-type]
     except ValidationError as error:

@@ -44,7 +44,8 @@ _PAGE_PARAMETERS: list[dict[str, Any]] = [
     },
     {
         "name": "cursor",
-        "description": "The `next_cursor` of the previous page, unchanged (same order).",
+        "description": "The `next_cursor` of the previous page, unchanged (same order); "
+        "empty or absent: the first page.",
         "schema": {"type": "string"},
     },
     {

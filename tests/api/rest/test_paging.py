@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from starlette.testclient import TestClient
 
 from api.service import Service
@@ -47,3 +48,14 @@ def test_statements_per_page_do_not_grow_with_the_page_size(
         assert len(response.json()["data"]) == limit
         counts.append(counter.count)
     assert counts[0] == counts[1] <= 6
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/meetings", "/api/v1/people", "/api/v1/people/imran-khan/meetings"]
+)
+def test_an_empty_cursor_is_the_first_page(client: TestClient, path: str) -> None:
+    first = client.get(path, params={"limit": 2})
+    empty = client.get(path, params={"limit": 2, "cursor": ""})
+    assert empty.status_code == 200, empty.text
+    assert empty.json()["data"] == first.json()["data"]
+    assert empty.json()["data"]
