@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from api.cli_info import database_line, info_lines, require_database, require_meetings
+from api.cli_tokens import tokens_app
 from api.config import load_settings
 from api.errors import InvalidInput, ReadoutsError
 from api.models import Meeting, Person, Topic
@@ -40,6 +41,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+app.add_typer(tokens_app)
 _err = Console(stderr=True)
 _out = Console(soft_wrap=True)
 

@@ -5,7 +5,10 @@ bad value and the way out::
 
     ReadoutsError                 500  internal
     ├── InvalidInput              400  invalid-input    (bad filter, cursor, parameter)
+    ├── Unauthorized              401  unauthorized     (a write without a valid token)
+    ├── Forbidden                 403  forbidden        (a token without the scope needed)
     ├── NotFound                  404  not-found        (unknown meeting, person, ...)
+    ├── IdempotencyMismatch       422  idempotency-key-reused (same key, other request)
     ├── LoadError                 422  invalid-record   (a seed or load file is wrong)
     ├── UnknownFormat             400  unknown-format   (no exporter of that name)
     └── Busy                      503  busy             (another writer held the lock too long)
@@ -26,11 +29,14 @@ __all__ = [
     "Busy",
     "Candidate",
     "FieldError",
+    "Forbidden",
+    "IdempotencyMismatch",
     "InvalidInput",
     "LoadError",
     "NotFound",
     "ReadoutsError",
     "StorageFull",
+    "Unauthorized",
     "UnknownFormat",
     "clip",
     "field_errors",
@@ -79,6 +85,11 @@ class ReadoutsError(Exception):
     problem: ClassVar[str] = "internal"
     title: ClassVar[str] = "Internal error"
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """HTTP headers the error's response carries (`WWW-Authenticate` for a 401)."""
+        return {}
+
     def __init__(self, detail: str, errors: list[FieldError] | None = None) -> None:
         detail = clip(detail, _DETAIL_LIMIT)
         super().__init__(detail)
@@ -92,6 +103,44 @@ class InvalidInput(ReadoutsError):
     status = 400
     problem = "invalid-input"
     title = "Invalid input"
+
+
+class Unauthorized(ReadoutsError):
+    """A write without a token, or with one that is unknown or revoked; names the scope
+    the request needs."""
+
+    status = 401
+    problem = "unauthorized"
+    title = "Unauthorized"
+
+    def __init__(self, detail: str, scope: str) -> None:
+        super().__init__(detail)
+        self.scope = scope
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The challenge a client answers with `Authorization: Bearer <token>`."""
+        return {"WWW-Authenticate": f'Bearer realm="readouts", scope="{self.scope}"'}
+
+
+class Forbidden(ReadoutsError):
+    """A valid token whose scope does not allow the write; names the scope needed."""
+
+    status = 403
+    problem = "forbidden"
+    title = "Forbidden"
+
+    def __init__(self, detail: str, scope: str) -> None:
+        super().__init__(detail)
+        self.scope = scope
+
+
+class IdempotencyMismatch(ReadoutsError):
+    """An `Idempotency-Key` used before with a different request."""
+
+    status = 422
+    problem = "idempotency-key-reused"
+    title = "Idempotency key reused"
 
 
 class NotFound(ReadoutsError):

@@ -14,8 +14,9 @@ skips a text already ingested and records its differing values as conflicts.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,42 @@ from api.merge import merge
 from api.models import Meeting, Person, PersonRef, Position, Source
 from api.names import name_key
 from api.results import Conflict
+from api.storage import idempotency
 from api.storage import ingesting as store
 from api.storage.engine import write_transaction
 
-__all__ = ["IngestReport", "Merged", "Skipped", "ingest_paths", "readout_files"]
+__all__ = [
+    "IngestReport",
+    "Merged",
+    "Once",
+    "Readout",
+    "Skipped",
+    "ingest_paths",
+    "ingest_readouts",
+    "readout_files",
+]
+
+
+@dataclass(frozen=True)
+class Readout:
+    """One readout to ingest: its text, when it was published, where it came from
+    (`document`: a file name, or what the caller names it), and optional source fields."""
+
+    document: str
+    text: str
+    published: dt.date | None
+    publisher: str | None = None
+    headline: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Once:
+    """An idempotency key of `actor` and a hash of the request it came with: a second run
+    with the same key gets the first run's report back and writes nothing."""
+
+    key: str
+    request_hash: str
 
 
 @dataclass(frozen=True)
@@ -67,6 +100,8 @@ class IngestReport:
     dropped_aliases: list[str] = field(default_factory=list)
     """Aliases left out because a new person's name made them name two people."""
     dry_run: bool = False
+    replayed: bool = False
+    """True when this is the stored report of an earlier run with the same key."""
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
@@ -78,6 +113,19 @@ class IngestReport:
             "skipped": [s.__dict__ for s in self.skipped],
             "dropped_aliases": self.dropped_aliases,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], replayed: bool = False) -> IngestReport:
+        """The report `to_json` gave."""
+        return cls(
+            new=list(data["new"]),
+            merged=[Merged(**m) for m in data["merged"]],
+            conflicts=[Conflict.model_validate(c) for c in data["conflicts"]],
+            skipped=[Skipped(**s) for s in data["skipped"]],
+            dropped_aliases=list(data["dropped_aliases"]),
+            dry_run=bool(data["dry_run"]),
+            replayed=replayed,
+        )
 
 
 def readout_files(paths: Sequence[Path]) -> list[Path]:
@@ -98,18 +146,54 @@ def ingest_paths(
     paths: Sequence[Path],
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
+    actor: str = "cli",
 ) -> IngestReport:
     """Ingest every readout file in `paths` in one transaction."""
+    readouts = (_read_file(path) for path in readout_files(paths))
+    return ingest_readouts(engine, readouts, dry_run, progress, actor)
+
+
+def ingest_readouts(
+    engine: Engine,
+    readouts: Iterable[Readout],
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+    actor: str = "cli",
+    once: Once | None = None,
+) -> IngestReport:
+    """Ingest `readouts` in one transaction, as `actor` (a token's name, or `cli`); with
+    `once`, a key used before gives back the report of its first run."""
     report = IngestReport(dry_run=dry_run)
     advance = progress or (lambda _n: None)
     with contextlib.suppress(_DryRun), write_transaction(engine) as connection:
+        if once is not None:
+            stored = idempotency.replay(connection, actor, once.key, once.request_hash)
+            if stored is not None:
+                return IngestReport.from_json(orjson.loads(stored.response), replayed=True)
         run = _Run(connection, report)
-        for path in readout_files(paths):
-            run.ingest_file(path)
+        for readout in readouts:
+            run.ingest_readout(readout)
             advance(1)
         if dry_run:
             raise _DryRun  # rolls the transaction back
+        if once is not None:
+            idempotency.remember(
+                connection, actor, once.key, once.request_hash, orjson.dumps(report.to_json())
+            )
     return report
+
+
+def _read_file(path: Path) -> Readout:
+    text, published = read_readout(path)
+    metadata = _metadata(path)
+    return Readout(
+        document=path.name,
+        text=text,
+        published=published,
+        publisher=metadata.get("publisher"),
+        headline=metadata.get("headline"),
+        url=metadata.get("url"),
+    )
 
 
 class _DryRun(Exception):
@@ -123,36 +207,37 @@ class _Run:
         self.topic_ids, self.person_ids = store.known_ids(connection)
         self.name_words: dict[str, set[str]] | None = None
 
-    def ingest_file(self, path: Path) -> None:
-        text, published = read_readout(path)
-        metadata = _metadata(path)
+    def ingest_readout(self, readout: Readout) -> None:
+        text = readout.text
         digest = hashlib.sha256(text.encode()).hexdigest()
         previous = store.ingested_source(self.connection, digest)
         if previous is not None:
-            self._skip(path, f"already ingested as source {previous!r}")
+            self._skip(readout, f"already ingested as source {previous!r}")
             return
-        candidates = extract(text, published)
+        candidates = extract(text, readout.published)
         if not candidates:
-            self._skip(path, "no meeting reported in the text (not a readout, or only announced)")
+            self._skip(
+                readout, "no meeting reported in the text (not a readout, or only announced)"
+            )
             return
         for number, candidate in enumerate(candidates):
             source = Source(
                 id=f"ingest-{digest[:12]}" + (f"-{number + 1}" if len(candidates) > 1 else ""),
-                publisher=_publisher(text, metadata),
-                headline=metadata.get("headline") or _headline(text) or path.name,
-                url=metadata.get("url"),
-                published=published,
-                document=path.name,
+                publisher=_publisher(text, readout),
+                headline=readout.headline or _headline(text) or readout.document,
+                url=readout.url,
+                published=readout.published,
+                document=readout.document,
             )
-            self._ingest_meeting(path, candidate, source, text, digest)
+            self._ingest_meeting(readout, candidate, source, digest)
 
     def _ingest_meeting(
-        self, path: Path, candidate: ExtractedMeeting, source: Source, text: str, digest: str
+        self, readout: Readout, candidate: ExtractedMeeting, source: Source, digest: str
     ) -> None:
         try:
             meeting, new_people = self._resolve(to_domain(candidate, source))
         except (ValueError, ValidationError) as error:
-            self._skip(path, f"a meeting could not be used: {_first_line(error)}")
+            self._skip(readout, f"a meeting could not be used: {_first_line(error)}")
             return
         stored = store.find_same_event(self.connection, meeting)
         if stored is None:
@@ -168,7 +253,7 @@ class _Run:
             self.report.merged.append(Merged(stored.id, result.source_id, result.filled))
             self.report.conflicts.extend(result.conflicts)
             source = source.model_copy(update={"id": result.source_id})
-        store.save_source_text(self.connection, source, digest, text, candidate.evidence)
+        store.save_source_text(self.connection, source, digest, readout.text, candidate.evidence)
 
     def _save_people(self, people: list[Person]) -> None:
         dropped = store.save_people(self.connection, people)
@@ -236,8 +321,8 @@ class _Run:
             candidate, number = f"{base}-{country_code.lower()}-{number}", number + 1
         return candidate
 
-    def _skip(self, path: Path, reason: str) -> None:
-        self.report.skipped.append(Skipped(path.name, reason))
+    def _skip(self, readout: Readout, reason: str) -> None:
+        self.report.skipped.append(Skipped(readout.document, reason))
 
 
 def _metadata(path: Path) -> dict[str, str]:
@@ -252,9 +337,9 @@ def _metadata(path: Path) -> dict[str, str]:
     }
 
 
-def _publisher(text: str, metadata: dict[str, str]) -> str:
-    """The JSON's publisher, else the one the text credits or the url's domain."""
-    found = metadata.get("publisher") or publisher_of(text, metadata.get("url"))
+def _publisher(text: str, readout: Readout) -> str:
+    """The given publisher, else the one the text credits or the url's domain."""
+    found = readout.publisher or publisher_of(text, readout.url)
     return found or "unknown publisher"
 
 

@@ -92,6 +92,7 @@ def problem_response(error: BaseException) -> Response:
             detail=error.detail,
             errors=[_field_problem(item) for item in error.errors],
         )
+        headers = error.headers
         if error.status >= 500:
             _log.error("internal error: %s", error.detail)
     elif isinstance(error, HTTPException):

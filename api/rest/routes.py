@@ -15,7 +15,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import BaseRoute, Mount, Route
 
 from api.config import Settings
-from api.rest import docs, downloads, endpoints, openapi
+from api.rest import docs, downloads, endpoints, openapi, writes
 from api.rest.problems import ProblemMiddleware
 
 __all__ = ["API_PREFIX", "DOCS_PATH", "rest_routes"]
@@ -29,6 +29,7 @@ _GET = ["GET", "HEAD"]
 def _api_routes() -> list[BaseRoute]:
     return [
         Route("/meetings", endpoints.meetings, methods=_GET),
+        Route("/readouts", writes.post_readout, methods=["POST"]),
         Route("/meetings.{format}", downloads.download, methods=_GET),
         Route("/meetings/{id}", endpoints.meeting, methods=_GET),
         Route("/meetings/{id}/sources", endpoints.meeting_sources, methods=_GET),

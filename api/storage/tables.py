@@ -9,9 +9,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 __all__ = [
+    "changes",
     "conflicts",
     "countries",
     "data_version",
+    "idempotency_keys",
     "meeting_topics",
     "meetings",
     "metadata",
@@ -25,6 +27,7 @@ __all__ = [
     "source_texts",
     "sources",
     "statements",
+    "tokens",
     "topics",
 ]
 
@@ -120,6 +123,9 @@ meetings = sa.Table(
     sa.Column("summary", sa.Text, nullable=False, server_default=""),
     sa.Column("synthetic", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("search_text", sa.Text, nullable=False, server_default=""),
+    # Set when a curator retracts the meeting (migration 0006): it leaves listings.
+    sa.Column("retracted_at", sa.DateTime(timezone=True)),
+    sa.Column("retraction_reason", sa.Text),
     sa.Index("ix_meetings_date_id", "date", "id"),
     sa.Index("ix_meetings_kind_date_id", "kind", "date", "id"),
     sa.Index("ix_meetings_setting_date_id", "setting", "date", "id"),
@@ -269,4 +275,45 @@ data_version = sa.Table(
     # or meeting_topics, so caches of aggregates know when they are stale.
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("version", sa.BigInteger, nullable=False),
+)
+
+
+tokens = sa.Table(
+    "tokens",
+    metadata,
+    # Only the SHA-256 of a token is stored; the token itself is shown once, when made.
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("scope", sa.String(10), nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked", sa.DateTime(timezone=True)),
+)
+
+changes = sa.Table(
+    "changes",
+    metadata,
+    # The audit log and the changes feed: `seq` is assigned under the write lock, so its
+    # order is commit order. `before`/`after` are the meeting as JSON (null when absent).
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("action", sa.String(20), nullable=False),
+    sa.Column("meeting_id", sa.String(200), nullable=False),
+    sa.Column("before", sa.Text),
+    sa.Column("after", sa.Text),
+    sa.Index("ix_changes_meeting_id_seq", "meeting_id", "seq"),
+    sa.Index("ix_changes_at_meeting_id", "at", "meeting_id"),
+)
+
+idempotency_keys = sa.Table(
+    "idempotency_keys",
+    metadata,
+    # A write's `Idempotency-Key`, per writer: the request's hash and the answer given.
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("key", sa.String(200), nullable=False),
+    sa.Column("request_hash", sa.String(64), nullable=False),
+    sa.Column("status", sa.Integer, nullable=False),
+    sa.Column("response", sa.Text, nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint("actor", "key"),
 )

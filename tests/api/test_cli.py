@@ -157,3 +157,20 @@ def test_an_empty_directory_is_named(tmp_path: Path) -> None:
     assert loaded.returncode == 1 and "no .json files" in loaded.stderr
     scored = run("sqlite://", "evaluate", str(tmp_path / "empty"))
     assert scored.returncode == 2 and "annotated readouts" in scored.stderr
+
+
+def test_tokens_create_list_revoke(database_url: str) -> None:
+    made = run(database_url, "tokens", "create", "--name", "newsroom", "--scope", "ingest")
+    assert made.returncode == 0, made.stderr
+    token = made.stdout.strip()
+    assert token.startswith("rdt_") and "not shown again" in made.stderr
+    listed = run(database_url, "tokens", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    (row,) = json.loads(listed.stdout)
+    assert (row["name"], row["scope"], row["revoked"]) == ("newsroom", "ingest", None)
+    assert token not in listed.stdout
+    assert run(database_url, "tokens", "revoke", "newsroom").returncode == 0
+    again = run(database_url, "tokens", "revoke", "newsroom")
+    assert again.returncode == 1 and "revoked already" in again.stderr
+    bad = run(database_url, "tokens", "create", "--name", "x", "--scope", "root")
+    assert bad.returncode == 1 and "unknown scope 'root'" in bad.stderr
