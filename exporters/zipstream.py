@@ -41,17 +41,27 @@ class _Sink(io.RawIOBase):
 class ZipStream:
     """A zip archive built member by member; `take()` hands out the bytes written so far."""
 
-    def __init__(self, date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)):
+    def __init__(
+        self,
+        date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0),
+        compresslevel: int | None = None,
+    ):
         self._date_time = date_time
+        self._compresslevel = compresslevel
         self._sink = _Sink()
         self._zip = zipfile.ZipFile(self._sink, mode="w", compression=zipfile.ZIP_DEFLATED)
 
-    def open(self, name: str) -> IO[bytes]:
-        """A new member `name`, open for writing (close it before the next one)."""
+    def open(self, name: str, zip64: bool = True) -> IO[bytes]:
+        """A new member `name`, open for writing (close it before the next one).
+
+        Without `zip64` the member's headers are the classic ones every reader takes (Excel
+        is strict about Zip64 headers in streamed members); the member must then stay
+        under 2 GiB, uncompressed."""
         info = zipfile.ZipInfo(name, date_time=self._date_time)
         info.compress_type = zipfile.ZIP_DEFLATED
+        info._compresslevel = self._compresslevel  # type: ignore[attr-defined]
         info.external_attr = 0o644 << 16
-        return self._zip.open(info, mode="w", force_zip64=True)
+        return self._zip.open(info, mode="w", force_zip64=zip64)
 
     def pending(self) -> int:
         """Bytes written and not yet taken."""
