@@ -41,13 +41,8 @@ class _Sink(io.RawIOBase):
 class ZipStream:
     """A zip archive built member by member; `take()` hands out the bytes written so far."""
 
-    def __init__(
-        self,
-        date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0),
-        compresslevel: int | None = None,
-    ):
+    def __init__(self, date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)):
         self._date_time = date_time
-        self._compresslevel = compresslevel
         self._sink = _Sink()
         self._zip = zipfile.ZipFile(self._sink, mode="w", compression=zipfile.ZIP_DEFLATED)
 
@@ -59,7 +54,6 @@ class ZipStream:
         under 2 GiB, uncompressed."""
         info = zipfile.ZipInfo(name, date_time=self._date_time)
         info.compress_type = zipfile.ZIP_DEFLATED
-        info._compresslevel = self._compresslevel  # type: ignore[attr-defined]
         info.external_attr = 0o644 << 16
         return self._zip.open(info, mode="w", force_zip64=zip64)
 
