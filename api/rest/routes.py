@@ -55,7 +55,7 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
             expose_headers=["ETag", "Link", "Content-Disposition"],
             max_age=600,
         ),
-        # A workbook is a zip already: gzip would cost CPU and hold back its first bytes.
+        # A workbook is a zip already: gzip would cost CPU for nothing.
         Middleware(
             GZipMiddleware,
             minimum_size=1000,
