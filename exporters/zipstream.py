@@ -46,12 +46,16 @@ class ZipStream:
         self._sink = _Sink()
         self._zip = zipfile.ZipFile(self._sink, mode="w", compression=zipfile.ZIP_DEFLATED)
 
-    def open(self, name: str) -> IO[bytes]:
-        """A new member `name`, open for writing (close it before the next one)."""
+    def open(self, name: str, zip64: bool = True) -> IO[bytes]:
+        """A new member `name`, open for writing (close it before the next one).
+
+        Without `zip64` the member's headers are the classic ones every reader takes (Excel
+        is strict about Zip64 headers in streamed members); the member must then stay
+        under 2 GiB, uncompressed."""
         info = zipfile.ZipInfo(name, date_time=self._date_time)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        return self._zip.open(info, mode="w", force_zip64=True)
+        return self._zip.open(info, mode="w", force_zip64=zip64)
 
     def pending(self) -> int:
         """Bytes written and not yet taken."""

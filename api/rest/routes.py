@@ -1,7 +1,7 @@
 """The REST face assembled: routes under `/api/v1`, their middleware, and the docs UI.
 
 `rest_routes(settings)` is what `create_app` mounts. Inside the mount, CORS answers
-browsers, large bodies are gzipped, and `ProblemMiddleware` turns every error (unknown
+browsers, large bodies are gzipped (not workbooks, zips already), and `ProblemMiddleware` turns every error (unknown
 path, wrong method, bad parameter, unknown id, bug) into an RFC 9457 problem.
 """
 
@@ -11,12 +11,13 @@ import re
 
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.routing import BaseRoute, Mount, Route
 
 from api.config import Settings
 from api.rest import docs, downloads, endpoints, openapi, writes
 from api.rest.problems import ProblemMiddleware
+from exporters.xlsx_exporter import XlsxExporter
 
 __all__ = ["API_PREFIX", "DOCS_PATH", "rest_routes"]
 
@@ -55,7 +56,12 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
             expose_headers=["ETag", "Link", "Content-Disposition"],
             max_age=600,
         ),
-        Middleware(GZipMiddleware, minimum_size=1000),
+        # A workbook is a zip already: gzip would cost CPU for nothing.
+        Middleware(
+            GZipMiddleware,
+            minimum_size=1000,
+            exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, XlsxExporter.media_type),
+        ),
         Middleware(ProblemMiddleware),
     ]
     api = Mount(API_PREFIX, routes=_api_routes(), middleware=middleware)

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -191,3 +192,40 @@ def test_text_longer_than_a_cell_is_cut_with_a_note(context: ExportContext) -> N
     assert summary.value.startswith("word word")
     assert "cut here: " in summary.value and "of 50,000 characters left out" in summary.value
     assert "csv and json exports hold the whole text" in summary.value
+
+
+def test_the_workbook_streams_from_the_first_meeting(
+    stored_meetings: list[Meeting], context: ExportContext
+) -> None:
+    many = [m.model_copy(update={"id": f"{m.id}-{n}"}) for n in range(300) for m in stored_meetings]
+    read = 0
+
+    def counted() -> Iterator[Meeting]:
+        nonlocal read
+        for meeting in many:
+            read += 1
+            yield meeting
+
+    chunks = XlsxExporter().stream(counted(), NoOptions(), context)
+    first = next(chunks)
+    assert first.startswith(b"PK\x03\x04") and read == 1  # bytes out after one meeting
+    seen = [read]
+    rest = []
+    for chunk in chunks:
+        rest.append(chunk)
+        seen.append(read)
+    assert any(1 < n < len(many) for n in seen)  # more bytes while the meetings come
+    assert seen[-1] == len(many)
+    book = _open(first + b"".join(rest))
+    assert book["Meetings"].max_row == len(many) + 1
+    assert book["Sources"].max_row == sum(len(m.sources) for m in many) + 1
+
+
+def test_no_member_carries_zip64_headers(
+    stored_meetings: list[Meeting], context: ExportContext
+) -> None:
+    with zipfile.ZipFile(io.BytesIO(_export(stored_meetings, context))) as archive:
+        infos = archive.infolist()
+        assert infos[0].filename == "[Content_Types].xml"
+        assert all(info.extract_version < 45 for info in infos)  # 4.5 is Zip64
+        assert archive.testzip() is None

@@ -5,9 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from typing import Any
 
+import anyio
 import openpyxl
 from starlette.testclient import TestClient
+
+from api.app import create_app
+from api.service import Service
+from api.storage import synth
+from tests.conftest import StatementCounter
+
+_PAGE = re.compile(r"\bFROM meetings\b.*\bLIMIT\b", re.S | re.I)
+"""A statement that reads a page of meetings (the repository reads an export in pages)."""
 
 
 def test_csv_by_extension_with_the_filter(client: TestClient) -> None:
@@ -24,8 +35,9 @@ def test_csv_by_extension_with_the_filter(client: TestClient) -> None:
 
 
 def test_xlsx_reads_back_and_accept_negotiates_a_format(client: TestClient) -> None:
-    response = client.get("/api/v1/meetings.xlsx")
+    response = client.get("/api/v1/meetings.xlsx", headers={"Accept-Encoding": "gzip"})
     assert response.status_code == 200, response.text
+    assert "content-encoding" not in response.headers  # a zip already: not gzipped again
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.sheetnames
     ndjson = client.get("/api/v1/meetings", headers={"Accept": "application/x-ndjson"})
@@ -74,3 +86,75 @@ def test_labels_in_csv_and_formulas_stay_neutralised_whatever_the_link(
     problem = refused.json()
     assert "cannot be set in a download link" in problem["detail"]
     assert problem["errors"][0]["field"] == "neutralise_formulas"
+
+
+async def _download(app: Any, path: str, counter: StatementCounter) -> tuple[int, int, bytes]:
+    """GET `path` straight through the ASGI app; the statements run when the first body
+    bytes were sent, the statements run in all, and the body."""
+    finished = anyio.Event()
+    asked = False
+    body: list[bytes] = []
+    at_first = -1
+
+    async def receive() -> dict[str, Any]:
+        nonlocal asked
+        if not asked:
+            asked = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await finished.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal at_first
+        if message["type"] == "http.response.body":
+            if message.get("body") and at_first < 0:
+                at_first = counter.count
+            body.append(message.get("body", b""))
+            if not message.get("more_body"):
+                finished.set()
+
+    path, _, query = path.partition("?")
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(b"host", b"testserver")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    await app(scope, receive, send)
+    return at_first, counter.count, b"".join(body)
+
+
+def test_the_xlsx_download_sends_bytes_before_the_workbook_is_complete(
+    seeded: Service, count_statements: type[StatementCounter]
+) -> None:
+    synth.generate(seeded.engine, 2_500, seed=1)  # three batches of the repository
+    app = create_app(seeded.settings, service=seeded)
+    with TestClient(app), count_statements(seeded.engine) as counter:
+        at_first, total, data = anyio.run(
+            _download, app, "/api/v1/meetings.xlsx?synthetic=any", counter
+        )
+    pages = [s for s in counter.statements if _PAGE.search(s)]
+    assert len(pages) == 3, pages
+    first_batch = counter.statements.index(pages[0])
+    second_batch = counter.statements.index(pages[1])
+    assert first_batch < at_first <= second_batch < total  # one batch of three was read
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    assert sum(1 for _ in book["Meetings"].iter_rows()) == 2_504 + 1
+
+
+def test_head_runs_no_export(
+    seeded: Service, client: TestClient, count_statements: type[StatementCounter]
+) -> None:
+    with count_statements(seeded.engine) as counter:
+        head = client.head("/api/v1/meetings.xlsx")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert not [s for s in counter.statements if _PAGE.search(s)], counter.statements
