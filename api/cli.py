@@ -7,30 +7,25 @@ variables). Errors are printed as one line naming the bad value, with a non-zero
 from __future__ import annotations
 
 import contextlib
-import errno
-import gc
-import json
 import os
-import socket
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import orjson
 import typer
-from pydantic import TypeAdapter
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from api.cli_info import database_line, info_lines, require_database, require_meetings
+from api.cli_console import err as _err
+from api.cli_console import out as _out
 from api.cli_tokens import tokens_app
-from api.config import load_settings
-from api.errors import InvalidInput, ReadoutsError
-from api.models import Meeting, Person, Topic
-from api.service import Service, open_service
-from api.storage import synth as synthetic
-from api.storage.loading import LoadReport, load_paths
+
+if TYPE_CHECKING:
+    from api.service import Service
+    from api.storage.loading import LoadReport
+
+# Each command imports what it needs when it runs: `readouts --help` and the light
+# commands must not pay for SQLAlchemy, pydantic, strawberry or the extractor
+# (tests/api/test_cli.py keeps them out of `import api.cli`).
 
 __all__ = ["app", "main"]
 
@@ -41,23 +36,27 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
 app.add_typer(tokens_app)
-_err = Console(stderr=True)
-_out = Console(soft_wrap=True)
 
 
 def main() -> None:
     """Entry point of the console script."""
+    import gc
+
+    from api.errors import ReadoutsError
+
     gc.freeze()  # the imported modules live as long as the command: never rescan them
     try:
         app()
     except ReadoutsError as error:
-        _err.print(f"[red]error:[/red] {error.detail}", highlight=False, soft_wrap=True)
+        _err().print(f"[red]error:[/red] {error.detail}", highlight=False, soft_wrap=True)
         sys.exit(1)
     except Exception as error:
         if os.environ.get("READOUTS_DEBUG"):
             raise
-        _err.print(
+        _err().print(
             f"[red]internal error:[/red] {error!r}; set READOUTS_DEBUG=1 to see where",
             highlight=False,
             soft_wrap=True,
@@ -69,8 +68,12 @@ def main() -> None:
 def _service(reading: bool = False) -> Iterator[Service]:
     """The service on the configured database, named on stderr first; `reading`: refuse a
     database that is missing or holds no meetings, rather than report nothing."""
+    from api.cli_info import database_line, require_database, require_meetings
+    from api.config import load_settings
+    from api.service import open_service
+
     settings = load_settings()
-    _err.print(database_line(settings), highlight=False, soft_wrap=True)
+    _err().print(database_line(settings), highlight=False, soft_wrap=True)
     if reading:
         require_database(settings)
     service = open_service(settings)
@@ -84,6 +87,11 @@ def _service(reading: bool = False) -> Iterator[Service]:
 
 def _check_port(host: str, port: int) -> None:
     """`InvalidInput` naming the port when something already listens there."""
+    import errno
+    import socket
+
+    from api.errors import InvalidInput
+
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
         try:
@@ -100,8 +108,16 @@ def _check_port(host: str, port: int) -> None:
 @contextlib.contextmanager
 def progress_bar(label: str, total: int | None) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr (hidden when stderr is not a terminal); yields `advance`."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=_err, transient=True) as bar:
+    with Progress(*columns, console=_err(), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda n: bar.advance(task, n)
 
@@ -115,6 +131,7 @@ def serve(
     """Serve GraphQL, REST and downloads; creates the database and loads the seeds if empty."""
     import uvicorn
 
+    from api.config import load_settings
     from api.serving import uvicorn_options
 
     settings = load_settings()
@@ -124,7 +141,7 @@ def serve(
     with _service() as service:
         report = service.load_seeds_if_empty()
         if report is not None:
-            _err.print(f"Loaded the seed data into an empty database ({report.changes} records).")
+            _err().print(f"Loaded the seed data into an empty database ({report.changes} records).")
     uvicorn.run(
         "api.app:create_app",
         factory=True,
@@ -143,6 +160,9 @@ def load(
     ] = None,
 ) -> None:
     """Validate records and upsert them, all or nothing (default: the curated seeds)."""
+    from api.config import load_settings
+    from api.storage.loading import load_paths
+
     settings = load_settings()
     chosen = paths or [settings.seeds_dir]
     with _service() as service, progress_bar("Loading", None) as advance:
@@ -157,6 +177,8 @@ def synth(
     purge: Annotated[bool, typer.Option("--purge", help="Remove all synthetic data.")] = False,
 ) -> None:
     """Add clearly marked synthetic meetings for benchmarks, or remove them with --purge."""
+    from api.storage import synth as synthetic
+
     if meetings < 0:
         raise typer.BadParameter(f"--meetings must be 0 or more, not {meetings}")
     if not purge and not meetings:
@@ -165,16 +187,22 @@ def synth(
         service.load_seeds_if_empty()
         if purge:
             removed = synthetic.purge(service.engine)
-            _out.print(f"Removed {removed} synthetic meetings.")
+            _out().print(f"Removed {removed} synthetic meetings.")
         if meetings:
             with progress_bar("Generating", meetings) as advance:
                 synthetic.generate(service.engine, meetings, seed=seed, progress=advance)
-            _out.print(f"Added {meetings} synthetic meetings.")
+            _out().print(f"Added {meetings} synthetic meetings.")
 
 
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the load-file records (topics, people, meetings)."""
+    import json
+
+    from pydantic import TypeAdapter
+
+    from api.models import Meeting, Person, Topic
+
     document = TypeAdapter(dict[str, list[Topic] | list[Person] | list[Meeting]]).json_schema()
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -244,29 +272,29 @@ def ingest(
         sys.stdout.write(_dumps(report.to_json()) + "\n")
         return
     prefix = "would be " if dry_run else ""
-    _out.print(
+    _out().print(
         f"{len(report.new)} new, {len(report.merged)} merged, "
         f"{len(report.conflicts)} conflicts, {len(report.skipped)} skipped"
         + (" (dry run: nothing was written)" if dry_run else "")
     )
     for meeting_id in report.new:
-        _out.print(f"  {prefix}new: {meeting_id}", highlight=False)
+        _out().print(f"  {prefix}new: {meeting_id}", highlight=False)
     for merged in report.merged:
         filled = f" (filled {', '.join(merged.filled)})" if merged.filled else ""
-        _out.print(
+        _out().print(
             f"  {prefix}merged: {merged.source_id} into {merged.meeting_id}{filled}",
             highlight=False,
         )
     for conflict in report.conflicts:
-        _out.print(
+        _out().print(
             f"  conflict: {conflict.meeting_id} {conflict.field}: kept {conflict.kept!r}, "
             f"{conflict.source} says {conflict.other!r}",
             highlight=False,
         )
     for skipped in report.skipped:
-        _out.print(f"  skipped: {skipped.file}: {skipped.reason}", highlight=False)
+        _out().print(f"  skipped: {skipped.file}: {skipped.reason}", highlight=False)
     for dropped in report.dropped_aliases:
-        _out.print(f"  {dropped}", highlight=False)
+        _out().print(f"  {dropped}", highlight=False)
 
 
 @app.command()
@@ -360,12 +388,15 @@ def export(
             meetings = counted(service.repository.iter_meetings(selection), advance)
             written = write_output(target, exporter.stream(meetings, options, context))
     if target != "-":
-        _err.print(f"Wrote {total} meetings to {target} ({written:,} bytes).", highlight=False)
+        _err().print(f"Wrote {total} meetings to {target} ({written:,} bytes).", highlight=False)
 
 
 @app.command()
 def info() -> None:
     """Print the database in use, its row counts and migration level, and the plugins."""
+    from api.cli_info import info_lines
+    from api.config import load_settings
+    from api.service import open_service
     from api.storage.engine import database_exists
     from exporters.registry import registry
 
@@ -379,7 +410,7 @@ def info() -> None:
         finally:
             service.close()
     for line in lines:
-        _out.print(line, highlight=False, soft_wrap=True)
+        _out().print(line, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -396,32 +427,34 @@ def plugins(
         return
     for row in rows:
         if row["exporter"] == "-":
-            _out.print(
+            _out().print(
                 f"BROKEN  {row['plugin']} ({row['package']} {row['version']}): {row['error']}",
                 highlight=False,
                 soft_wrap=True,
             )
             continue
-        _out.print(
+        _out().print(
             f"{row['exporter']:<12} .{row['extension']:<8} {row['package']} {row['version']}"
             f"  ({row['plugin']})  {row['description']}",
             highlight=False,
             soft_wrap=True,
         )
         if row["error"]:
-            _out.print(f"    warning: {row['error']}", highlight=False, soft_wrap=True)
+            _out().print(f"    warning: {row['error']}", highlight=False, soft_wrap=True)
 
 
 def _print_load_report(report: LoadReport) -> None:
     for kind in report.added:
-        _out.print(
+        _out().print(
             f"{kind}: {report.added[kind]} added, {report.updated[kind]} updated, "
             f"{report.unchanged[kind]} unchanged"
         )
     for dropped in report.dropped_aliases:
-        _out.print(dropped.describe(), highlight=False)
-    _out.print(f"{report.changes} changes")
+        _out().print(dropped.describe(), highlight=False)
+    _out().print(f"{report.changes} changes")
 
 
 def _dumps(value: object) -> str:
+    import orjson
+
     return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()

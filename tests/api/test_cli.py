@@ -174,3 +174,26 @@ def test_tokens_create_list_revoke(database_url: str) -> None:
     assert again.returncode == 1 and "revoked already" in again.stderr
     bad = run(database_url, "tokens", "create", "--name", "x", "--scope", "root")
     assert bad.returncode == 1 and "unknown scope 'root'" in bad.stderr
+
+
+_HEAVY = {"sqlalchemy", "alembic", "pydantic", "strawberry", "starlette", "rich", "orjson"}
+
+
+def test_importing_the_cli_loads_no_heavy_module() -> None:
+    # `readouts --help` pays only for what `import api.cli` loads: each command imports
+    # the storage, models, extractor and console it needs when it runs.
+    probe = "import sys, api.cli; print(' '.join({m.split('.')[0] for m in sys.modules}))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    loaded = set(result.stdout.split())
+    assert {"api", "typer"} <= loaded
+    assert loaded & _HEAVY == set()
+
+
+def test_help_lists_every_command_without_a_database(tmp_path: Path) -> None:
+    result = run(f"sqlite:///{tmp_path / 'absent.db'}", "--help")
+    assert result.returncode == 0, result.stderr
+    for command in ("serve", "load", "export", "extract", "ingest", "synth", "plugins"):
+        assert command in result.stdout
+    assert not (tmp_path / "absent.db").exists()

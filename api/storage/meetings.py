@@ -1,0 +1,342 @@
+"""Reading meetings: a page by filter and keyset, briefs, batches by id, and counts.
+
+The one read path every face shares: meeting rows are read by position in one statement,
+their children in one statement per table for the whole batch (`IN` over the batch's
+ids), and models are built by `api.storage.rows` without re-validation. A page of full
+meetings is five statements (six with the total); a page of briefs is three (four).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from api.errors import NotFound
+from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest
+from api.models import Meeting
+from api.names import name_key
+from api.results import BriefPage, MeetingPage
+from api.storage import tables as t
+from api.storage.rows import MEETING_COLUMNS, MeetingParts, meeting_from_parts
+from api.storage.selection import (
+    SELECTIVE,
+    filter_conditions,
+    keyset_condition,
+    order_by,
+    people_matching,
+)
+
+__all__ = ["MeetingReads", "brief_page", "conditions", "count", "fetch_meetings", "meeting_page"]
+
+
+class MeetingReads:
+    """The meeting queries of `api.storage.repository.Repository`."""
+
+    engine: Engine
+
+    def list_meetings(self, selection: MeetingFilter, page: PageRequest) -> MeetingPage:
+        """One page of the meetings `selection` picks, in `page.order`."""
+        with self.engine.connect() as connection:
+            return meeting_page(
+                connection, selection, page.order, page.limit, page.cursor(), page.with_total
+            )
+
+    def list_briefs(self, selection: MeetingFilter, page: PageRequest) -> BriefPage:
+        """Like `list_meetings`, but briefs as plain data: the meeting, its participants and
+        topics (three statements, four with the total), no models built."""
+        with self.engine.connect() as connection:
+            return brief_page(connection, selection, page)
+
+    def iter_meetings(
+        self,
+        selection: MeetingFilter,
+        order: MeetingOrder = MeetingOrder.DATE_DESC,
+        batch_size: int = 1_000,
+    ) -> Iterator[Meeting]:
+        """Every meeting of `selection`, fetched in batches (bounded memory), for exports."""
+        cursor: Cursor | None = None
+        while True:
+            with self.engine.connect() as connection:
+                page = meeting_page(connection, selection, order, batch_size, cursor)
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            cursor = Cursor.decode(page.next_cursor, order)
+
+    def count_meetings(self, selection: MeetingFilter) -> int:
+        """How many meetings `selection` picks."""
+        with self.engine.connect() as connection:
+            return count(connection, conditions(connection, selection)[0])
+
+    def get_meetings(self, ids: Sequence[str]) -> list[Meeting | None]:
+        """The meetings with `ids`, in the same order; None where an id is unknown."""
+        wanted = [i for i in ids if "\x00" not in i]  # PostgreSQL text cannot hold NUL
+        with self.engine.connect() as connection:
+            found = {meeting.id: meeting for meeting in fetch_meetings(connection, wanted)}
+        return [found.get(meeting_id) for meeting_id in ids]
+
+    def get_meeting(self, meeting_id: str) -> Meeting:
+        """The meeting with `meeting_id`; `NotFound` when there is none."""
+        meeting = self.get_meetings([meeting_id])[0]
+        if meeting is None:
+            raise NotFound(f"no meeting with id {meeting_id!r}")
+        return meeting
+
+
+def meeting_page(
+    connection: sa.Connection,
+    selection: MeetingFilter,
+    order: MeetingOrder,
+    limit: int,
+    cursor: Cursor | None,
+    with_total: bool = False,
+) -> MeetingPage:
+    """One page of `selection`'s meetings as models, after `cursor` in `order`."""
+    where, rows = _page_rows(connection, selection, order, limit, cursor)
+    items = _hydrate(connection, rows[:limit])
+    total = count(connection, where) if with_total else None
+    next_cursor = None
+    if len(rows) > limit:
+        last = items[-1]
+        next_cursor = Cursor(order=order, date=last.date, id=last.id).encode()
+    return MeetingPage.model_construct(items=items, next_cursor=next_cursor, total=total)
+
+
+def brief_page(connection: sa.Connection, selection: MeetingFilter, page: PageRequest) -> BriefPage:
+    """Like `meeting_page`, but briefs as plain data: the meeting, its participants and
+    topics (three statements, four with the total), no models built."""
+    where, rows = _page_rows(connection, selection, page.order, page.limit, page.cursor())
+    items = _briefs(connection, rows[: page.limit])
+    total = count(connection, where) if page.with_total else None
+    next_cursor = None
+    if len(rows) > page.limit:
+        last = items[-1]
+        next_cursor = Cursor(order=page.order, date=last["date"], id=last["id"]).encode()
+    return BriefPage(items=items, next_cursor=next_cursor, total=total)
+
+
+def _page_rows(
+    connection: sa.Connection,
+    selection: MeetingFilter,
+    order: MeetingOrder,
+    limit: int,
+    cursor: Cursor | None,
+) -> tuple[list[sa.ColumnElement[bool]], Sequence[Any]]:
+    """The selection's conditions and up to `limit + 1` meeting rows (`MEETING_COLUMNS`)."""
+    where, selective = conditions(connection, selection)
+    query = sa.select(*_COLUMNS).where(*where).order_by(*order_by(order, selective=selective))
+    if cursor is not None:
+        query = query.where(keyset_condition(cursor))
+    return where, connection.execute(query.limit(limit + 1)).all()
+
+
+def conditions(
+    connection: sa.Connection, selection: MeetingFilter
+) -> tuple[list[sa.ColumnElement[bool]], bool]:
+    """The selection's conditions, and whether they pick few enough rows to sort them.
+
+    Person names are resolved to ids first (one statement, only when the selection names
+    people), so that the planner sees how selective they are.
+    """
+    if not selection.person:
+        return filter_conditions(selection), False
+    terms = {term: {term, name_key(term)} for term in selection.person}
+    found: dict[str, set[str]] = {term: set() for term in selection.person}
+    counts: dict[str, int] = {}
+    for row in connection.execute(people_matching(list(selection.person))):
+        counts[row[1]] = row[2]
+        for term, forms in terms.items():
+            if row[0] in forms:
+                found[term].add(row[1])
+    fewest = min(sum(counts[i] for i in ids) for ids in found.values())
+    people_ids = [sorted(found[term]) for term in selection.person]
+    return filter_conditions(selection, people_ids), fewest < SELECTIVE
+
+
+def count(connection: sa.Connection, where: list[sa.ColumnElement[bool]]) -> int:
+    """How many meetings meet `where`."""
+    query = sa.select(sa.func.count()).select_from(t.meetings).where(*where)
+    return connection.execute(query).scalar_one()
+
+
+def fetch_meetings(connection: sa.Connection, ids: Sequence[str]) -> list[Meeting]:
+    """The meetings with `ids` that exist, in five statements."""
+    query = sa.select(*_COLUMNS).where(t.meetings.c.id.in_(list(ids)))
+    return _hydrate(connection, connection.execute(query).all())
+
+
+def _hydrate(connection: sa.Connection, rows: Sequence[Any]) -> list[Meeting]:
+    """Meetings for `rows` (`MEETING_COLUMNS`), loading their children in four statements."""
+    if not rows:
+        return []
+    ids = {"ids": [row[0] for row in rows]}
+    parts = MeetingParts()
+    _group(connection.execute(_PARTICIPANTS, ids).all(), parts.participants)
+    for meeting_id, topic_id in connection.execute(_TOPICS, ids).all():
+        parts.topics.setdefault(meeting_id, []).append(topic_id)
+    _group(connection.execute(_SOURCES, ids).all(), parts.sources)
+    statements, outcomes = parts.statements, parts.outcomes
+    for (
+        meeting_id,
+        _,
+        note,
+        text,
+        speaker_id,
+        speaker_name,
+        source_id,
+        kind,
+        name,
+        date,
+    ) in connection.execute(_NOTES, ids).all():
+        if note == "statement":
+            row: tuple[Any, ...] = (meeting_id, speaker_id, speaker_name, text, source_id)
+            statements.setdefault(meeting_id, []).append(row)
+        else:
+            outcomes.setdefault(meeting_id, []).append((meeting_id, kind, text, name, date))
+    return [meeting_from_parts(row, parts) for row in rows]
+
+
+def _briefs(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Brief dicts for meeting rows, with participants and topics in two statements."""
+    if not rows:
+        return []
+    briefs: dict[str, dict[str, Any]] = {}
+    for (
+        meeting_id,
+        date,
+        precision,
+        time_of_day,
+        kind,
+        setting,
+        city,
+        country,
+        venue,
+        occasion,
+        initiated_by,
+        summary,
+        synthetic,
+    ) in rows:
+        briefs[meeting_id] = {
+            "id": meeting_id,
+            "date": date,
+            "date_precision": precision,
+            "time_of_day": time_of_day,
+            "kind": kind,
+            "setting": setting,
+            "location": {"city": city, "country_code": country, "venue": venue},
+            "occasion": occasion,
+            "initiated_by": initiated_by,
+            "participants": [],
+            "topics": [],
+            "summary": summary,
+            "synthetic": synthetic,
+        }
+    ids = {"ids": list(briefs)}
+    for meeting_id, person_id, name, country, title, role, capacity in connection.execute(
+        _PARTICIPANTS, ids
+    ).all():
+        briefs[meeting_id]["participants"].append(
+            {
+                "person": {"id": person_id, "name": name},
+                "country_code": country,
+                "title": title,
+                "role": role,
+                "capacity": capacity,
+            }
+        )
+    for meeting_id, topic_id in connection.execute(_TOPICS, ids).all():
+        briefs[meeting_id]["topics"].append(topic_id)
+    return list(briefs.values())
+
+
+def _group(rows: Any, into: dict[str, list[Any]]) -> None:
+    for row in rows:
+        into.setdefault(row[0], []).append(row)
+
+
+_IDS: sa.BindParameter[list[str]] = sa.bindparam("ids", expanding=True)
+
+
+def _notes() -> sa.CompoundSelect[Any]:
+    """Statements and outcomes of the meetings `:ids` in one statement, by meeting and
+    seq: (meeting_id, seq, note, text, speaker_id, speaker_name, source_id, kind, name,
+    date)."""
+    s, o = t.statements.c, t.outcomes.c
+
+    def null(kind: Any) -> Any:
+        return sa.cast(sa.null(), kind)
+
+    statements = (
+        sa.select(
+            s.meeting_id,
+            s.seq,
+            sa.literal("statement").label("note"),
+            s.text,
+            s.speaker_id,
+            t.people.c.name.label("speaker_name"),
+            s.source_id,
+            null(sa.String).label("kind"),
+            null(sa.Text).label("name"),
+            null(sa.Date).label("date"),
+        )
+        .join(t.people, t.people.c.id == s.speaker_id)
+        .where(s.meeting_id.in_(_IDS))
+    )
+    outcomes = sa.select(
+        o.meeting_id,
+        o.seq,
+        sa.literal("outcome").label("note"),
+        o.text,
+        null(sa.String),
+        null(sa.Text),
+        null(sa.String),
+        o.kind,
+        o.name,
+        o.date,
+    ).where(o.meeting_id.in_(_IDS))
+    union = sa.union_all(statements, outcomes)
+    return union.order_by(union.selected_columns.meeting_id, union.selected_columns.seq)
+
+
+# The queries of a page, built once (`:ids` is the page's meeting ids); every one is read
+# by position, in the column order `api.storage.rows.MeetingParts` documents.
+_COLUMNS = [t.meetings.c[name] for name in MEETING_COLUMNS]
+_P = t.participants.c
+_PARTICIPANTS = (
+    sa.select(
+        _P.meeting_id,
+        _P.person_id,
+        t.people.c.name,
+        _P.country_code,
+        _P.title,
+        _P.role,
+        _P.capacity,
+    )
+    .join(t.people, t.people.c.id == _P.person_id)
+    .where(_P.meeting_id.in_(_IDS))
+    .order_by(_P.meeting_id, _P.seq)
+)
+_TOPICS = (
+    sa.select(t.meeting_topics.c.meeting_id, t.meeting_topics.c.topic_id)
+    .where(t.meeting_topics.c.meeting_id.in_(_IDS))
+    .order_by(t.meeting_topics.c.meeting_id, t.meeting_topics.c.seq)
+)
+_S = t.sources.c
+_SOURCES = (
+    sa.select(
+        _S.meeting_id,
+        _S.id,
+        _S.publisher,
+        _S.headline,
+        _S.url,
+        _S.published,
+        _S.language,
+        _S.document,
+    )
+    .where(_S.meeting_id.in_(_IDS))
+    .order_by(_S.meeting_id, _S.seq)
+)
+_NOTES = _notes()
