@@ -8,6 +8,13 @@ logged and reported by `plugins()`, and the other exporters keep working. When t
 exporters share a name, the first registered (built-ins first) wins and the clash is
 reported on the plugin that lost.
 
+Why pluggy, called one plugin at a time: pluggy gives third parties the `hookimpl`
+marker and checks each implementation against `hookspecs` when it registers. Calling
+through `manager.hook` would merge every plugin's answer into one list, and
+`load_setuptools_entrypoints` stops at the first plugin that fails to import; the
+registry needs to know which plugin gave which exporter and to keep going past a broken
+one, so it scans the entry points itself and calls each registered implementation.
+
 `registry()` is the process-wide registry used by the service and the CLI; tests build
 their own `ExporterRegistry(entry_points=False)` or call `reset_registry()`.
 """
@@ -110,11 +117,6 @@ class ExporterRegistry:
         """Every plugin in registration order, broken ones included with their error."""
         self._load()
         return list(self._plugins)
-
-    def plugin_of(self, name: str) -> PluginInfo:
-        """The plugin that provides the exporter `name`."""
-        self.get(name)
-        return next(info for info in self._plugins if name in info.exporters)
 
     def parse_options(self, name: str, raw: Mapping[str, str], local: bool = False) -> BaseModel:
         """The options of exporter `name` from strings; `InvalidInput` naming a bad one.

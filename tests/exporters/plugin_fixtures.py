@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from exporters.registry import reset_registry
+from exporters.registry import ExporterRegistry, PluginInfo, reset_registry
 
 __all__ = [
     "BROKEN_PLUGIN",
@@ -84,3 +84,8 @@ def example_plugin() -> Iterator[str]:
     """The example exporter package installed; yields its exporter name, `example`."""
     with installed([EXAMPLE_PLUGIN]):
         yield "example"
+
+
+def provider(registry: ExporterRegistry, exporter: str) -> PluginInfo:
+    """The plugin that registered `exporter`, as `readouts plugins` lists it."""
+    return next(info for info in registry.plugins() if exporter in info.exporters)

@@ -18,7 +18,13 @@ import pytest
 from api.models import Meeting
 from exporters.base import ExportContext
 from exporters.registry import ExporterRegistry, registry
-from tests.exporters.plugin_fixtures import BROKEN_PLUGIN, EXAMPLE_PLUGIN, example_plugin, installed
+from tests.exporters.plugin_fixtures import (
+    BROKEN_PLUGIN,
+    EXAMPLE_PLUGIN,
+    example_plugin,
+    installed,
+    provider,
+)
 
 READOUTS = str(Path(sys.executable).parent / "readouts")
 __all__ = ["example_plugin"]  # the fixture, imported to be used here
@@ -67,4 +73,4 @@ def test_install_list_use_uninstall(seed_meetings: list[Meeting], context: Expor
 
 def test_the_reusable_fixture_installs_the_example(example_plugin: str) -> None:
     assert example_plugin == "example"
-    assert registry().plugin_of("example").package == "readouts-example-exporter"
+    assert provider(registry(), "example").package == "readouts-example-exporter"

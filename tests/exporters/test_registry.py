@@ -14,6 +14,7 @@ from api.models import Meeting
 from exporters.base import ExportContext, Exporter, NoOptions
 from exporters.hookspecs import hookimpl
 from exporters.registry import DEFAULT_PLUGINS, ExporterRegistry, registry, reset_registry
+from tests.exporters.plugin_fixtures import provider
 
 
 class _Plain(Exporter[NoOptions]):
@@ -42,7 +43,7 @@ def test_builtins_are_registered_through_the_hook(builtin_registry: ExporterRegi
     infos = builtin_registry.plugins()
     assert [info.name for info in infos] == list(DEFAULT_PLUGINS)
     assert all(info.builtin and info.package == "readouts" and not info.error for info in infos)
-    assert builtin_registry.plugin_of("ndjson").name == "exporters.json_exporter"
+    assert provider(builtin_registry, "ndjson").name == "exporters.json_exporter"
 
 
 def test_unknown_format_lists_the_available_ones(builtin_registry: ExporterRegistry) -> None:
@@ -100,7 +101,7 @@ def test_an_exporter_without_options_says_so(builtin_registry: ExporterRegistry)
 def test_a_plugin_object_adds_exporters() -> None:
     registry = ExporterRegistry(entry_points=False, plugins=[_plugin("mine", lambda: [_Plain()])])
     assert "plain" in registry.names()
-    assert registry.plugin_of("plain").name == "mine"
+    assert provider(registry, "plain").name == "mine"
 
 
 @pytest.mark.parametrize(
