@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from api.errors import InvalidInput, field_errors
+from api.errors import InvalidInput, Spelling
 from api.filters import MeetingFilter
 from api.models import Meeting
 from api.service import Service
@@ -65,13 +65,11 @@ def selection_from_options(
     try:
         return MeetingFilter.model_validate(raw)
     except ValidationError as error:
-        errors = field_errors(error)
-        first = errors[0]
-        name = first.field.split(".")[0]
-        option = f"--{name.replace('_', '-')}" if name in raw else name
-        shown = first.value is not None and "(got " not in first.message
-        value = f" {first.value!r}" if shown else ""
-        raise InvalidInput(f"{option}{value}: {first.message}", errors) from None
+        raise InvalidInput.from_validation(error, _OPTIONS) from None
+
+
+_OPTIONS = Spelling(label=lambda field: f"--{field.replace('_', '-')}", top_level=True)
+"""Filter fields as the command line names them: `--held-in`."""
 
 
 def export_source(service: Service) -> str:

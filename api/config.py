@@ -8,7 +8,7 @@ import platformdirs
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from api.errors import InvalidInput
+from api.errors import InvalidInput, Spelling
 from api.vocabulary import SEEDS_DIR
 
 __all__ = ["Settings", "load_settings"]
@@ -78,9 +78,9 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as error:
-        problems = [
-            f"READOUTS_{'_'.join(str(part) for part in item['loc']).upper()}="
-            f"{item.get('input')!r}: {item['msg']}"
-            for item in error.errors(include_url=False)
-        ]
-        raise InvalidInput("invalid setting " + "; ".join(problems)) from None
+        invalid = InvalidInput.from_validation(error, _VARIABLES)
+        raise InvalidInput(f"invalid setting {invalid.detail}", invalid.errors) from None
+
+
+_VARIABLES = Spelling(label=lambda field: "READOUTS_" + field.replace(".", "_").upper())
+"""Settings as the environment names them: `READOUTS_PORT`."""

@@ -19,6 +19,7 @@ message to a few times that, so a huge bad value is never sent back to its sende
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -35,6 +36,7 @@ __all__ = [
     "LoadError",
     "NotFound",
     "ReadoutsError",
+    "Spelling",
     "StorageFull",
     "Unauthorized",
     "UnknownFormat",
@@ -97,12 +99,52 @@ class ReadoutsError(Exception):
         self.errors = errors or []
 
 
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """How one face names the fields of its input: REST `query parameter kind`, the CLI
+    `--kind`, GraphQL `filter.kind`, settings `READOUTS_KIND`.
+
+    `label` names a field in the message (given "" for an error of the whole input), `field`
+    in `errors[].field`; `top_level` names only the top-level field (list indexes and
+    nested parts dropped), as a query parameter or an option is one name however deep the
+    error lies."""
+
+    label: Callable[[str], str] = str
+    field: Callable[[str], str] = str
+    top_level: bool = False
+
+
 class InvalidInput(ReadoutsError):
     """A parameter, filter or cursor that cannot be used as given."""
 
     status = 400
     problem = "invalid-input"
     title = "Invalid input"
+
+    @classmethod
+    def from_validation(
+        cls, error: ValidationError, spelling: Spelling = Spelling(), hint: str = ""
+    ) -> InvalidInput:
+        """`error` as the face that read the input spells it; `hint` (the way out) ends the
+        message. Each part reads `name='value': reason`, or `name: reason` for a value that
+        is missing or not a single value."""
+        items, parts = [], []
+        for item in field_errors(error):
+            path = "" if item.field == "(record)" else item.field
+            if spelling.top_level:
+                path = path.split(".", 1)[0]
+            message = item.message.split(" (got ", 1)[0]
+            field = spelling.field(path) if path else "(record)"
+            items.append(FieldError(field=field, message=message, value=item.value))
+            label = spelling.label(path)
+            if not label:
+                parts.append(message)
+            elif item.value is not None and not isinstance(item.value, dict | list):
+                parts.append(f"{label}={clip(repr(item.value))}: {message}")
+            else:
+                parts.append(f"{label}: {message}")
+        detail = "; ".join(parts) or "invalid input"
+        return cls(f"{detail}; {hint}" if hint else detail, items)
 
 
 class Unauthorized(ReadoutsError):

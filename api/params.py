@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import difflib
 import typing
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 from starlette.datastructures import QueryParams
 
-from api.errors import FieldError, InvalidInput, field_errors
+from api.errors import FieldError, InvalidInput, Spelling
 from api.filters import MeetingFilter, PageRequest
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "check_known",
     "parse_bool",
     "parse_meeting_query",
+    "query_spelling",
     "single",
 ]
 
@@ -77,7 +78,7 @@ def parse_meeting_query(
     try:
         selection = MeetingFilter.model_validate(raw)
     except ValidationError as error:
-        raise _invalid(error) from None
+        raise InvalidInput.from_validation(error, query_spelling()) from None
     page = PageRequest()
     if paged:
         page_raw: dict[str, object] = {}
@@ -89,7 +90,9 @@ def parse_meeting_query(
         try:
             page = PageRequest.model_validate(page_raw)
         except ValidationError as error:
-            raise _invalid(error, {"after": "cursor", "with_total": "total"}) from None
+            raise InvalidInput.from_validation(
+                error, query_spelling({"after": "cursor", "with_total": "total"})
+            ) from None
         page.cursor()  # a bad cursor fails here, before any query
     view = single(params, "view") if paged and "view" in params else "brief"
     if view not in VIEWS:
@@ -142,18 +145,15 @@ def parse_bool(params: QueryParams, name: str) -> bool:
     )
 
 
-def _invalid(error: ValidationError, rename: dict[str, str] | None = None) -> InvalidInput:
-    """An `InvalidInput` whose fields are query parameter names (list indexes dropped)."""
-    rename = rename or {}
-    errors = []
-    for item in field_errors(error):
-        head = item.field.split(".", 1)[0]
-        message = item.message.removesuffix(f" (got {item.value!r})")
-        errors.append(FieldError(field=rename.get(head, head), message=message, value=item.value))
-    detail = "; ".join(
-        f"query parameter {e.field}={e.value!r}: {e.message}"
-        if not isinstance(e.value, dict)
-        else f"query parameters: {e.message}"
-        for e in errors
-    )
-    return InvalidInput(detail, errors)
+def query_spelling(rename: Mapping[str, str] | None = None) -> Spelling:
+    """Fields as query parameters name them: `query parameter kind='x': reason`; `rename`
+    maps a model field to its parameter (`after` is `cursor`)."""
+    names = dict(rename or {})
+
+    def parameter(field: str) -> str:
+        return names.get(field, field)
+
+    def label(field: str) -> str:
+        return f"query parameter {parameter(field)}" if field else "query parameters"
+
+    return Spelling(label=label, field=parameter, top_level=True)

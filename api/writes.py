@@ -12,7 +12,7 @@ import hashlib
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from api.errors import InvalidInput, field_errors
+from api.errors import InvalidInput
 from api.ingest import Once, Readout
 
 __all__ = ["ReadoutRequest", "once", "readout_of", "to_readout"]
@@ -37,12 +37,8 @@ def readout_of(data: object) -> ReadoutRequest:
     try:
         request = ReadoutRequest.model_validate(data)
     except ValidationError as error:
-        items = field_errors(error)
-        raise InvalidInput(
-            "; ".join(f"{e.field}: {e.message}" for e in items)
-            + "; send {text, published, publisher?, url?, headline?}",
-            items,
-        ) from None
+        hint = "send {text, published, publisher?, url?, headline?}"
+        raise InvalidInput.from_validation(error, hint=hint) from None
     if "\x00" in request.text:
         raise InvalidInput("text holds a NUL character (\\u0000); remove it")
     return request

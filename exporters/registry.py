@@ -37,7 +37,7 @@ import pluggy
 from pydantic import BaseModel, ValidationError
 
 import api
-from api.errors import FieldError, InvalidInput, UnknownFormat
+from api.errors import FieldError, InvalidInput, Spelling, UnknownFormat
 from exporters import hookspecs
 from exporters.base import Exporter
 
@@ -144,14 +144,8 @@ class ExporterRegistry:
         try:
             return model.model_validate(dict(raw))
         except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            option = ".".join(str(part) for part in first["loc"])
-            value = raw.get(option)
-            message = first["msg"].removeprefix("Value error, ")
-            raise InvalidInput(
-                f"invalid value {value!r} for option {option!r} of format {name!r}: {message}",
-                [FieldError(field=option, message=message, value=value)],
-            ) from None
+            spelling = Spelling(label=lambda option: f"format {name!r} option {option}")
+            raise InvalidInput.from_validation(error, spelling) from None
 
     # -- loading --------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from api import models
-from api.errors import InvalidInput, field_errors
+from api.errors import InvalidInput, Spelling
 from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, PageRequest
 from api.graphql import enums as _enums  # noqa: F401  (registers the models' enums)
 from api.resolve import Directory, resolve_filter
@@ -38,6 +38,15 @@ FIRST = f"How many to return: 1 to {MAX_PAGE_SIZE}, 20 by default."
 AFTER = "The `endCursor` of the previous page, to continue after it."
 FILTER = "Which meetings; every field is optional and fields combine with AND."
 ORDER = "DATE_DESC (newest first, the default) or DATE_ASC."
+
+
+def _filter_field(field: str) -> str:
+    head, *rest = field.split("_")
+    return "filter." + head + "".join(part.title() for part in rest)
+
+
+_FILTER = Spelling(label=_filter_field, field=_filter_field)
+"""Filter fields as the GraphQL input names them: `filter.dateFrom`."""
 
 
 def _doc(name: str) -> str | None:
@@ -97,15 +106,14 @@ def to_meeting_filter(given: MeetingFilterInput | None, person: str | None = Non
     try:
         return MeetingFilter.model_validate(values)
     except ValidationError as error:
-        errors = field_errors(error, prefix="filter")
-        raise InvalidInput("; ".join(f"{e.field}: {e.message}" for e in errors), errors) from None
+        raise InvalidInput.from_validation(error, _FILTER) from None
     except InvalidInput as error:  # a country no name or code matches
         raise _in_filter(error) from None
 
 
 def _in_filter(error: InvalidInput) -> InvalidInput:
     """`error` with its fields named as in the GraphQL input (`filter.country`)."""
-    errors = [replace(e, field=f"filter.{e.field}") for e in error.errors]
+    errors = [replace(e, field=_filter_field(e.field)) for e in error.errors]
     head = f"{errors[0].field}: " if errors else ""
     return InvalidInput(head + error.detail, errors)
 

@@ -17,10 +17,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from api.errors import FieldError, InvalidInput, field_errors
+from api.errors import InvalidInput
 from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, filter_query
 from api.models import Person
-from api.params import MeetingQuery, check_known, parse_meeting_query, single
+from api.params import MeetingQuery, check_known, parse_meeting_query, query_spelling, single
 from api.resolve import resolve_filter, resolve_person
 from api.rest.downloads import download_for
 from api.rest.envelopes import (
@@ -174,11 +174,7 @@ async def people(request: Request) -> Response:
     try:
         query = _PeopleQuery(**raw)  # type: ignore[arg-type]
     except ValidationError as error:
-        items = field_errors(error)
-        raise InvalidInput(
-            "; ".join(f"query parameter {e.field}={e.value!r}: {e.message}" for e in items),
-            [FieldError(field=e.field, message=e.message, value=e.value) for e in items],
-        ) from None
+        raise InvalidInput.from_validation(error, query_spelling()) from None
     result = await run_in_threadpool(
         _repository(request).list_people, query.q, query.country, query.limit, query.cursor
     )

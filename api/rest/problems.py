@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import FieldError, InvalidInput, ReadoutsError, field_errors
+from api.errors import FieldError, InvalidInput, ReadoutsError
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",
@@ -83,7 +83,7 @@ def problem_response(error: BaseException) -> Response:
     """The problem response for `error`; unexpected errors are logged and answer 500."""
     headers: dict[str, str] = {}
     if isinstance(error, ValidationError):
-        error = InvalidInput(_validation_detail(error), field_errors(error))
+        error = InvalidInput.from_validation(error)
     if isinstance(error, ReadoutsError):
         problem = Problem(
             type=f"/problems/{error.problem}",
@@ -124,10 +124,6 @@ def problem_response(error: BaseException) -> Response:
         headers=headers,
         media_type=PROBLEM_MEDIA_TYPE,
     )
-
-
-def _validation_detail(error: ValidationError) -> str:
-    return "; ".join(f"{e.field}: {e.message}" for e in field_errors(error)) or "invalid input"
 
 
 def _field_problem(item: FieldError) -> FieldProblem:

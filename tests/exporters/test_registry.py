@@ -81,8 +81,8 @@ def test_a_local_only_option_is_refused_unless_local(builtin_registry: ExporterR
     ("raw", "message"),
     [
         ({"tabel": "x"}, "unknown option 'tabel' for format 'csv'; expected one of excel, "),
-        ({"table": "people"}, "invalid value 'people' for option 'table' of format 'csv'"),
-        ({"excel": "maybe"}, "invalid value 'maybe' for option 'excel' of format 'csv'"),
+        ({"table": "people"}, "format 'csv' option table='people': "),
+        ({"excel": "maybe"}, "format 'csv' option excel='maybe': "),
     ],
 )
 def test_bad_options_name_the_option_and_value(
