@@ -90,8 +90,11 @@ def test_default_file_name(seeded: Service, database_url: str, tmp_path: Path) -
         ),
         (["-f", "csv", "--option", "table"], "error: --option 'table' is not key=value"),
         (["-f", "csv", "--option", "tabel=x"], "error: unknown option 'tabel' for format 'csv'"),
-        (["--kind", "phonecall"], "error: --kind: Input should be 'phone_call'"),
-        (["--date-from", "2024-02-30"], "error: --date-from: Input should be a valid date"),
+        (["--kind", "phonecall"], "error: --kind='phonecall': Input should be 'phone_call'"),
+        (
+            ["--date-from", "2024-02-30"],
+            "error: --date-from='2024-02-30': Input should be a valid date",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_exit_1(
