@@ -78,6 +78,7 @@ _FILTER_EXAMPLES: dict[str, Any] = {
     "occasion": "SCO summit",
     "q": "Dasu",
     "synthetic": False,
+    "updated_since": "2000-01-01",
 }
 
 _YEAR = "^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"

@@ -15,7 +15,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from starlette.routing import BaseRoute, Mount, Route
 
 from api.config import Settings
-from api.rest import docs, downloads, endpoints, openapi, writes
+from api.rest import changes, docs, downloads, endpoints, openapi, writes
 from api.rest.problems import ProblemMiddleware
 from exporters.xlsx_exporter import XlsxExporter
 
@@ -42,6 +42,7 @@ def _api_routes() -> list[BaseRoute]:
         Route("/countries", endpoints.countries, methods=_GET),
         Route("/topics", endpoints.topics, methods=_GET),
         Route("/stats", endpoints.stats, methods=_GET),
+        Route("/changes", changes.changes, methods=_GET),
         Route("/openapi.json", openapi.endpoint, methods=_GET),
     ]
 
