@@ -15,7 +15,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from starlette.routing import BaseRoute, Mount, Route
 
 from api.config import Settings
-from api.rest import changes, docs, downloads, endpoints, openapi, writes
+from api.rest import changes, curation, docs, downloads, endpoints, openapi, writes
 from api.rest.problems import ProblemMiddleware
 from exporters.xlsx_exporter import XlsxExporter
 
@@ -33,6 +33,9 @@ def _api_routes() -> list[BaseRoute]:
         Route("/readouts", writes.post_readout, methods=["POST"]),
         Route("/meetings.{format}", downloads.download, methods=_GET),
         Route("/meetings/{id}", endpoints.meeting, methods=_GET),
+        Route("/meetings/{id}", curation.patch_meeting, methods=["PATCH"]),
+        Route("/meetings/{id}/retraction", curation.retract_meeting, methods=["POST"]),
+        Route("/meetings/{id}/resolution", curation.resolve_conflict, methods=["POST"]),
         Route("/meetings/{id}/sources", endpoints.meeting_sources, methods=_GET),
         Route("/meetings/{id}/conflicts", endpoints.meeting_conflicts, methods=_GET),
         Route("/people", endpoints.people, methods=_GET),

@@ -20,7 +20,7 @@ from api.params import check_known, single
 from api.service import Service
 from api.writes import once, readout_of, to_readout
 
-__all__ = ["UnsupportedMediaType", "post_readout", "writer"]
+__all__ = ["UnsupportedMediaType", "json_body", "post_readout", "service_of", "writer"]
 
 _TEXT_PARAMS = ("published", "publisher", "url", "headline")
 
@@ -33,7 +33,8 @@ class UnsupportedMediaType(ReadoutsError):
     title = "Unsupported media type"
 
 
-def _service(request: Request) -> Service:
+def service_of(request: Request) -> Service:
+    """The app's service (engine, repository, settings)."""
     service: Service = request.app.state.service
     return service
 
@@ -41,7 +42,7 @@ def _service(request: Request) -> Service:
 async def writer(request: Request, scope: str) -> str:
     """The name of the request's token, when it allows `scope` (401/403 otherwise)."""
     header = request.headers.get("authorization")
-    return await run_in_threadpool(authorize, _service(request).engine, header, scope)
+    return await run_in_threadpool(authorize, service_of(request).engine, header, scope)
 
 
 def _flag(request: Request, name: str) -> bool:
@@ -57,7 +58,8 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-async def _json_body(request: Request) -> object:
+async def json_body(request: Request) -> object:
+    """The request body as JSON; `InvalidInput` when it is not."""
     body = await request.body()
     try:
         return orjson.loads(body)
@@ -72,7 +74,7 @@ async def post_readout(request: Request) -> Response:
     params = request.query_params
     if media == "application/json":
         check_known(params, ("dry_run",))
-        data = await _json_body(request)
+        data = await json_body(request)
     elif media == "text/plain":
         check_known(params, ("dry_run", *_TEXT_PARAMS))
         text = decode_text(await request.body(), "the request body", detect=False)
@@ -86,7 +88,13 @@ async def post_readout(request: Request) -> Response:
     dry_run = _flag(request, "dry_run")
     key = once(request.headers.get("idempotency-key"), "readout", readout)
     report = await run_in_threadpool(
-        ingest_readouts, _service(request).engine, [to_readout(readout)], dry_run, None, actor, key
+        ingest_readouts,
+        service_of(request).engine,
+        [to_readout(readout)],
+        dry_run,
+        None,
+        actor,
+        key,
     )
     wrote = bool(report.new or report.merged) and not dry_run
     headers = {"Idempotent-Replayed": "true"} if report.replayed else {}
