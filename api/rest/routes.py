@@ -19,9 +19,11 @@ from api.rest import changes, curation, docs, downloads, endpoints, openapi, wri
 from api.rest.problems import ProblemMiddleware
 from exporters.xlsx_exporter import XlsxExporter
 
-__all__ = ["API_PREFIX", "DOCS_PATH", "rest_routes"]
+__all__ = ["API_PREFIX", "DOCS_PATH", "IMPORTS_PATH", "rest_routes"]
 
 API_PREFIX = "/api/v1"
+IMPORTS_PATH = f"{API_PREFIX}/imports"
+"""Load files are posted here; their bodies may be larger (READOUTS_MAX_IMPORT_BYTES)."""
 DOCS_PATH = "/api/docs"
 
 _GET = ["GET", "HEAD"]
@@ -31,6 +33,7 @@ def _api_routes() -> list[BaseRoute]:
     return [
         Route("/meetings", endpoints.meetings, methods=_GET),
         Route("/readouts", writes.post_readout, methods=["POST"]),
+        Route(IMPORTS_PATH.removeprefix(API_PREFIX), writes.post_import, methods=["POST"]),
         Route("/meetings.{format}", downloads.download, methods=_GET),
         Route("/meetings/{id}", endpoints.meeting, methods=_GET),
         Route("/meetings/{id}", curation.patch_meeting, methods=["PATCH"]),

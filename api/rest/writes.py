@@ -15,12 +15,20 @@ from starlette.responses import Response
 from api.auth import authorize
 from api.encodings import decode_text
 from api.errors import InvalidInput, ReadoutsError
+from api.imports import import_load_file, report_json
 from api.ingest import ingest_readouts
 from api.params import check_known, single
 from api.service import Service
 from api.writes import once, readout_of, to_readout
 
-__all__ = ["UnsupportedMediaType", "json_body", "post_readout", "service_of", "writer"]
+__all__ = [
+    "UnsupportedMediaType",
+    "json_body",
+    "post_import",
+    "post_readout",
+    "service_of",
+    "writer",
+]
 
 _TEXT_PARAMS = ("published", "publisher", "url", "headline")
 
@@ -102,5 +110,24 @@ async def post_readout(request: Request) -> Response:
         orjson.dumps(report.to_json()),
         status_code=201 if wrote else 200,
         headers=headers,
+        media_type="application/json",
+    )
+
+
+async def post_import(request: Request) -> Response:
+    """`POST /imports`: load a load file (scope `curate`), all-or-nothing, as `readouts
+    load` does; `413` past READOUTS_MAX_IMPORT_BYTES."""
+    actor = await writer(request, "curate")
+    check_known(request.query_params, ())
+    if _media_type(request) != "application/json":
+        raise UnsupportedMediaType(
+            f"Content-Type {_media_type(request) or '(none)'!r} is not a load file; send "
+            "application/json {topics?, people?, meetings?} as `readouts load` reads"
+        )
+    body = await request.body()
+    report = await run_in_threadpool(import_load_file, service_of(request).engine, actor, body)
+    return Response(
+        orjson.dumps(report_json(report)),
+        status_code=201 if report.changes else 200,
         media_type="application/json",
     )
