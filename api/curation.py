@@ -14,7 +14,7 @@ other gets `PreconditionFailed` (412) and nothing is lost. No `If-Match` at all 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -43,8 +43,10 @@ __all__ = [
     "resolve_conflict",
     "retract_meeting",
     "update_meeting",
+    "validated",
 ]
 
+_M = TypeVar("_M", bound=BaseModel)
 _FIXED = {
     "id": "a meeting's id never changes; retract it and load it under the new id",
     "sources": "sources come from ingest and load files; send them in a load file "
@@ -72,6 +74,18 @@ class Resolution(BaseModel):
         description="The source whose value stands: the conflict's source takes its "
         "value; any other source of the meeting keeps the current one.",
     )
+
+
+def validated(model: type[_M], data: object) -> _M:
+    """`data` as a `Retraction` or `Resolution`; `InvalidInput` naming the fields."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        errors = field_errors(error)
+        fields = ", ".join(model.model_fields)
+        raise InvalidInput(
+            "; ".join(f"{e.field}: {e.message}" for e in errors) + f"; send {{{fields}}}", errors
+        ) from None
 
 
 def merge_patch(target: Any, patch: Any) -> Any:

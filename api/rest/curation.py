@@ -5,15 +5,11 @@ calls `api.curation` in a worker thread; errors become problems in `ProblemMiddl
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
 from api import curation
-from api.errors import InvalidInput, field_errors
 from api.etags import meeting_tag
 from api.models import Meeting
 from api.params import check_known
@@ -22,7 +18,6 @@ from api.rest.writes import UnsupportedMediaType, json_body, service_of, writer
 
 __all__ = ["patch_meeting", "resolve_conflict", "retract_meeting"]
 
-_M = TypeVar("_M", bound=BaseModel)
 _PATCH_TYPES = ("application/merge-patch+json", "application/json")
 
 
@@ -52,7 +47,7 @@ async def retract_meeting(request: Request) -> Response:
     """`POST /meetings/{id}/retraction` with `{reason}`: the meeting leaves the dataset."""
     actor = await writer(request, "curate")
     check_known(request.query_params, ())
-    retraction = _body(curation.Retraction, await json_body(request))
+    retraction = curation.validated(curation.Retraction, await json_body(request))
     await run_in_threadpool(
         curation.retract_meeting,
         service_of(request).engine,
@@ -68,7 +63,7 @@ async def resolve_conflict(request: Request) -> Response:
     """`POST /meetings/{id}/resolution` with `{field, source}`: that source's value stands."""
     actor = await writer(request, "curate")
     check_known(request.query_params, ())
-    resolution = _body(curation.Resolution, await json_body(request))
+    resolution = curation.validated(curation.Resolution, await json_body(request))
     meeting = await run_in_threadpool(
         curation.resolve_conflict,
         service_of(request).engine,
@@ -78,17 +73,6 @@ async def resolve_conflict(request: Request) -> Response:
         request.headers.get("if-match"),
     )
     return _meeting(meeting)
-
-
-def _body(model: type[_M], data: object) -> _M:
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        errors = field_errors(error)
-        fields = ", ".join(model.model_fields)
-        raise InvalidInput(
-            "; ".join(f"{e.field}: {e.message}" for e in errors) + f"; send {{{fields}}}", errors
-        ) from None
 
 
 def _meeting(meeting: Meeting) -> Response:
