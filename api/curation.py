@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy.engine import Engine
 
 from api.errors import (
@@ -35,6 +35,7 @@ from api.storage import curating as store
 from api.storage.engine import write_transaction
 from api.storage.loading import write_meetings
 from api.storage.meetings import fetch_meetings
+from api.writes import NO_NUL, refuse_nul
 
 __all__ = [
     "Resolution",
@@ -59,7 +60,14 @@ class Retraction(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    reason: str = Field(min_length=1, max_length=2000, description="Why it is retracted.")
+    reason: str = Field(
+        min_length=1, max_length=2000, description="Why it is retracted.", json_schema_extra=NO_NUL
+    )
+
+    @field_validator("reason")
+    @classmethod
+    def _no_nul(cls, value: str) -> str | None:
+        return refuse_nul(value)
 
 
 class Resolution(BaseModel):
@@ -67,13 +75,24 @@ class Resolution(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    field: str = Field(min_length=1, max_length=300, description="e.g. 'location.city'.")
+    field: str = Field(
+        min_length=1,
+        max_length=300,
+        description="e.g. 'location.city'.",
+        json_schema_extra=NO_NUL,
+    )
     source: str = Field(
         min_length=1,
         max_length=200,
         description="The source whose value stands: the conflict's source takes its "
         "value; any other source of the meeting keeps the current one.",
+        json_schema_extra=NO_NUL,
     )
+
+    @field_validator("field", "source")
+    @classmethod
+    def _no_nul(cls, value: str) -> str | None:
+        return refuse_nul(value)
 
 
 def validated(model: type[_M], data: object) -> _M:
@@ -106,10 +125,11 @@ def update_meeting(
     engine: Engine, actor: str, meeting_id: str, patch: object, if_match: str | None
 ) -> Meeting:
     """Apply a JSON Merge Patch to a meeting, as `actor`; the meeting as stored after."""
+    _check_patch(patch)  # a malformed patch is refused whatever the version
     with write_transaction(engine) as connection:
         meeting = _live(connection, meeting_id)
         _check_tag(meeting, if_match, required=True)
-        patched = _patched(connection, meeting, patch)
+        patched = _validated(connection, merge_patch(meeting.model_dump(mode="json"), patch))
         _write(connection, actor, patched)
         return fetch_meetings(connection, [meeting_id])[0]
 
@@ -190,7 +210,8 @@ def _check_tag(meeting: Meeting, if_match: str | None, required: bool) -> None:
         )
 
 
-def _patched(connection: sa.Connection, meeting: Meeting, patch: object) -> Meeting:
+def _check_patch(patch: object) -> None:
+    """`InvalidInput` unless `patch` is an object of a meeting's changeable fields."""
     if not isinstance(patch, dict):
         raise InvalidInput(
             "a JSON Merge Patch (RFC 7396) of a meeting is a JSON object of the fields to "
@@ -203,7 +224,16 @@ def _patched(connection: sa.Connection, meeting: Meeting, patch: object) -> Meet
             known = ", ".join(n for n in Meeting.model_fields if n not in _FIXED)
             message = f"unknown field {name!r}; a meeting has {known}"
             raise InvalidInput(message, [FieldError(name, "unknown field", name)])
-    return _validated(connection, merge_patch(meeting.model_dump(mode="json"), patch))
+    stack: list[tuple[str, Any]] = [("", patch)]
+    while stack:  # PostgreSQL text cannot hold NUL
+        where, value = stack.pop()
+        if isinstance(value, str) and "\x00" in value:
+            message = "holds a NUL character (\\u0000); remove it"
+            raise InvalidInput(f"{where}: {message}", [FieldError(where, message)])
+        if isinstance(value, dict):
+            stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}.{i}", v) for i, v in enumerate(value))
 
 
 def _validated(connection: sa.Connection, data: dict[str, Any]) -> Meeting:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
 
+from pydantic import BaseModel, Field
 from sqlalchemy.engine import Engine
 
 from api.errors import LoadError
 from api.storage.loading import LoadReport, load_paths
 
-__all__ = ["BODY", "import_load_file", "report_json"]
+__all__ = ["BODY", "ImportReport", "import_load_file", "report_of"]
 
 BODY = "the request body"
 """How errors name the file of an import."""
@@ -33,11 +33,22 @@ def import_load_file(engine: Engine, actor: str, body: bytes) -> LoadReport:
             raise LoadError(BODY, error.record, error.errors) from None
 
 
-def report_json(report: LoadReport) -> dict[str, Any]:
-    """What an import changed, per kind of record, as JSON-ready data."""
-    return {
-        "added": report.added,
-        "updated": report.updated,
-        "unchanged": report.unchanged,
-        "dropped_aliases": [alias.describe() for alias in report.dropped_aliases],
-    }
+class ImportReport(BaseModel):
+    """What an import changed, per kind of record (topics, people, meetings)."""
+
+    added: dict[str, int] = Field(description="Records new to the database.")
+    updated: dict[str, int] = Field(description="Stored records the file changed.")
+    unchanged: dict[str, int] = Field(description="Records equal to the stored ones.")
+    dropped_aliases: list[str] = Field(
+        description="Aliases left out because they would also name someone else."
+    )
+
+
+def report_of(report: LoadReport) -> ImportReport:
+    """The answer to an import."""
+    return ImportReport(
+        added=report.added,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        dropped_aliases=[alias.describe() for alias in report.dropped_aliases],
+    )

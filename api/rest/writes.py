@@ -15,7 +15,7 @@ from starlette.responses import Response
 from api.auth import authorize
 from api.encodings import decode_text
 from api.errors import InvalidInput, ReadoutsError
-from api.imports import import_load_file, report_json
+from api.imports import import_load_file, report_of
 from api.ingest import ingest_readouts
 from api.params import check_known, single
 from api.service import Service
@@ -127,7 +127,7 @@ async def post_import(request: Request) -> Response:
     body = await request.body()
     report = await run_in_threadpool(import_load_file, service_of(request).engine, actor, body)
     return Response(
-        orjson.dumps(report_json(report)),
+        report_of(report).model_dump_json().encode(),
         status_code=201 if report.changes else 200,
         media_type="application/json",
     )
