@@ -117,3 +117,34 @@ def test_mutations_are_not_run_over_get(client: TestClient) -> None:
     )
     assert response.status_code == 405 and response.headers["allow"] == "POST"
     assert response.json()["errors"][0]["extensions"]["code"] == "method-not-allowed"
+
+
+RESOLVE = """
+mutation Resolve($id: ID!, $field: String!, $source: String!, $ifMatch: String) {
+  resolveConflict(id: $id, field: $field, source: $source, ifMatch: $ifMatch) {
+    location { city } conflicts { field } etag
+  }
+}
+"""
+
+
+def test_resolve_conflict_takes_the_chosen_value(
+    client: TestClient, seeded: Service, tmp_path: Path
+) -> None:
+    from api.ingest import ingest_paths
+
+    texts = Path(__file__).resolve().parents[2] / "seeds" / "texts"
+    other = tmp_path / "other.txt"
+    other.write_text(
+        (texts / "004_0e8f66fb4d9f0923.txt").read_text().replace("in Islamabad", "in Lahore")
+    )
+    report = ingest_paths(seeded.engine, [other])
+    (conflict,) = report.conflicts
+    auth = _token(client, "curate", "editor")
+    variables = {"id": conflict.meeting_id, "field": conflict.field, "source": conflict.source}
+    stale = _run(client, RESOLVE, auth, **variables, ifMatch='"0"')
+    assert _code(stale) == "precondition-failed"
+    unknown = _run(client, RESOLVE, auth, **{**variables, "field": "kind"})
+    assert _code(unknown) == "not-found"
+    done = _run(client, RESOLVE, auth, **variables)["data"]["resolveConflict"]
+    assert done["location"]["city"] == "Lahore" and done["conflicts"] == []

@@ -198,3 +198,27 @@ def test_resolving_for_the_kept_value_closes_the_conflict(conflicted: TestClient
     done = conflicted.post(f"{url}/resolution", json=body, headers=_auth(conflicted))
     assert done.status_code == 200 and done.json()["location"]["city"] == "Islamabad"
     assert conflicted.get(f"{url}/conflicts").json()["data"] == []
+
+
+def test_a_retracted_meeting_leaves_the_counts_and_its_page(client: TestClient) -> None:
+    def counts() -> tuple[dict[str, int], dict[str, int], int]:
+        countries = {
+            c["code"]: c["meetings"] for c in client.get("/api/v1/countries").json()["data"]
+        }
+        topics = {t["id"]: t["meetings"] for t in client.get("/api/v1/topics").json()["data"]}
+        stats = client.get("/api/v1/stats").json()["total"]
+        return countries, topics, stats
+
+    countries, topics, total = counts()
+    meeting = client.get(URL).json()
+    done = client.post(
+        f"{URL}/retraction", json={"reason": "Not a meeting."}, headers=_auth(client)
+    )
+    assert done.status_code == 204
+    after_countries, after_topics, after_total = counts()
+    assert after_total == total - 1
+    assert after_countries["PK"] == countries["PK"] - 1
+    for topic in meeting["topics"]:
+        assert after_topics[topic] == topics[topic] - 1
+    page = client.get(f"/meetings/{MEETING}")
+    assert page.status_code == 410 and "Not a meeting." in page.text
