@@ -29,7 +29,9 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
@@ -177,13 +179,20 @@ class MeetingFilter(BaseModel):
         field = info.field_name or "country"
         return [resolve_country(v, field) if isinstance(v, str) else v for v in value]
 
-    @field_validator("updated_since")
+    @field_validator("updated_since", mode="wrap")
     @classmethod
-    def _utc(cls, value: dt.datetime | None) -> dt.datetime | None:
-        """An instant without an offset is read as UTC."""
-        if value is not None and value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value
+    def _utc(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> dt.datetime | None:
+        """An instant; one without an offset is read as UTC."""
+        try:
+            instant: dt.datetime | None = handler(value)
+        except ValidationError:
+            raise ValueError(
+                f"{clip(str(value))!r} is not an instant; give ISO 8601 such as "
+                "2021-09-17T08:00:00Z, or a day YYYY-MM-DD (its start, UTC)"
+            ) from None
+        if instant is not None and instant.tzinfo is None:
+            return instant.replace(tzinfo=dt.UTC)
+        return instant
 
     @model_validator(mode="after")
     def _ordered_dates(self) -> Self:
