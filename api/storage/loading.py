@@ -146,10 +146,11 @@ def write_meetings(
         for meeting in changed:
             _rewrite(connection, meeting, names)
         insert_rows(connection, [meeting_rows(m, names) for m in new])
+        rewritten = fetch_meetings(connection, [m.id for m in changed]) if changed else []
         audit.record(
             connection,
             actor,
-            [audit.Entry("updated", m.id, stored[m.id], m) for m in changed]
+            [audit.Entry("updated", m.id, stored[m.id], m) for m in rewritten]
             + [audit.Entry("created", m.id, None, m) for m in new],
         )
         added["meetings"] += len(new)

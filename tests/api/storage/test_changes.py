@@ -91,3 +91,23 @@ def test_updated_since_selects_the_meetings_changed_since(seeded: Service, tmp_p
     recent = MeetingFilter.model_validate({"updated_since": "2021-01-01T00:00:00+00:00"})
     found = seeded.repository.list_meetings(recent, PageRequest()).items
     assert [m.id for m in found] == [record["id"]]
+
+
+def test_an_update_records_the_meeting_as_stored_after(service: Service, tmp_path: Path) -> None:
+    """A record lists only its own sources; the audit's `after` keeps those ingest added."""
+    load_paths(service.engine, [SEEDS_DIR])
+    other = tmp_path / "another-report.txt"
+    other.write_text((TEXTS / "004_0e8f66fb4d9f0923.txt").read_text().replace("Qin", "Qin "))
+    ingest_paths(service.engine, [other])
+    record = next(
+        m
+        for m in json.loads((SEEDS_DIR / "meetings.json").read_text())["meetings"]
+        if m["id"] == "2023-05-05-arif-alvi-qin-gang"
+    )
+    path = tmp_path / "fix.json"
+    path.write_text(json.dumps({"meetings": [{**record, "summary": "Fixed."}]}))
+    load_paths(service.engine, [path])
+    last = _rows(service)[-1]
+    after = Meeting.model_validate_json(str(last.after))
+    assert after == service.repository.get_meeting(record["id"])
+    assert len(after.sources) == len(record["sources"]) + 1
