@@ -148,3 +148,20 @@ def test_resolve_conflict_takes_the_chosen_value(
     assert _code(unknown) == "not-found"
     done = _run(client, RESOLVE, auth, **variables)["data"]["resolveConflict"]
     assert done["location"]["city"] == "Lahore" and done["conflicts"] == []
+
+
+def test_browsers_cannot_send_a_token_cross_origin(client: TestClient) -> None:
+    preflight = {
+        "Origin": "https://example.org",
+        "Access-Control-Request-Headers": "authorization, content-type",
+    }
+    graphql = client.options(
+        "/graphql", headers={**preflight, "Access-Control-Request-Method": "POST"}
+    )
+    assert "access-control-allow-origin" not in graphql.headers
+    patch = client.options(
+        f"/api/v1/meetings/{MEETING}",
+        headers={**preflight, "Access-Control-Request-Method": "PATCH"},
+    )
+    assert "PATCH" not in patch.headers.get("access-control-allow-methods", "")
+    assert "authorization" not in patch.headers.get("access-control-allow-headers", "").lower()
