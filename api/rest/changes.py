@@ -9,6 +9,7 @@ follower polls with the last cursor it got and never misses or repeats a change
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,7 +23,7 @@ from api.params import check_known, single
 from api.rest.responses import accepts_json, json_response
 from api.service import Service
 
-__all__ = ["ChangeItem", "ChangeList", "changes"]
+__all__ = ["ChangeItem", "ChangeList", "History", "HistoryItem", "changes", "instant"]
 
 _DEFAULT_LIMIT = 100
 _FEED_CACHE = "no-cache"  # a follower must see a change as soon as it is committed
@@ -48,6 +49,20 @@ class ChangeList(BaseModel):
     )
 
 
+class HistoryItem(ChangeItem):
+    """One recorded write of a meeting, with its writer and the meeting before and after."""
+
+    actor: str = Field(description="The token's name, `cli`, `seed` or `migration`.")
+    before: dict[str, Any] | None = Field(description="The meeting before (null: new).")
+    after: dict[str, Any] | None = Field(description="The meeting after (null: retracted).")
+
+
+class History(BaseModel):
+    """Every recorded write of one meeting, oldest first (scope admin)."""
+
+    data: list[HistoryItem]
+
+
 async def changes(request: Request) -> Response:
     """`GET /changes?after=&limit=`: the changes after a cursor, oldest first."""
     accepts_json(request)
@@ -63,7 +78,7 @@ async def changes(request: Request) -> Response:
             "data": [
                 {
                     "seq": c.seq,
-                    "at": _utc(c.at).isoformat().replace("+00:00", "Z"),
+                    "at": instant(c.at),
                     "action": c.action,
                     "meeting_id": c.meeting_id,
                 }
@@ -83,6 +98,8 @@ def _limit(value: str) -> int:
     return int(value)
 
 
-def _utc(at: dt.datetime) -> dt.datetime:
-    """SQLite gives back naive datetimes: every `at` is stored in UTC."""
-    return at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
+def instant(at: dt.datetime) -> str:
+    """When a change was committed, as ISO 8601 in UTC (`...Z`); SQLite gives back naive
+    datetimes, and every `at` is stored in UTC."""
+    utc = at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
+    return utc.isoformat().replace("+00:00", "Z")

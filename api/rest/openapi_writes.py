@@ -16,7 +16,7 @@ from pydantic.json_schema import JsonSchemaMode
 from api.curation import Resolution, Retraction
 from api.imports import ImportReport
 from api.ingest import IngestReport
-from api.rest.changes import ChangeList
+from api.rest.changes import ChangeList, History
 from api.rest.problems import PROBLEM_MEDIA_TYPE
 from api.writes import ReadoutRequest
 
@@ -42,6 +42,7 @@ def models() -> list[tuple[type[BaseModel], JsonSchemaMode]]:
         (Resolution, "validation"),
         (ImportReport, "serialization"),
         (ChangeList, "serialization"),
+        (History, "serialization"),
     ]
 
 
@@ -198,6 +199,19 @@ def paths(meeting_id: str) -> dict[str, dict[str, Any]]:
                 {"200": meeting, **_problems(400, 401, 403, 404, 410, 412, 413)},
                 parameters=[path_id, if_match],
             )
+        },
+        "/meetings/{id}/history": {
+            "get": {
+                "operationId": "meetingHistory",
+                "summary": "Every recorded write of one meeting, with its writer and the "
+                "meeting before and after (scope admin: the audit names tokens).",
+                "security": [{"bearer": []}],
+                "parameters": [path_id],
+                "responses": {
+                    "200": _json(_ref("History"), "The meeting's writes, oldest first."),
+                    **_problems(400, 401, 403, 404),
+                },
+            }
         },
         "/changes": {
             "get": {

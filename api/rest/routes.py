@@ -39,6 +39,7 @@ def _api_routes() -> list[BaseRoute]:
         Route("/meetings/{id}", curation.patch_meeting, methods=["PATCH"]),
         Route("/meetings/{id}/retraction", curation.retract_meeting, methods=["POST"]),
         Route("/meetings/{id}/resolution", curation.resolve_conflict, methods=["POST"]),
+        Route("/meetings/{id}/history", curation.meeting_history, methods=_GET),
         Route("/meetings/{id}/sources", endpoints.meeting_sources, methods=_GET),
         Route("/meetings/{id}/conflicts", endpoints.meeting_conflicts, methods=_GET),
         Route("/people", endpoints.people, methods=_GET),

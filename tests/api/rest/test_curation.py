@@ -222,3 +222,19 @@ def test_a_retracted_meeting_leaves_the_counts_and_its_page(client: TestClient) 
         assert after_topics[topic] == topics[topic] - 1
     page = client.get(f"/meetings/{MEETING}")
     assert page.status_code == 410 and "Not a meeting." in page.text
+
+
+def test_the_history_of_a_meeting_needs_admin_and_names_its_writers(client: TestClient) -> None:
+    url = f"{URL}/history"
+    assert client.get(url).status_code == 401
+    assert client.get(url, headers=_auth(client, "curate", "editor")).status_code == 403
+    tag = client.get(URL).headers["etag"]
+    auth = _auth(client, "admin", "chief")
+    assert _patch(client, b'{"summary": "Fixed."}', {**auth, "If-Match": tag}).status_code == 200
+    history = client.get(url, headers=auth)
+    assert history.status_code == 200 and history.headers["cache-control"] == "no-store"
+    created, updated = history.json()["data"]
+    assert (created["actor"], created["action"], created["before"]) == ("cli", "created", None)
+    assert (updated["actor"], updated["action"]) == ("chief", "updated")
+    assert updated["before"]["summary"] != "Fixed." and updated["after"]["summary"] == "Fixed."
+    assert client.get("/api/v1/meetings/nope/history", headers=auth).status_code == 404
