@@ -15,7 +15,7 @@ from api import health
 from api.bodies import BodyLimit
 from api.config import Settings
 from api.graphql import GRAPHQL_PATH, graphql_routes
-from api.rest import rest_routes
+from api.rest import IMPORTS_PATH, rest_routes
 from api.service import Service, open_service
 from api.web import web_routes
 
@@ -48,7 +48,12 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
             if own:
                 app.state.service.close()
 
-    limit = Middleware(BodyLimit, max_bytes=settings.max_body_bytes, graphql_path=GRAPHQL_PATH)
+    limit = Middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        graphql_path=GRAPHQL_PATH,
+        larger={IMPORTS_PATH: (settings.max_import_bytes, "READOUTS_MAX_IMPORT_BYTES")},
+    )
     app = Starlette(
         routes=[*web_routes(), *health.routes, *rest_routes(settings), *graphql_routes()],
         middleware=[limit],

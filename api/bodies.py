@@ -1,7 +1,7 @@
 """Request bodies, bounded: the one guard every endpoint's body passes through.
 
 `BodyLimit` wraps the whole application. A request whose `Content-Length` passes
-`max_bytes` is refused before a byte of its body is read; one without a length (chunked)
+`max_bytes` (or the larger limit of its path, for load files) is refused before a byte of its body is read; one without a length (chunked)
 is counted as it arrives and refused as soon as it passes. A compressed body
 (`Content-Encoding` other than `identity`) is refused: nothing here inflates a body, and
 inflating one unbounded is how a small request becomes a large one. The refusal is
@@ -17,6 +17,7 @@ not a traceback.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 import orjson
 from starlette.requests import ClientDisconnect
@@ -40,10 +41,18 @@ class BodyTooLarge(ReadoutsError):
 class BodyLimit:
     """Refuses request bodies over `max_bytes` and compressed bodies, for every path."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int, graphql_path: str) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        graphql_path: str,
+        larger: Mapping[str, tuple[int, str]] | None = None,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.graphql_path = graphql_path
+        self.larger = dict(larger or {})
+        """Path -> (limit, the setting that sets it), for paths that take larger bodies."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -58,13 +67,17 @@ class BodyLimit:
             )
             await self._refuse(scope, send, 415, "unsupported-encoding", message)
             return
+        limit = self.larger.get(scope.get("path", ""), (self.max_bytes, "READOUTS_MAX_BODY_BYTES"))
         length = headers.get("content-length", "")
-        if length.isdigit() and int(length) > self.max_bytes:
-            await self._refuse(scope, send, 413, "body-too-large", self._too_large(int(length)))
+        if length.isdigit() and int(length) > limit[0]:
+            message = self._too_large(int(length), limit)
+            await self._refuse(scope, send, 413, "body-too-large", message)
             return
-        await self._bounded(scope, receive, send)
+        await self._bounded(scope, receive, send, limit)
 
-    async def _bounded(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _bounded(
+        self, scope: Scope, receive: Receive, send: Send, limit: tuple[int, str]
+    ) -> None:
         received = 0
         started = False
 
@@ -73,8 +86,8 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge(self._too_large(None))
+                if received > limit[0]:
+                    raise BodyTooLarge(self._too_large(None, limit))
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -96,11 +109,11 @@ class BodyLimit:
                 scope.get("path", "?"),
             )
 
-    def _too_large(self, length: int | None) -> str:
+    def _too_large(self, length: int | None, limit: tuple[int, str]) -> str:
         size = f"of {length} bytes " if length is not None else ""
         return (
-            f"the request body {size}is larger than the limit of {self.max_bytes} bytes "
-            "(READOUTS_MAX_BODY_BYTES); send a smaller body"
+            f"the request body {size}is larger than the limit of {limit[0]} bytes "
+            f"({limit[1]}); send a smaller body"
         )
 
     async def _refuse(self, scope: Scope, send: Send, status: int, code: str, detail: str) -> None:

@@ -339,6 +339,9 @@ def export(
         str | None,
         typer.Option(help="false (the default): real records only; true: generated only; any."),
     ] = None,
+    updated_since: Annotated[
+        str | None, typer.Option(help="Created or changed since (ISO 8601 instant or day).")
+    ] = None,
     option: Annotated[
         list[str] | None,
         typer.Option("--option", help="Exporter option key=value, e.g. table=participants."),
@@ -373,6 +376,7 @@ def export(
         occasion=occasion,
         q=q,
         synthetic=synthetic,
+        updated_since=updated_since,
     )
     target = output or exporter.filename()
     with _service(reading=True) as service:

@@ -44,6 +44,7 @@ def selection_from_options(
     occasion: str | None = None,
     q: str | None = None,
     synthetic: str | None = None,
+    updated_since: str | None = None,
 ) -> MeetingFilter:
     """The `MeetingFilter` the command-line filter options describe; `InvalidInput` naming
     the option and value otherwise."""
@@ -59,6 +60,7 @@ def selection_from_options(
         "topic": topic or [],
         "occasion": occasion,
         "q": q,
+        "updated_since": updated_since,
     }
     if synthetic is not None:
         raw["synthetic"] = synthetic

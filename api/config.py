@@ -45,6 +45,12 @@ class Settings(BaseSettings):
         ge=1_024,
         description="Largest request body accepted, in bytes; a larger one is refused with 413.",
     )
+    max_import_bytes: int = Field(
+        default=67_108_864,
+        ge=1_024,
+        description="Largest load file POST /api/v1/imports accepts, in bytes; a larger one "
+        "is refused with 413.",
+    )
     header_timeout: float = Field(
         default=10.0, gt=0, description="Seconds a request may take to send its headers."
     )

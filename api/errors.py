@@ -8,6 +8,9 @@ bad value and the way out::
     ├── Unauthorized              401  unauthorized     (a write without a valid token)
     ├── Forbidden                 403  forbidden        (a token without the scope needed)
     ├── NotFound                  404  not-found        (unknown meeting, person, ...)
+    ├── Gone                      410  gone             (a retracted meeting; names the reason)
+    ├── PreconditionFailed        412  precondition-failed (If-Match is not the current ETag)
+    ├── PreconditionRequired      428  precondition-required (a PATCH without If-Match)
     ├── IdempotencyMismatch       422  idempotency-key-reused (same key, other request)
     ├── LoadError                 422  invalid-record   (a seed or load file is wrong)
     ├── UnknownFormat             400  unknown-format   (no exporter of that name)
@@ -31,10 +34,13 @@ __all__ = [
     "Candidate",
     "FieldError",
     "Forbidden",
+    "Gone",
     "IdempotencyMismatch",
     "InvalidInput",
     "LoadError",
     "NotFound",
+    "PreconditionFailed",
+    "PreconditionRequired",
     "ReadoutsError",
     "Spelling",
     "StorageFull",
@@ -135,11 +141,12 @@ class InvalidInput(ReadoutsError):
                 path = path.split(".", 1)[0]
             message = item.message.split(" (got ", 1)[0]
             field = spelling.field(path) if path else "(record)"
-            items.append(FieldError(field=field, message=message, value=item.value))
+            scalar = item.value is not None and not isinstance(item.value, dict | list)
+            items.append(FieldError(field, message, item.value if scalar else None))
             label = spelling.label(path)
             if not label:
                 parts.append(message)
-            elif item.value is not None and not isinstance(item.value, dict | list):
+            elif scalar:
                 parts.append(f"{label}={clip(repr(item.value))}: {message}")
             else:
                 parts.append(f"{label}: {message}")
@@ -191,6 +198,31 @@ class NotFound(ReadoutsError):
     status = 404
     problem = "not-found"
     title = "Not found"
+
+
+class Gone(ReadoutsError):
+    """A meeting that was retracted: it left the dataset; the message gives the reason."""
+
+    status = 410
+    problem = "gone"
+    title = "Gone"
+
+
+class PreconditionFailed(ReadoutsError):
+    """A conditional write whose `If-Match` is not the record's current ETag: someone
+    changed it first; read it again and reapply the change."""
+
+    status = 412
+    problem = "precondition-failed"
+    title = "Precondition failed"
+
+
+class PreconditionRequired(ReadoutsError):
+    """A write that must say which version it changes (`If-Match`) and did not."""
+
+    status = 428
+    problem = "precondition-required"
+    title = "Precondition required"
 
 
 class UnknownFormat(ReadoutsError):

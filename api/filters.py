@@ -29,7 +29,9 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
@@ -46,6 +48,8 @@ __all__ = [
     "MeetingOrder",
     "PageRequest",
     "Synthetic",
+    "change_cursor",
+    "change_position",
     "decode_token",
     "encode_token",
     "filter_query",
@@ -149,6 +153,11 @@ class MeetingFilter(BaseModel):
         default=False,
         description="false (the default): real records only; true: only generated data; any: both.",
     )
+    updated_since: dt.datetime | None = Field(
+        default=None,
+        description="Created or changed at or after this instant (ISO 8601, e.g. "
+        "2021-09-17T08:00:00Z; a day alone means its start, UTC).",
+    )
 
     @field_validator("date_from", mode="before")
     @classmethod
@@ -169,6 +178,21 @@ class MeetingFilter(BaseModel):
             return value
         field = info.field_name or "country"
         return [resolve_country(v, field) if isinstance(v, str) else v for v in value]
+
+    @field_validator("updated_since", mode="wrap")
+    @classmethod
+    def _utc(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> dt.datetime | None:
+        """An instant; one without an offset is read as UTC."""
+        try:
+            instant: dt.datetime | None = handler(value)
+        except ValidationError:
+            raise ValueError(
+                f"{clip(str(value))!r} is not an instant; give ISO 8601 such as "
+                "2021-09-17T08:00:00Z, or a day YYYY-MM-DD (its start, UTC)"
+            ) from None
+        if instant is not None and instant.tzinfo is None:
+            return instant.replace(tzinfo=dt.UTC)
+        return instant
 
     @model_validator(mode="after")
     def _ordered_dates(self) -> Self:
@@ -257,6 +281,22 @@ def decode_token(token: str) -> list[str]:
     ):
         raise _bad_cursor(token)
     return values
+
+
+def change_cursor(seq: int) -> str:
+    """The opaque cursor of the changes feed after change `seq`."""
+    return encode_token(["changes", str(seq)])
+
+
+def change_position(token: str | None) -> int:
+    """The change a feed cursor from `change_cursor` stands after (0: none, the start);
+    `InvalidInput` for anything else."""
+    if not token:
+        return 0
+    values = decode_token(token)
+    if len(values) != 2 or values[0] != "changes" or not values[1].isdigit():
+        raise _bad_cursor(token)
+    return int(values[1])
 
 
 def _bad_cursor(token: str) -> InvalidInput:

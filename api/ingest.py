@@ -34,6 +34,7 @@ from api.merge import merge
 from api.models import Meeting, Person, PersonRef, Position, Source
 from api.names import name_key
 from api.results import Conflict
+from api.storage import changes as audit
 from api.storage import idempotency
 from api.storage import ingesting as store
 from api.storage.engine import write_transaction
@@ -170,7 +171,7 @@ def ingest_readouts(
             stored = idempotency.replay(connection, actor, once.key, once.request_hash)
             if stored is not None:
                 return IngestReport.from_json(orjson.loads(stored.response), replayed=True)
-        run = _Run(connection, report)
+        run = _Run(connection, report, actor)
         for readout in readouts:
             run.ingest_readout(readout)
             advance(1)
@@ -201,9 +202,10 @@ class _DryRun(Exception):
 
 
 class _Run:
-    def __init__(self, connection: sa.Connection, report: IngestReport) -> None:
+    def __init__(self, connection: sa.Connection, report: IngestReport, actor: str) -> None:
         self.connection = connection
         self.report = report
+        self.actor = actor
         self.topic_ids, self.person_ids = store.known_ids(connection)
         self.name_words: dict[str, set[str]] | None = None
 
@@ -244,12 +246,20 @@ class _Run:
             meeting = self._unique(meeting)
             self._save_people(new_people)
             store.save_meeting(self.connection, meeting)
+            audit.record(
+                self.connection, self.actor, [audit.Entry("created", meeting.id, None, meeting)]
+            )
             self.report.new.append(meeting.id)
         else:
             self._save_people(new_people)
             result = merge(stored, meeting)
             store.replace_meeting(self.connection, result.meeting)
             store.save_conflicts(self.connection, result.conflicts)
+            audit.record(
+                self.connection,
+                self.actor,
+                [audit.Entry("updated", stored.id, stored, result.meeting)],
+            )
             self.report.merged.append(Merged(stored.id, result.source_id, result.filled))
             self.report.conflicts.extend(result.conflicts)
             source = source.model_copy(update={"id": result.source_id})

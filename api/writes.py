@@ -10,14 +10,24 @@ import datetime as dt
 import hashlib
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic.config import JsonDict
 
 from api.errors import InvalidInput
 from api.ingest import Once, Readout
 
-__all__ = ["ReadoutRequest", "once", "readout_of", "to_readout"]
+__all__ = ["NO_NUL", "ReadoutRequest", "once", "readout_of", "refuse_nul", "to_readout"]
 
 MAX_KEY_LENGTH = 200
+NO_NUL: JsonDict = {"pattern": "^[^\\u0000]*$"}
+"""The JSON Schema of a string without NUL (PostgreSQL text cannot hold one)."""
+
+
+def refuse_nul(value: str | None) -> str | None:
+    """`value`, or `ValueError` when it holds a NUL character."""
+    if value is not None and "\x00" in value:
+        raise ValueError("holds a NUL character (\\u0000); remove it")
+    return value
 
 
 class ReadoutRequest(BaseModel):
@@ -25,11 +35,22 @@ class ReadoutRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    text: str = Field(min_length=1, description="The readout's text, as published.")
+    text: str = Field(
+        min_length=1, description="The readout's text, as published.", json_schema_extra=NO_NUL
+    )
     published: dt.date = Field(description="When it was published (YYYY-MM-DD).")
-    publisher: str | None = Field(default=None, min_length=1, max_length=200)
-    url: str | None = Field(default=None, min_length=1, max_length=2000)
-    headline: str | None = Field(default=None, min_length=1, max_length=500)
+    publisher: str | None = Field(
+        default=None, min_length=1, max_length=200, json_schema_extra=NO_NUL
+    )
+    url: str | None = Field(default=None, min_length=1, max_length=2000, json_schema_extra=NO_NUL)
+    headline: str | None = Field(
+        default=None, min_length=1, max_length=500, json_schema_extra=NO_NUL
+    )
+
+    @field_validator("text", "publisher", "url", "headline")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        return refuse_nul(value)
 
 
 def readout_of(data: object) -> ReadoutRequest:
@@ -39,8 +60,6 @@ def readout_of(data: object) -> ReadoutRequest:
     except ValidationError as error:
         hint = "send {text, published, publisher?, url?, headline?}"
         raise InvalidInput.from_validation(error, hint=hint) from None
-    if "\x00" in request.text:
-        raise InvalidInput("text holds a NUL character (\\u0000); remove it")
     return request
 
 

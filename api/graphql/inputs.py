@@ -82,6 +82,7 @@ class MeetingFilterInput:
     synthetic: SyntheticChoice | None = strawberry.field(
         default=None, description="EXCLUDE (the default): real records only; ONLY; or ANY."
     )
+    updated_since: str | None = strawberry.field(default=None, description=_doc("updated_since"))
 
 
 @strawberry.input(description="A selection of people; fields combine with AND.")

@@ -92,6 +92,11 @@ FIELD_WEIGHTS = {
     "Person.meetings": 50,
     "Person.counterparts": 200,  # an aggregate over every meeting of the person
     "Source.evidence": 1,
+    "Meeting.etag": 1,
+    "Mutation.ingestReadout": 100,  # extraction and a merge under the write lock
+    "Mutation.updateMeeting": 20,
+    "Mutation.retractMeeting": 20,
+    "Mutation.resolveConflict": 20,
 }
 """Cost of each field that resolves itself (1 for plain attributes). Every field with a
 resolver in the schema has an entry: a test fails for one without."""
@@ -114,6 +119,12 @@ LIST_SIZES = {
     "MeetingStats.bySetting": 3,
     "MeetingStats.byCountryPair": 500,
     "MeetingStats.byTopic": 100,
+    "IngestResult.new": 10,
+    "IngestResult.merged": 10,
+    "IngestResult.conflicts": 50,
+    "IngestResult.skipped": 10,
+    "IngestResult.droppedAliases": 20,
+    "MergedReport.filled": 20,
 }
 """Largest length expected of each list without `first` outside a connection's page.
 Every such list in the schema has an entry, and a test checks each against the longest

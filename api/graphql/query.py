@@ -30,6 +30,7 @@ from api.graphql.pages import MeetingConnection, PageInfo, PersonConnection, mee
 from api.graphql.results import CountryCount, MeetingStats, TopicCount
 from api.graphql.types import Meeting, Person, present
 from api.resolve import resolve_person
+from api.storage.meetings import missing_meeting
 from exporters.registry import registry
 
 __all__ = ["DOWNLOAD_PATH", "Query"]
@@ -61,7 +62,11 @@ class Query:
     ) -> Meeting:
         found = await info.context.loaders.meeting.load(str(id))
         if found is None:
-            raise NotFound(f"no meeting with id {str(id)!r}; find ids with `meetings` or `search`")
+            engine = info.context.repository.engine
+            error = await run_in_threadpool(missing_meeting, engine, str(id))
+            if isinstance(error, NotFound):
+                error.detail = f"{error.detail}; find ids with `meetings` or `search`"
+            raise error
         return present(found)
 
     @strawberry.field(description="A page of people, ordered by id.")

@@ -1,4 +1,4 @@
-"""The schema, assembled: the root query, its limits and its caches."""
+"""The schema, assembled: the root query and mutations, their limits and caches."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 
 from api.graphql.limits import MAX_TOKENS, FieldCountLimiter, LimitsRule
+from api.graphql.mutations import Mutation
 from api.graphql.query import Query
 
 __all__ = ["schema"]
 
 schema = strawberry.Schema(
     query=Query,
+    mutation=Mutation,
     config=StrawberryConfig(batching_config=None),
     extensions=[
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

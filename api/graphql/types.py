@@ -15,6 +15,7 @@ import strawberry
 from pydantic import BaseModel
 
 from api import models, results
+from api.etags import meeting_tag
 from api.filters import MeetingOrder
 from api.graphql import enums as _enums  # noqa: F401  (registers the models' enums)
 from api.graphql.context import Info
@@ -198,6 +199,13 @@ class Meeting:
     summary: str = strawberry.field(description="A short account in the project's own words.")
     sources: list[Source] = strawberry.field(description="The published reports of the meeting.")
     synthetic: bool = _field(models.Meeting, "synthetic", "True for generated data.")
+
+    @strawberry.field(
+        description="The version of the meeting, as REST's ETag gives it: what "
+        "updateMeeting's ifMatch takes."
+    )
+    def etag(self, root: models.Meeting) -> str:
+        return meeting_tag(root)
 
     @strawberry.field(description="Values other sources reported that differ from the kept ones.")
     async def conflicts(self, root: models.Meeting, info: Info) -> list[Conflict]:

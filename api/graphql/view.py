@@ -1,7 +1,7 @@
 """The HTTP endpoint: strawberry's ASGI view with our context, time limit and media types.
 
 - `GET /graphql` from a browser serves the playground; GET with `?query=` and POST run
-  queries (mutations do not exist; batching is off).
+  queries; mutations run over POST only (GET answers 405); batching is off.
 - A request that cannot be read as GraphQL (not JSON, not an object, wrong method)
   answers its 4xx with a JSON error coded `bad-request` (`method-not-allowed`).
 - A request that asks for `application/graphql-response+json` gets it, with 400 for
@@ -40,6 +40,7 @@ TIME_LIMIT = 10.0
 MAX_JSON_DEPTH = 32
 """Deepest nesting of arrays and objects accepted in a request body or `variables`."""
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+_MUTATION_OVER_GET = "mutations are not allowed when using GET"  # strawberry's reason
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -110,10 +111,13 @@ class GraphQLView(GraphQL[Context, None]):
             response = await super().run(request, context, root_value)
         except HTTPException as error:
             # a request that cannot be read as GraphQL: the reason as a coded error
-            code = "method-not-allowed" if error.status_code == 405 else "bad-request"
+            status, allow = error.status_code, "GET, POST"
+            if _MUTATION_OVER_GET in error.reason:  # GraphQL over HTTP: 405, POST only
+                status, allow = 405, "POST"
+            code = "method-not-allowed" if status == 405 else "bad-request"
             body = {"errors": [{"message": error.reason, "extensions": {"code": code}}]}
-            headers = {"Allow": "GET, POST"} if error.status_code == 405 else None
-            return JSONResponse(body, status_code=error.status_code, headers=headers)
+            headers = {"Allow": allow} if status == 405 else None
+            return JSONResponse(body, status_code=status, headers=headers)
         is_json = response.headers.get("content-type", "").startswith("application/json")
         if is_json and isinstance(request, Request) and _wants_graphql_response(request):
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"

@@ -6,6 +6,6 @@
 
 from __future__ import annotations
 
-from api.rest.routes import API_PREFIX, DOCS_PATH, rest_routes
+from api.rest.routes import API_PREFIX, DOCS_PATH, IMPORTS_PATH, rest_routes
 
-__all__ = ["API_PREFIX", "DOCS_PATH", "rest_routes"]
+__all__ = ["API_PREFIX", "DOCS_PATH", "IMPORTS_PATH", "rest_routes"]

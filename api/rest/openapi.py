@@ -22,6 +22,7 @@ from api.countries import all_countries
 from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder
 from api.models import Meeting
 from api.params import FILTER_PARAMS, LIST_PARAMS
+from api.rest import openapi_writes
 from api.rest.envelopes import ENVELOPES
 from api.rest.problems import PROBLEM_MEDIA_TYPE, Problem
 from api.rest.responses import json_response
@@ -78,6 +79,7 @@ _FILTER_EXAMPLES: dict[str, Any] = {
     "occasion": "SCO summit",
     "q": "Dasu",
     "synthetic": False,
+    "updated_since": "2000-01-01",
 }
 
 _YEAR = "^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
@@ -99,9 +101,13 @@ def document() -> dict[str, Any]:
         *((model, "serialization") for model in ENVELOPES),
         (Problem, "serialization"),
         (MeetingFilter, "validation"),
+        *openapi_writes.models(),
     ]
     _, top = models_json_schema(models, ref_template=_REF)
     schemas: dict[str, Any] = top["$defs"]
+    ingest = openapi_writes.ingest_report_schema()
+    schemas.update(ingest.pop("$defs", {}))
+    schemas["IngestReport"] = ingest
     filter_schema = schemas.pop("MeetingFilter")
     filters = [_filter_parameter(name, filter_schema) for name in FILTER_PARAMS]
     example = _seed_meeting()
@@ -109,7 +115,7 @@ def document() -> dict[str, Any]:
     meeting_id = example["id"]
     person_id = example["participants"][-1]["person"]["id"]
     person_path = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
-    return {
+    built: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {
             "title": "readouts REST API",
@@ -221,8 +227,14 @@ def document() -> dict[str, Any]:
                 None,
             ),
         },
-        "components": {"schemas": schemas},
+        "components": {"schemas": schemas, "securitySchemes": openapi_writes.SECURITY_SCHEMES},
     }
+    for path, operations in openapi_writes.paths(meeting_id).items():
+        built["paths"].setdefault(path, {}).update(operations)
+    for path in ("/meetings/{id}", "/meetings/{id}/sources", "/meetings/{id}/conflicts"):
+        gone = _problem("The meeting was retracted; the problem gives the reason.")
+        built["paths"][path]["get"]["responses"]["410"] = gone
+    return built
 
 
 async def endpoint(request: Request) -> Response:

@@ -6,12 +6,12 @@ requests and `Cache-Control` behave the same on every resource.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 
 from starlette.requests import Request
 from starlette.responses import Response
 
+from api.etags import entity_tag
 from api.rest.problems import NotAcceptable
 
 __all__ = [
@@ -30,8 +30,8 @@ _JSON_RANGES = ("*/*", "application/*", "application/json", "application/problem
 
 
 def etag(body: bytes) -> str:
-    """A strong entity tag for `body`."""
-    return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+    """A strong entity tag for `body` (`api.etags`: curation's If-Match uses the same)."""
+    return entity_tag(body)
 
 
 def json_response(

@@ -15,13 +15,15 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from starlette.routing import BaseRoute, Mount, Route
 
 from api.config import Settings
-from api.rest import docs, downloads, endpoints, openapi, writes
+from api.rest import changes, curation, docs, downloads, endpoints, openapi, writes
 from api.rest.problems import ProblemMiddleware
 from exporters.xlsx_exporter import XlsxExporter
 
-__all__ = ["API_PREFIX", "DOCS_PATH", "rest_routes"]
+__all__ = ["API_PREFIX", "DOCS_PATH", "IMPORTS_PATH", "rest_routes"]
 
 API_PREFIX = "/api/v1"
+IMPORTS_PATH = f"{API_PREFIX}/imports"
+"""Load files are posted here; their bodies may be larger (READOUTS_MAX_IMPORT_BYTES)."""
 DOCS_PATH = "/api/docs"
 
 _GET = ["GET", "HEAD"]
@@ -31,8 +33,13 @@ def _api_routes() -> list[BaseRoute]:
     return [
         Route("/meetings", endpoints.meetings, methods=_GET),
         Route("/readouts", writes.post_readout, methods=["POST"]),
+        Route(IMPORTS_PATH.removeprefix(API_PREFIX), writes.post_import, methods=["POST"]),
         Route("/meetings.{format}", downloads.download, methods=_GET),
         Route("/meetings/{id}", endpoints.meeting, methods=_GET),
+        Route("/meetings/{id}", curation.patch_meeting, methods=["PATCH"]),
+        Route("/meetings/{id}/retraction", curation.retract_meeting, methods=["POST"]),
+        Route("/meetings/{id}/resolution", curation.resolve_conflict, methods=["POST"]),
+        Route("/meetings/{id}/history", curation.meeting_history, methods=_GET),
         Route("/meetings/{id}/sources", endpoints.meeting_sources, methods=_GET),
         Route("/meetings/{id}/conflicts", endpoints.meeting_conflicts, methods=_GET),
         Route("/people", endpoints.people, methods=_GET),
@@ -42,6 +49,7 @@ def _api_routes() -> list[BaseRoute]:
         Route("/countries", endpoints.countries, methods=_GET),
         Route("/topics", endpoints.topics, methods=_GET),
         Route("/stats", endpoints.stats, methods=_GET),
+        Route("/changes", changes.changes, methods=_GET),
         Route("/openapi.json", openapi.endpoint, methods=_GET),
     ]
 

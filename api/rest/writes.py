@@ -15,12 +15,20 @@ from starlette.responses import Response
 from api.auth import authorize
 from api.encodings import decode_text
 from api.errors import InvalidInput, ReadoutsError
+from api.imports import import_load_file, report_of
 from api.ingest import ingest_readouts
 from api.params import check_known, single
 from api.service import Service
 from api.writes import once, readout_of, to_readout
 
-__all__ = ["UnsupportedMediaType", "post_readout", "writer"]
+__all__ = [
+    "UnsupportedMediaType",
+    "json_body",
+    "post_import",
+    "post_readout",
+    "service_of",
+    "writer",
+]
 
 _TEXT_PARAMS = ("published", "publisher", "url", "headline")
 
@@ -33,7 +41,8 @@ class UnsupportedMediaType(ReadoutsError):
     title = "Unsupported media type"
 
 
-def _service(request: Request) -> Service:
+def service_of(request: Request) -> Service:
+    """The app's service (engine, repository, settings)."""
     service: Service = request.app.state.service
     return service
 
@@ -41,7 +50,7 @@ def _service(request: Request) -> Service:
 async def writer(request: Request, scope: str) -> str:
     """The name of the request's token, when it allows `scope` (401/403 otherwise)."""
     header = request.headers.get("authorization")
-    return await run_in_threadpool(authorize, _service(request).engine, header, scope)
+    return await run_in_threadpool(authorize, service_of(request).engine, header, scope)
 
 
 def _flag(request: Request, name: str) -> bool:
@@ -57,7 +66,8 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-async def _json_body(request: Request) -> object:
+async def json_body(request: Request) -> object:
+    """The request body as JSON; `InvalidInput` when it is not."""
     body = await request.body()
     try:
         return orjson.loads(body)
@@ -72,7 +82,7 @@ async def post_readout(request: Request) -> Response:
     params = request.query_params
     if media == "application/json":
         check_known(params, ("dry_run",))
-        data = await _json_body(request)
+        data = await json_body(request)
     elif media == "text/plain":
         check_known(params, ("dry_run", *_TEXT_PARAMS))
         text = decode_text(await request.body(), "the request body", detect=False)
@@ -86,7 +96,13 @@ async def post_readout(request: Request) -> Response:
     dry_run = _flag(request, "dry_run")
     key = once(request.headers.get("idempotency-key"), "readout", readout)
     report = await run_in_threadpool(
-        ingest_readouts, _service(request).engine, [to_readout(readout)], dry_run, None, actor, key
+        ingest_readouts,
+        service_of(request).engine,
+        [to_readout(readout)],
+        dry_run,
+        None,
+        actor,
+        key,
     )
     wrote = bool(report.new or report.merged) and not dry_run
     headers = {"Idempotent-Replayed": "true"} if report.replayed else {}
@@ -94,5 +110,24 @@ async def post_readout(request: Request) -> Response:
         orjson.dumps(report.to_json()),
         status_code=201 if wrote else 200,
         headers=headers,
+        media_type="application/json",
+    )
+
+
+async def post_import(request: Request) -> Response:
+    """`POST /imports`: load a load file (scope `curate`), all-or-nothing, as `readouts
+    load` does; `413` past READOUTS_MAX_IMPORT_BYTES."""
+    actor = await writer(request, "curate")
+    check_known(request.query_params, ())
+    if _media_type(request) != "application/json":
+        raise UnsupportedMediaType(
+            f"Content-Type {_media_type(request) or '(none)'!r} is not a load file; send "
+            "application/json {topics?, people?, meetings?} as `readouts load` reads"
+        )
+    body = await request.body()
+    report = await run_in_threadpool(import_load_file, service_of(request).engine, actor, body)
+    return Response(
+        report_of(report).model_dump_json().encode(),
+        status_code=201 if report.changes else 200,
         media_type="application/json",
     )

@@ -71,7 +71,9 @@ class CountReads:
         count = sa.func.count(sa.distinct(p.meeting_id))
         query = (
             sa.select(t.countries.c.code, t.countries.c.name, count)
+            .select_from(t.countries)
             .join(t.participants, p.country_code == t.countries.c.code)
+            .where(p.meeting_id.not_in(_retracted()))
             .group_by(t.countries.c.code, t.countries.c.name)
             .order_by(t.countries.c.code)
         )
@@ -86,7 +88,14 @@ class CountReads:
         count = sa.func.count(t.meeting_topics.c.meeting_id)
         query = (
             sa.select(t.topics, count)
-            .outerjoin(t.meeting_topics, t.meeting_topics.c.topic_id == t.topics.c.id)
+            .select_from(t.topics)
+            .outerjoin(
+                t.meeting_topics,
+                sa.and_(
+                    t.meeting_topics.c.topic_id == t.topics.c.id,
+                    t.meeting_topics.c.meeting_id.not_in(_retracted()),
+                ),
+            )
             .group_by(*t.topics.c)
             .order_by(t.topics.c.id)
         )
@@ -109,6 +118,12 @@ class CountReads:
                 for row in connection.execute(query).mappings()
             }
         return [found.get(topic_id) for topic_id in ids]
+
+
+def _retracted() -> sa.Select[Any]:
+    """The ids of retracted meetings (few): counts leave them out."""
+    query = sa.select(t.meetings.c.id).where(t.meetings.c.retracted_at.is_not(None))
+    return query.correlate(None)
 
 
 def _country_pairs(chosen: sa.Subquery) -> sa.Select[Any]:

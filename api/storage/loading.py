@@ -23,6 +23,7 @@ from api.encodings import decode_text
 from api.errors import FieldError, InvalidInput, LoadError, field_errors
 from api.models import Meeting, Person, Topic
 from api.names import name_key
+from api.storage import changes as audit
 from api.storage import tables as t
 from api.storage.aliases import DroppedAlias, drop_colliding_aliases, naming_others
 from api.storage.engine import write_transaction
@@ -76,12 +77,13 @@ class _Batch:
 
 
 def load_paths(
-    engine: Engine, paths: Sequence[Path], progress: Progress | None = None
+    engine: Engine, paths: Sequence[Path], progress: Progress | None = None, actor: str = "cli"
 ) -> LoadReport:
-    """Validate the records in `paths` (files or directories of *.json) and upsert them."""
+    """Validate the records in `paths` (files or directories of *.json) and upsert them;
+    the meetings added or changed are recorded as `actor`'s (`api.storage.changes`)."""
     batch = _read(paths)
     with write_transaction(engine) as connection:
-        return _load(connection, batch, progress)
+        return _load(connection, batch, progress, actor)
 
 
 def seed_if_empty(engine: Engine, paths: Sequence[Path]) -> LoadReport | None:
@@ -94,10 +96,12 @@ def seed_if_empty(engine: Engine, paths: Sequence[Path]) -> LoadReport | None:
     with write_transaction(engine) as connection:
         if connection.execute(sa.select(t.meetings.c.id).limit(1)).first() is not None:
             return None
-        return _load(connection, batch, None)
+        return _load(connection, batch, None, "seed")
 
 
-def _load(connection: sa.Connection, batch: _Batch, progress: Progress | None) -> LoadReport:
+def _load(
+    connection: sa.Connection, batch: _Batch, progress: Progress | None, actor: str
+) -> LoadReport:
     report = LoadReport()
     advance = progress or (lambda _n: None)
     topics = [_validate(Topic, record) for record in batch.topics]
@@ -110,7 +114,9 @@ def _load(connection: sa.Connection, batch: _Batch, progress: Progress | None) -
     advance(len(topics))
     _upsert_people(connection, people, report, advance)
     report.dropped_aliases = drop_colliding_aliases(connection, [p.id for p in people])
-    write_meetings(connection, meetings, report.added, report.updated, report.unchanged, advance)
+    write_meetings(
+        connection, meetings, report.added, report.updated, report.unchanged, advance, actor
+    )
     return report
 
 
@@ -121,8 +127,10 @@ def write_meetings(
     updated: dict[str, int],
     unchanged: dict[str, int],
     advance: Progress,
+    actor: str,
 ) -> None:
     """Insert new meetings, rewrite changed ones, leave equal ones; counts under 'meetings'.
+    The meetings added or rewritten are recorded as `actor`'s changes.
 
     A record speaks for the sources it lists: sources added to a stored meeting by ingest
     (with their texts, evidence and conflicts) are kept, and do not make it "changed".
@@ -138,6 +146,13 @@ def write_meetings(
         for meeting in changed:
             _rewrite(connection, meeting, names)
         insert_rows(connection, [meeting_rows(m, names) for m in new])
+        rewritten = fetch_meetings(connection, [m.id for m in changed]) if changed else []
+        audit.record(
+            connection,
+            actor,
+            [audit.Entry("updated", m.id, stored[m.id], m) for m in rewritten]
+            + [audit.Entry("created", m.id, None, m) for m in new],
+        )
         added["meetings"] += len(new)
         updated["meetings"] += len(changed)
         unchanged["meetings"] += len(chunk) - len(new) - len(changed)

@@ -14,12 +14,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from api.errors import NotFound
+from api.errors import Gone, NotFound
 from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest
 from api.models import Meeting
 from api.names import name_key
 from api.results import BriefPage, MeetingPage
 from api.storage import tables as t
+from api.storage.curating import gone, retraction_of
 from api.storage.rows import MEETING_COLUMNS, MeetingParts, meeting_from_parts
 from api.storage.selection import (
     SELECTIVE,
@@ -29,7 +30,15 @@ from api.storage.selection import (
     people_matching,
 )
 
-__all__ = ["MeetingReads", "brief_page", "conditions", "count", "fetch_meetings", "meeting_page"]
+__all__ = [
+    "MeetingReads",
+    "brief_page",
+    "conditions",
+    "count",
+    "fetch_meetings",
+    "meeting_page",
+    "missing_meeting",
+]
 
 
 class MeetingReads:
@@ -75,15 +84,26 @@ class MeetingReads:
         """The meetings with `ids`, in the same order; None where an id is unknown."""
         wanted = [i for i in ids if "\x00" not in i]  # PostgreSQL text cannot hold NUL
         with self.engine.connect() as connection:
-            found = {meeting.id: meeting for meeting in fetch_meetings(connection, wanted)}
+            found = {meeting.id: meeting for meeting in fetch_meetings(connection, wanted, True)}
         return [found.get(meeting_id) for meeting_id in ids]
 
     def get_meeting(self, meeting_id: str) -> Meeting:
-        """The meeting with `meeting_id`; `NotFound` when there is none."""
+        """The meeting with `meeting_id`; `NotFound` when there is none, `Gone` (with the
+        reason) when it was retracted."""
         meeting = self.get_meetings([meeting_id])[0]
         if meeting is None:
-            raise NotFound(f"no meeting with id {meeting_id!r}")
+            raise missing_meeting(self.engine, meeting_id)
         return meeting
+
+
+def missing_meeting(engine: Engine, meeting_id: str) -> NotFound | Gone:
+    """The error for a meeting id no listing has: `Gone` naming the reason it was
+    retracted, or `NotFound`."""
+    with engine.connect() as connection:
+        retraction = None if "\x00" in meeting_id else retraction_of(connection, meeting_id)
+    if retraction is None:
+        return NotFound(f"no meeting with id {meeting_id!r}")
+    return gone(meeting_id, retraction)
 
 
 def meeting_page(
@@ -162,9 +182,14 @@ def count(connection: sa.Connection, where: list[sa.ColumnElement[bool]]) -> int
     return connection.execute(query).scalar_one()
 
 
-def fetch_meetings(connection: sa.Connection, ids: Sequence[str]) -> list[Meeting]:
-    """The meetings with `ids` that exist, in five statements."""
+def fetch_meetings(
+    connection: sa.Connection, ids: Sequence[str], live: bool = False
+) -> list[Meeting]:
+    """The meetings with `ids` that exist (with `live`, only those not retracted), in
+    five statements."""
     query = sa.select(*_COLUMNS).where(t.meetings.c.id.in_(list(ids)))
+    if live:
+        query = query.where(t.meetings.c.retracted_at.is_(None))
     return _hydrate(connection, connection.execute(query).all())
 
 

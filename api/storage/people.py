@@ -111,7 +111,11 @@ class PeopleReads:
             .join(me, sa.and_(me.c.meeting_id == other.c.meeting_id))
             .join(t.meetings, t.meetings.c.id == other.c.meeting_id)
             .join(t.people, t.people.c.id == other.c.person_id)
-            .where(me.c.person_id == person_id, other.c.country_code != me.c.country_code)
+            .where(
+                me.c.person_id == person_id,
+                other.c.country_code != me.c.country_code,
+                t.meetings.c.retracted_at.is_(None),
+            )
             .group_by(other.c.person_id, t.people.c.name, t.people.c.country_code)
             .order_by(meetings_count.desc(), last.desc(), other.c.person_id)
         )

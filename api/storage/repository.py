@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from api.storage import tables as t
+from api.storage.changes import ChangeReads
 from api.storage.counts import CountReads
 from api.storage.meetings import MeetingReads, fetch_meetings
 from api.storage.people import PeopleReads, fetch_people
@@ -20,7 +21,7 @@ from api.storage.provenance import ProvenanceReads
 __all__ = ["Repository", "fetch_meetings", "fetch_people"]
 
 
-class Repository(MeetingReads, PeopleReads, CountReads, ProvenanceReads):
+class Repository(MeetingReads, PeopleReads, CountReads, ProvenanceReads, ChangeReads):
     """Queries over one database; safe to share between requests and threads."""
 
     def __init__(self, engine: Engine) -> None:

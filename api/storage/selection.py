@@ -10,7 +10,14 @@ import sqlalchemy as sa
 from api.filters import Cursor, MeetingFilter, MeetingOrder
 from api.names import name_key
 from api.storage.search import matches_words
-from api.storage.tables import meeting_topics, meetings, participants, people, person_names
+from api.storage.tables import (
+    changes,
+    meeting_topics,
+    meetings,
+    participants,
+    people,
+    person_names,
+)
 
 __all__ = [
     "SELECTIVE",
@@ -47,13 +54,14 @@ def people_matching(terms: list[str]) -> sa.Select[Any]:
 def filter_conditions(
     selection: MeetingFilter, people_ids: Sequence[list[str]] = ()
 ) -> list[sa.ColumnElement[bool]]:
-    """WHERE conditions on `meetings` that select exactly the meetings of `selection`.
+    """WHERE conditions on `meetings` that select exactly the meetings of `selection`
+    (never a retracted one).
 
     `people_ids` holds, for each `selection.person` term, the ids it names (from
     `people_matching`): with known ids both engines plan from the participant index.
     """
     m = meetings.c
-    conditions: list[sa.ColumnElement[bool]] = []
+    conditions: list[sa.ColumnElement[bool]] = [m.retracted_at.is_(None)]
     if selection.date_from is not None:
         conditions.append(m.date >= selection.date_from)
     if selection.date_to is not None:
@@ -81,6 +89,10 @@ def filter_conditions(
                     meeting_topics.c.topic_id.in_(selection.topic)
                 )
             )
+        )
+    if selection.updated_since is not None:
+        conditions.append(
+            m.id.in_(sa.select(changes.c.meeting_id).where(changes.c.at >= selection.updated_since))
         )
     if selection.q is not None:
         words = search_words(selection.q)

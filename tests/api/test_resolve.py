@@ -204,6 +204,13 @@ def test_the_cli_export_reads_typed_values(
     assert len(json.loads(result.stdout)["data"]) == 4
     result = export("-o", "-", "--topic", "nope")
     assert result.returncode == 1 and "unknown topic 'nope'" in result.stderr
+    result = export("-o", "-", "--updated-since", "2000-01-01")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["data"]) == 4
+    result = export("-o", "-", "--updated-since", "2999-01-01T00:00:00Z")
+    assert result.returncode == 0 and json.loads(result.stdout)["data"] == []
+    result = export("-o", "-", "--updated-since", "soon")
+    assert result.returncode == 1 and "--updated-since 'soon'" in result.stderr
 
 
 def _readme_filters() -> list[tuple[str, str, int]]:

@@ -1,10 +1,16 @@
-"""A client over real HTTP through the ASGI app, on the seeded SQLite and PostgreSQL."""
+"""A client over real HTTP through the ASGI app, on the seeded SQLite and PostgreSQL, and
+a live server for tests that need concurrent requests."""
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
+import uvicorn
 from starlette.testclient import TestClient
 
 from api.app import create_app
@@ -15,3 +21,27 @@ from api.service import Service
 def client(seeded: Service) -> Iterator[TestClient]:
     with TestClient(create_app(seeded.settings, service=seeded)) as client:
         yield client
+
+
+@contextlib.contextmanager
+def serving(service: Service) -> Iterator[str]:
+    """The app on `service`'s database in a uvicorn server on a free port, in a thread;
+    its base URL. Requests from several threads reach it concurrently, over real HTTP."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    app = create_app(service.settings, service=service)
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", limit_concurrency=64)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        for _ in range(500):
+            if server.started:
+                break
+            time.sleep(0.01)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()

@@ -30,3 +30,17 @@ def test_readme_rest_examples(client: TestClient) -> None:
     assert download.status_code == 200, download.text
     assert download.headers["content-disposition"].startswith("attachment;")
     assert all(urlsplit(url).path.startswith("/api/v1/") for url in examples)
+
+
+def test_every_write_the_readme_shows_is_an_operation_of_the_api() -> None:
+    from api.rest.openapi import document
+
+    section = README.split("## REST API", 1)[1].split("\n## ", 1)[0]
+    shown = re.findall(r"curl -X (\w+) '?127\.0\.0\.1:8000/api/v1(/[^ ?']+)", section)
+    assert len(shown) >= 6
+    paths = document()["paths"]
+    for method, path in shown:
+        template = re.sub(r"^/meetings/[^/]+", "/meetings/{id}", path)
+        assert method.lower() in paths.get(template, {}), (method, path)
+    feed = re.findall(r"^\$ curl -s '127\.0\.0\.1:8000/api/v1(/changes)\?", section, flags=re.M)
+    assert feed == ["/changes"] and "get" in paths["/changes"]

@@ -134,3 +134,43 @@ def test_a_body_over_the_limit_is_413(empty: TestClient) -> None:
     big = {**READOUT, "text": "x" * (limit + 1)}
     response = empty.post("/api/v1/readouts", json=big, headers=_auth(empty))
     assert response.status_code == 413
+
+
+def test_concurrent_ingests_of_overlapping_texts_both_succeed_once(service: Service) -> None:
+    """Two readouts of the same event sent at once: both answered, one meeting, its
+    conflicts numbered without collision, and one change each in the feed."""
+    import threading
+
+    import httpx
+
+    from tests.api.rest.conftest import serving
+
+    original = (TEXTS / "004_0e8f66fb4d9f0923.txt").read_text()
+    texts = [original, original.replace("in Islamabad", "in Lahore")]
+    token = create_token(service.engine, "racer", "ingest")
+    codes: list[int] = []
+    settings = service.settings.model_copy(update={"load_seeds": False})
+    unseeded = dataclasses.replace(service, settings=settings)
+    with serving(unseeded) as base, httpx.Client(base_url=base, timeout=60) as http:
+        start = threading.Barrier(len(texts))
+
+        def send(text: str) -> None:
+            start.wait()
+            response = http.post(
+                "/api/v1/readouts",
+                json={"text": text, "published": "2023-05-05"},
+                headers={"Authorization": f"Bearer {token}"},
+            )
+            codes.append(response.status_code)
+
+        threads = [threading.Thread(target=send, args=(text,)) for text in texts]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        feed = http.get("/api/v1/changes").json()["data"]
+    assert codes == [201, 201]
+    assert service.repository.table_counts()["meetings"] == 1
+    assert sorted(c["action"] for c in feed) == ["created", "updated"]
+    (conflicts,) = service.repository.conflicts_by_meetings([feed[0]["meeting_id"]])
+    assert [c.field for c in conflicts] == ["location.city"]
