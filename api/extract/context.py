@@ -13,7 +13,7 @@ from api.extract.gazetteer import AGENCIES, country_of_phrase, fold
 from api.extract.geonames import known_city
 from api.extract.people import Person, Span, find_mentions, resolve_people
 from api.extract.places import Place
-from api.extract.text import Document, parse_document
+from api.extract.text import Document, Sentence, parse_document
 from api.extract.titles import ROLE_WORDS
 
 __all__ = ["Context", "Ref", "build_context", "fallback_country", "resolve_role"]
@@ -202,9 +202,20 @@ def resolve_role(
     return max(pool, key=lambda p: (len(p.mentions), -p.mentions[0].start))
 
 
-def fallback_country(context: Context, exclude: set[str]) -> str | None:
-    """The most mentioned country outside `exclude`: the side a person without any
-    country cue most likely represents."""
+_POSSESSIVE_COUNTRY = re.compile(r"\b([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+(?!counterpart)")
+
+
+def fallback_country(
+    context: Context, exclude: set[str], sentence: Sentence | None = None
+) -> str | None:
+    """The side a person without any country cue most likely represents: a country the
+    sentence reporting the meeting speaks of as acting ("spoke with his U.S. counterpart
+    ... to discuss Turkey's efforts"), else the most mentioned country outside `exclude`."""
+    if sentence is not None:
+        for match in _POSSESSIVE_COUNTRY.finditer(sentence.text):
+            code = country_of_phrase(match.group(1))
+            if code and code not in exclude:
+                return code
     for code, _ in context.countries.most_common():
         if code not in exclude:
             return code

@@ -194,7 +194,7 @@ def _kind(
 
 
 _CLAUSE_EDGE = re.compile(
-    r";|,\s+(?=(?:ahead\s+of|before|after|as|while|following|which|where|when|since|during|"
+    r";|,\s+(?=(?:ahead\s+of|before|after|as|while|following|which|who|whose|where|when|since|during|"
     r"days?\s+(?:after|before)|a\s+day\s+(?:after|before))\b)|\s(?=ahead\s+of\b)",
     re.I,
 )

@@ -230,7 +230,8 @@ def _dateline_place(match: re.Match[str]) -> bool:
     cities = match.group("cities")
     if cities.upper() == cities:
         return True
-    credited = match.group("date") or match.group("agency") or match.group("slashed")
+    groups = match.groupdict()
+    credited = groups.get("date") or groups.get("agency") or groups.get("slashed")
     return bool(credited) and all(known_city(c) for c in cities.split("/"))
 
 
