@@ -127,6 +127,8 @@ def _draft(
         if previous is not None and previous.date is not None:
             date = previous.date
             span = previous.evidence["date"][0] if previous.evidence.get("date") else None
+        elif (told := _told_before(context, sentence, refs, reference)) is not None:
+            date, span = told.date, (told.start, told.end)
         elif context.dateline_date is not None and _is_lead(context, lead):
             date, span = context.dateline_date, context.dateline_date_span
         elif reference is not None and _is_lead(context, lead):
@@ -144,6 +146,34 @@ def _draft(
             draft.initiated_by = who.person.country
             evidence["initiated_by"] = [(trigger.start, trigger.end)]
     return draft
+
+
+_EARLIER = re.compile(r"\blast\s+(?:met|spoke|talked)\b|\bago\b|\bprevious(?:ly)?\b", re.I)
+
+
+def _told_before(
+    context: Context, sentence: Sentence, refs: list[Ref], reference: dt.date | None
+) -> DateMention | None:
+    """The day an earlier sentence of the story gives one of the principals ('Wang hailed
+    ... on Friday as he welcomed ...' before 'Wang met with ...'), when the meeting's own
+    sentence gives none: the nearest of the three body sentences before it, same item,
+    that itself reports a meeting. A contact told as earlier ('last met') takes none."""
+    if _EARLIER.search(sentence.text):
+        return None
+    people = {id(r.person) for r in refs}
+    item = context.item_start(sentence.start)
+    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        earlier = context.doc.sentences[index]
+        if earlier.headline or earlier.start < item:
+            break
+        if not any(id(r.person) in people for r in context.refs.get(index, [])):
+            continue
+        if not find_triggers(earlier.text, earlier.start):
+            continue  # the earlier sentence reports no meeting of theirs that happened
+        days = [m for m in find_dates(earlier.text, earlier.start, reference) if m.date]
+        if days:
+            return days[0]
+    return None
 
 
 def _is_lead(context: Context, sentence: Sentence) -> bool:
@@ -171,7 +201,11 @@ def _drafts(context: Context) -> list[Draft]:
             for refs in find_principals(context, sentence, trigger):
                 previous = drafts[-1] if drafts else None
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
-                if draft is not None and not (_retold(draft, drafts, refs)):
+                if (
+                    draft is not None
+                    and not (_retold(draft, drafts, refs))
+                    and not _echo(draft, drafts)
+                ):
                     _add(drafts, draft)
     return drafts
 
@@ -181,6 +215,12 @@ def _retold(draft: Draft, drafts: list[Draft], refs: list[Ref]) -> bool:
     event told again, whatever word it uses; with a date of its own it is another one."""
     by_pair = len(refs) >= 2 and refs[0].start == refs[1].start
     return by_pair and any(d.key() == draft.key() and d.date == draft.date for d in drafts)
+
+
+def _echo(draft: Draft, drafts: list[Draft]) -> bool:
+    """'A and B exchanged views on ...' reports a meeting only when the text has not
+    already reported one of A and B: otherwise it tells what they said there."""
+    return draft.trigger.label == "exchanged" and any(d.key() == draft.key() for d in drafts)
 
 
 def _add(drafts: list[Draft], draft: Draft) -> None:

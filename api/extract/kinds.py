@@ -104,6 +104,11 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "exchanged",
+        "",
+        re.compile(r"\bexchanged\s+(?:their\s+)?(?:[\w-]+\s+)?views\b", re.I),
+    ),
+    (
         "dialogue",
         "",
         re.compile(

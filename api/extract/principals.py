@@ -38,7 +38,8 @@ _OPENING = re.compile(
 """A trigger opening the sentence in a clause of time ('Before meeting the prime minister,')."""
 _PAIR = re.compile(
     r"\b(?P<pair>(?i:both(?:\s+the)?|the\s+two)\s+(?:leaders|sides|ministers|presidents|"
-    r"prime\s+ministers|premiers|foreign\s+ministers|counterparts))\s+(?:(?:also|later|then|"
+    r"prime\s+ministers|premiers|foreign\s+ministers|counterparts|heads\s+of\s+(?:state|government)|"
+    r"top\s+diplomats))\s+(?:(?:also|later|then|"
     r"first)\s+){0,2}$"
 )
 """'Both the leaders met ...': the pair named just before."""

@@ -101,7 +101,8 @@ TITLE_ABBREVIATIONS = {
 ROLE_WORDS = (
     "prime minister|president|premier|vice premier|vice president|foreign minister|"
     "state councilor|chancellor|army chief|chief of army staff|foreign secretary|"
-    "secretary of state|defence minister|defense minister|interior minister|minister|"
+    "secretary of state|defence minister|defense minister|interior minister|"
+    "external affairs minister|minister|"
     "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador|pm|fm"
 )
 """Offices a text may use alone ("the prime minister") to refer back to a person."""

@@ -91,3 +91,61 @@ def test_a_slashed_agency_credit_after_a_city_in_title_case() -> None:
     )
     meeting = _one(text)
     assert meeting.city == "Ulaanbaatar" and meeting.country_code == "MN"
+
+
+# dates told by an earlier sentence of the story --------------------------------------
+
+
+def test_the_day_of_the_welcome_dates_the_meeting_told_next() -> None:
+    meeting = _one(
+        "By a staff reporter | Updated: 2024-05-17\n\n"
+        "Foreign Minister Wang Yi praised the friendship with Ghana on Thursday as he received "
+        "Ghana's foreign minister.\n\n"
+        "Wang met with Samuel Okudzeto Ablakwa, Ghana's minister of foreign affairs, at the "
+        "Diaoyutai State Guesthouse in Beijing."
+    )
+    assert meeting.date == dt.date(2024, 5, 16)
+    assert meeting.venue == "Diaoyutai State Guesthouse"
+
+
+def test_a_contact_told_as_the_last_takes_no_day_from_the_story() -> None:
+    text = (
+        "BEIJING, May 17 -- President Xi Jinping held talks with President Lula da Silva of "
+        "Brazil on Friday.\n\nXi and Biden last met in person in Lima."
+    )
+    meetings = extract(text, _DAY)
+    assert [[p.name for p in m.principals] for m in meetings] == [["Xi Jinping", "Lula da Silva"]]
+
+
+def test_a_series_of_meetings_dated_by_its_lead() -> None:
+    text = (
+        "External Affairs Minister S Jaishankar held a series of bilateral meetings on Wednesday "
+        "on the sidelines of the G20 Foreign Ministers' Meeting in New Delhi.\n\n"
+        "Jaishankar and Russian Foreign Minister Sergey Lavrov exchanged views on energy.\n\n"
+        "During his meeting with Brazilian Foreign Minister Mauro Vieira, Jaishankar spoke of "
+        "trade.\n\n"
+        "The External Affairs Minister also met his Mexican counterpart, Alicia Barcena."
+    )
+    meetings = extract(text, _DAY)
+    assert [m.date for m in meetings] == [dt.date(2024, 5, 15)] * 3
+    others = [{p.country_code for p in m.principals} - {"IN"} for m in meetings]
+    assert others == [{"RU"}, {"BR"}, {"MX"}]
+    assert meetings[2].principals[0].name == "S Jaishankar"
+
+
+def test_views_exchanged_at_a_reported_call_are_no_second_meeting() -> None:
+    meeting = _one(
+        "Pakistani Prime Minister Shehbaz Sharif held a telephone conversation with President Recep "
+        "Tayyip Erdogan of Turkiye on Friday.\n\nShehbaz Sharif and Erdogan exchanged views on Gaza."
+    )
+    assert meeting.kind == "phone_call"
+
+
+def test_the_two_heads_of_state_are_the_pair_named_before() -> None:
+    meetings = extract(
+        "Chinese President Xi Jinping held talks with US President Barack Obama on Wednesday in "
+        "Beijing.\n\n"
+        "On Tuesday evening, the two heads of state held a meeting at the Zhongnanhai compound.",
+        _DAY,
+    )
+    assert [m.date for m in meetings] == [dt.date(2024, 5, 15), dt.date(2024, 5, 14)]
