@@ -201,6 +201,8 @@ def _drafts(context: Context) -> list[Draft]:
             for refs in find_principals(context, sentence, trigger):
                 previous = drafts[-1] if drafts else None
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
+                if draft is not None and _replaces_echo(draft, drafts):
+                    continue
                 if (
                     draft is not None
                     and not (_retold(draft, drafts, refs))
@@ -221,6 +223,22 @@ def _echo(draft: Draft, drafts: list[Draft]) -> bool:
     """'A and B exchanged views on ...' reports a meeting only when the text has not
     already reported one of A and B: otherwise it tells what they said there."""
     return draft.trigger.label == "exchanged" and any(d.key() == draft.key() for d in drafts)
+
+
+def _replaces_echo(draft: Draft, drafts: list[Draft]) -> bool:
+    """A meeting first known from 'A and B exchanged views' and then told with a verb of
+    meeting ('Both the leaders met ... here'): the later report gives it its place."""
+    if draft.trigger.label == "exchanged":
+        return False
+    for index, echo in enumerate(drafts):
+        same_day = draft.date is None or echo.date is None or draft.date == echo.date
+        if echo.trigger.label == "exchanged" and echo.key() == draft.key() and same_day:
+            draft.date = draft.date or echo.date
+            if "date" in echo.evidence and "date" not in draft.evidence:
+                draft.evidence["date"] = echo.evidence["date"]
+            drafts[index] = draft
+            return True
+    return False
 
 
 def _add(drafts: list[Draft], draft: Draft) -> None:
