@@ -40,6 +40,8 @@ class Draft:
     attendees: list[tuple[Person, Span, str | None]] = field(default_factory=list)
     initiated_by: str | None = None
     clause_end: int = -1
+    retellings: list[Draft] = field(default_factory=list)
+    """Later reports of the same event, which may give the place the first one lacks."""
 
     def key(self) -> frozenset[int]:
         """Identity of the principals, for recognising the same event told twice."""
@@ -216,7 +218,10 @@ def _retold(draft: Draft, drafts: list[Draft], refs: list[Ref]) -> bool:
     """'The two leaders had a candid discussion' after the report of their call is the same
     event told again, whatever word it uses; with a date of its own it is another one."""
     by_pair = len(refs) >= 2 and refs[0].start == refs[1].start
-    return by_pair and any(d.key() == draft.key() and d.date == draft.date for d in drafts)
+    twin = next((d for d in drafts if d.key() == draft.key() and d.date == draft.date), None)
+    if by_pair and twin is not None:
+        twin.retellings.append(draft)
+    return by_pair and twin is not None
 
 
 def _echo(draft: Draft, drafts: list[Draft]) -> bool:
@@ -247,6 +252,7 @@ def _add(drafts: list[Draft], draft: Draft) -> None:
     if twin is None:
         drafts.append(draft)
         return
+    twin.retellings.append(draft)
     if twin.date is None and draft.date is not None:
         twin.date = draft.date
         twin.evidence["date"] = draft.evidence.get("date", [])

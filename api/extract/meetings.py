@@ -83,6 +83,17 @@ def _place(
     if city is None and venue is not None and venue.country is not None:
         city = _venue_city(venue)
         evidence["city"] = [venue.span]
+    for other in _retellings(context, draft):
+        if venue is not None and (city is not None or context.dateline_city is None):
+            break
+        told = other.sentence.text[
+            : max(other.clause_end, other.trigger.end) - other.sentence.start
+        ]
+        venue = venue or find_venue(told, other.sentence.start)
+        if city is None:
+            city = find_city(told, other.sentence.start, other.trigger.start)
+            if city is not None:
+                evidence["city"] = [city.span]
     if venue is not None:
         evidence["venue"] = [venue.span]
     country = city.country if city else (venue.country if venue else None)
@@ -115,6 +126,28 @@ def _venue_told_after(context: Context, draft: Draft) -> Place | None:
     return None
 
 
+_SHAKING_HANDS = re.compile(r"\bsh(?:akes?|ook|aking)\s+hands\b", re.I)
+
+
+def _retellings(context: Context, draft: Draft) -> list[Draft]:
+    """Later reports of the meeting, and photo captions of its principals shaking hands."""
+    told = list(draft.retellings)
+    people = {id(p) for p, _ in draft.principals}
+    for sentence in context.doc.sentences[draft.sentence.index + 1 :]:
+        found = _SHAKING_HANDS.search(sentence.text)
+        named = {id(r.person) for r in context.refs.get(sentence.index, [])}
+        if found and people <= named:
+            trigger = replace(
+                draft.trigger,
+                start=sentence.start + found.start(),
+                end=sentence.start + found.end(),
+            )
+            told.append(
+                Draft(sentence, trigger, draft.principals, draft.date, clause_end=sentence.end)
+            )
+    return told
+
+
 def _venue_city(venue: Place) -> Place | None:
     """The city a well-known venue is in ('the Great Hall of the People' -> Beijing)."""
     name = VENUE_CITY.get(fold(venue.name))
@@ -125,6 +158,8 @@ def _venue_city(venue: Place) -> Place | None:
 def _occasion(context: Context, draft: Draft) -> Occasion | None:
     sentence = draft.sentence
     found = find_occasion(sentence.text, sentence.start)
+    for other in draft.retellings:
+        found = found or find_occasion(other.sentence.text, other.sentence.start)
     if found is None:
         paragraph = [s for s in context.doc.sentences if s.paragraph == sentence.paragraph]
         for other in paragraph:

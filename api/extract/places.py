@@ -37,7 +37,7 @@ _CALENDAR = (
     r"April|May|June|July|August|September|October|November|December)\b"
 )
 _VENUE = re.compile(
-    r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’-]*\s+(?:(?:of|the|de|and|for)\s+)*){0,6}?"
+    r"\b(?:at|in|inside)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’-]*\s+(?:(?:of|the|de|and|for)\s+)*){0,6}?"
     r"(?:[A-Z][\w'’-]*\s+)?(?:" + _VENUE_HEADS + r")\b(?:\s+(?:of\s+(?:the\s+)?|in\s+the\s+)"
     r"(?!" + _CALENDAR + r")[A-Z][\w'’-]*(?:\s+(?!" + _CALENDAR + r")[A-Z][\w'’-]*)*)?"
     r"(?:\s*\([A-Z]{2,6}\))?)"
@@ -67,7 +67,7 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
     for match in _CITY.finditer(sentence):
         before = sentence[max(0, match.start() - 6) : match.start()]
         after = sentence[match.end() : match.end() + 8]
-        if re.search(r"\bfrom\s+$", before) or re.match(r"['’]s\b|\s+time\b|-|\s+[A-Z]", after):
+        if re.search(r"\bfrom\s+$|-$", before) or re.match(r"['’]s\b|\s+time\b|-|\s+[A-Z]", after):
             continue
         found = city_country(match.group(0))
         if found is None:

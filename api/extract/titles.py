@@ -133,9 +133,10 @@ def has_title_head(words: list[str]) -> bool:
 
 
 def _country_part(title: str) -> tuple[str, str | None]:
-    for match in _OF_COUNTRY.finditer(title):
-        code = country_of_phrase(match.group("c"))
-        if code:
+    for of in re.finditer(r"\s+of\s+", title):  # every 'of': 'Minister of X of Guinea-Bissau'
+        match = _OF_COUNTRY.match(title, of.start())
+        code = country_of_phrase(match.group("c")) if match else None
+        if match and code:
             return title[: match.start()] + title[match.end() :], code
     return title, None
 

@@ -149,3 +149,47 @@ def test_the_two_heads_of_state_are_the_pair_named_before() -> None:
         _DAY,
     )
     assert [m.date for m in meetings] == [dt.date(2024, 5, 15), dt.date(2024, 5, 14)]
+
+
+# the place told by a later report of the same meeting --------------------------------
+
+
+def test_a_retelling_by_the_pair_gives_the_place_and_occasion() -> None:
+    meeting = _one(
+        "External Affairs Minister S Jaishankar on Friday held a bilateral meeting with Carlos "
+        "Pinto Pereira, Minister of Foreign Affairs of Guinea-Bissau.\n\n"
+        "The two foreign ministers met in Lisbon on the sidelines of the UN Ocean Conference "
+        "and the NATO summit."
+    )
+    assert (meeting.city, meeting.country_code) == ("Lisbon", "PT")
+    assert meeting.occasion == "NATO summit" and meeting.setting == "third_country"
+
+
+def test_an_office_of_a_hyphenated_country_gives_it_and_no_city() -> None:
+    meeting = _one(
+        "External Affairs Minister S Jaishankar on Friday held a bilateral meeting with Carlos "
+        "Pinto Pereira, Minister of Foreign Affairs of Guinea-Bissau."
+    )
+    pereira = meeting.principals[1]
+    assert (pereira.country_code, pereira.title) == ("GW", "Minister of Foreign Affairs")
+    assert meeting.city is None
+
+
+def test_a_caption_of_the_handshake_names_the_venue() -> None:
+    meeting = _one(
+        "BEIJING - Chinese President Xi Jinping held talks with US Vice President Joe Biden on "
+        "Friday in Beijing.\n\n"
+        "Chinese President Xi Jinping shakes hands with US Vice President Joe Biden inside the "
+        "Great Hall of the People in Beijing. [Photo/Agencies]"
+    )
+    assert meeting.venue == "Great Hall of the People"
+
+
+def test_a_handshake_of_other_people_names_no_venue() -> None:
+    meeting = _one(
+        "BEIJING - Chinese President Xi Jinping held talks with US Vice President Joe Biden on "
+        "Friday in Beijing.\n\n"
+        "Premier Li Qiang shakes hands with US Secretary of State John Kerry inside the Great "
+        "Hall of the People in Beijing. [Photo/Agencies]"
+    )
+    assert meeting.venue is None
