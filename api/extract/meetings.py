@@ -158,8 +158,9 @@ def _venue_city(venue: Place) -> Place | None:
 def _occasion(context: Context, draft: Draft) -> Occasion | None:
     sentence = draft.sentence
     found = find_occasion(sentence.text, sentence.start)
-    for other in draft.retellings:
-        found = found or find_occasion(other.sentence.text, other.sentence.start)
+    for retelling in draft.retellings:
+        told = retelling.sentence
+        found = found or find_occasion(told.text, told.start)
     if found is None:
         paragraph = [s for s in context.doc.sentences if s.paragraph == sentence.paragraph]
         for other in paragraph:
