@@ -40,6 +40,9 @@ class Draft:
     attendees: list[tuple[Person, Span, str | None]] = field(default_factory=list)
     initiated_by: str | None = None
     clause_end: int = -1
+    story: Sentence | None = None
+    """The earlier sentence that gave the date ('held a series of meetings on Wednesday on
+    the sidelines of ...'): its place and occasion stand for the meeting's if it has none."""
     retellings: list[Draft] = field(default_factory=list)
     """Later reports of the same event, which may give the place the first one lacks."""
 
@@ -123,6 +126,7 @@ def _draft(
             date, span, found = own[0].date, (own[0].start, own[0].end), True
     lead = named if named is not None and not found else sentence
     evidence: Evidence = {"kind": [trigger.kind_span]}
+    story: Sentence | None = None
     if found and date is None and reference is not None:
         return None
     if not found:
@@ -130,7 +134,8 @@ def _draft(
             date = previous.date
             span = previous.evidence["date"][0] if previous.evidence.get("date") else None
         elif (told := _told_before(context, sentence, refs, reference)) is not None:
-            date, span = told.date, (told.start, told.end)
+            date, span = told[0].date, (told[0].start, told[0].end)
+            story = told[1]
         elif context.dateline_date is not None and _is_lead(context, lead):
             date, span = context.dateline_date, context.dateline_date_span
         elif reference is not None and _is_lead(context, lead):
@@ -140,7 +145,7 @@ def _draft(
     if span is not None:
         evidence["date"] = [span]
     principals = [(r.person, r.name_span) for r in refs]
-    draft = Draft(sentence, trigger, principals, date, evidence)
+    draft = Draft(sentence, trigger, principals, date, evidence, story=story)
     draft.clause_end = clause_limit(context.doc.text, trigger.end, clause_end, places=True)
     if trigger.initiator:
         who = refs[0] if trigger.initiator == "subject" else refs[-1]
@@ -155,7 +160,7 @@ _EARLIER = re.compile(r"\blast\s+(?:met|spoke|talked)\b|\bago\b|\bprevious(?:ly)
 
 def _told_before(
     context: Context, sentence: Sentence, refs: list[Ref], reference: dt.date | None
-) -> DateMention | None:
+) -> tuple[DateMention, Sentence] | None:
     """The day an earlier sentence of the story gives one of the principals ('Wang hailed
     ... on Friday as he welcomed ...' before 'Wang met with ...'), when the meeting's own
     sentence gives none: the nearest of the three body sentences before it, same item,
@@ -174,7 +179,7 @@ def _told_before(
             continue  # the earlier sentence reports no meeting of theirs that happened
         days = [m for m in find_dates(earlier.text, earlier.start, reference) if m.date]
         if days:
-            return days[0]
+            return days[0], earlier
     return None
 
 

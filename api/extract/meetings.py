@@ -133,6 +133,10 @@ def _retellings(context: Context, draft: Draft) -> list[Draft]:
     """Later reports of the meeting, and photo captions of its principals shaking hands."""
     told = list(draft.retellings)
     people = {id(p) for p, _ in draft.principals}
+    if draft.story is not None:
+        story = draft.story
+        trigger = replace(draft.trigger, start=story.start, end=story.start)
+        told.append(Draft(story, trigger, draft.principals, draft.date, clause_end=story.end))
     for sentence in context.doc.sentences[draft.sentence.index + 1 :]:
         found = _SHAKING_HANDS.search(sentence.text)
         named = {id(r.person) for r in context.refs.get(sentence.index, [])}
@@ -158,8 +162,7 @@ def _venue_city(venue: Place) -> Place | None:
 def _occasion(context: Context, draft: Draft) -> Occasion | None:
     sentence = draft.sentence
     found = find_occasion(sentence.text, sentence.start)
-    for retelling in draft.retellings:
-        told = retelling.sentence
+    for told in [r.sentence for r in draft.retellings] + ([draft.story] if draft.story else []):
         found = found or find_occasion(told.text, told.start)
     if found is None:
         paragraph = [s for s in context.doc.sentences if s.paragraph == sentence.paragraph]

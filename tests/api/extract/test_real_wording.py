@@ -193,3 +193,45 @@ def test_a_handshake_of_other_people_names_no_venue() -> None:
         "Hall of the People in Beijing. [Photo/Agencies]"
     )
     assert meeting.venue is None
+
+
+# occasions ----------------------------------------------------------------------------
+
+
+def test_an_event_outside_the_table_is_named_as_written() -> None:
+    meeting = _one(
+        "Secretary of State Antony Blinken met on Friday with Norwegian Foreign Minister "
+        "Espen Barth Eide on the margins of the Nordic Council Ministerial."
+    )
+    assert meeting.occasion == "Nordic Council Ministerial"
+    assert meeting.setting == "third_country"
+
+
+def test_a_body_named_for_its_agenda_is_no_occasion() -> None:
+    meeting = _one(
+        "BEIJING, May 17 -- Chinese Foreign Minister Wang Yi met with visiting Brazilian "
+        "Foreign Minister Mauro Vieira on Friday. They discussed G20 issues and the BRICS "
+        "agenda."
+    )
+    assert meeting.occasion is None and meeting.setting == "bilateral_visit"
+
+
+def test_a_nato_ministers_meeting_is_not_a_summit() -> None:
+    meeting = _one(
+        "Secretary of State Antony Blinken met today with Slovak Minister of Foreign Affairs "
+        "Juraj Blanar in Bucharest on the margins of the NATO Foreign Ministers' Meeting."
+    )
+    assert meeting.occasion == "NATO foreign ministers' meeting"
+
+
+def test_the_lead_that_dates_a_series_gives_its_place_and_occasion() -> None:
+    meetings = extract(
+        "External Affairs Minister S Jaishankar held a series of bilateral meetings on Wednesday "
+        "on the sidelines of the G20 Foreign Ministers' Meeting in New Delhi.\n\n"
+        "Jaishankar and Russian Foreign Minister Sergey Lavrov exchanged views on G20 issues.\n\n"
+        "Jaishankar also met Dutch Foreign Minister Wopke Hoekstra.",
+        _DAY,
+    )
+    assert [(m.city, m.country_code, m.setting, m.occasion) for m in meetings] == [
+        ("New Delhi", "IN", "bilateral_visit", "G20 foreign ministers' meeting")
+    ] * 2
