@@ -155,6 +155,8 @@ _RELATIVE = re.compile(r"\b(?:what|which)\s+$", re.I)
 """A future cue right after 'what'/'which' describes the event, not its timing ('met on
 Saturday, in what is expected to be their last meeting')."""
 
+_EVENT_NAME = re.compile(r"\b[A-Z][\w'’-]*['’]?\s+$")
+"""A capitalised word right before a capitalised 'Meeting' makes it part of a name."""
 _ARTICLES = frozenset({"the", "this", "that"})
 _NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
 _DEFINITE = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+$", re.I)
@@ -243,6 +245,12 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 continue
             if _ATTENDING.search(sentence) or _HOW_OFTEN.match(sentence, end):
                 continue
+            if (
+                label in ("met", "noun_event")
+                and match.group(0)[0].isupper()
+                and _EVENT_NAME.search(sentence, 0, start)
+            ):
+                continue  # 'the APEC Summit Meeting in Yokohama': a name, not a report
             kind, kind_span = _kind(sentence, offset, start, end, label)
             if (
                 kind == "video_call"

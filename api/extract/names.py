@@ -55,6 +55,7 @@ _ORG_WORDS = frozenset(
         corporation airlines army navy force police court school institute center centre palace
         pavilion headquarters guesthouse compound square road street avenue belt sea ocean river
         mountain province city county district region zone port airport station hotel club day
+        island islands strait gulf bay peninsula time
         week year festival expo olympics olympic cup declaration agreement treaty accord plan
         vision strategy program programme project dialogue talks meeting mechanism consulate
         consulate-general embassy mission government cabinet authority service services public

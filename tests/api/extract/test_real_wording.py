@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from api.extract import ExtractedMeeting, extract
+from api.extract.context import build_context
 
 _DAY = dt.date(2024, 5, 17)  # a Friday
 
@@ -235,3 +236,28 @@ def test_the_lead_that_dates_a_series_gives_its_place_and_occasion() -> None:
     assert [(m.city, m.country_code, m.setting, m.occasion) for m in meetings] == [
         ("New Delhi", "IN", "bilateral_visit", "G20 foreign ministers' meeting")
     ] * 2
+
+
+def test_a_meeting_in_an_events_name_does_not_cut_the_place_off() -> None:
+    meeting = _one(
+        "On May 17, Mr. Seiji Maehara, Minister for Foreign Affairs of Japan, held talks with "
+        "Dr. Yang Jiechi, Minister of Foreign Affairs of China, for 35 minutes, beginning at "
+        "10:00AM (Japan Standard Time), on the sidelines of the APEC Summit Meeting in Yokohama."
+    )
+    assert (meeting.city, meeting.country_code, meeting.setting) == (
+        "Yokohama",
+        "JP",
+        "bilateral_visit",
+    )
+    assert meeting.occasion == "APEC summit"
+
+
+def test_islands_and_time_zones_are_no_people() -> None:
+    context = build_context(
+        "Japanese Foreign Minister Iwaya Takeshi held a meeting with Chinese Foreign Minister "
+        "Wang Yi in Beijing on Friday at 3 p.m. Japan Standard Time.\n\n"
+        "Minister Iwaya during the meeting raised the situation surrounding the Senkaku "
+        "Islands.",
+        _DAY,
+    )
+    assert [p.name for p in context.people] == ["Iwaya Takeshi", "Wang Yi"]
