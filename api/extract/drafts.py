@@ -24,7 +24,9 @@ _CLAUSE_STOP = re.compile(
     r"\b(?:and|but|who|which|whom|where|since|after|before|when|while|whereas)\b|;"
 )
 """Where the clause of a trigger ends: a date after it belongs to another event."""
-_EVENT_STOP = re.compile(r"\b(?:since|after|before|when|whereas|until)\b|;")
+_EVENT_STOP = re.compile(
+    r"\b(?:since|after|before|when|whereas|until|following\s+on|previous|their\s+last)\b|;"
+)
 """Where talk of another event starts: a place after it is not the meeting's."""
 
 
@@ -91,6 +93,9 @@ def _pick_date(
             mentions, key=lambda m: min(abs(m.start - trigger.end), abs(m.end - trigger.start))
         )
     )
+    opening = [m for m in mentions if m.end <= trigger.start and m.date is not None]
+    if best.vague and opening and text[opening[0].start - 3 : opening[0].start].strip() == "On":
+        best = opening[0]  # 'On October 26, A held B ... after their meeting in September'
     if best.relative_to_previous is not None:
         if previous is None or previous.date is None:
             return None, None, False

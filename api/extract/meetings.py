@@ -161,11 +161,14 @@ def _venue_city(venue: Place) -> Place | None:
 
 def _occasion(context: Context, draft: Draft) -> Occasion | None:
     sentence = draft.sentence
-    found = find_occasion(sentence.text, sentence.start)
+    clause = sentence.text[: max(draft.clause_end, draft.trigger.end) - sentence.start]
+    found = find_occasion(clause, sentence.start)
     for told in [r.sentence for r in draft.retellings] + ([draft.story] if draft.story else []):
         found = found or find_occasion(told.text, told.start)
     if found is None:
-        paragraph = [s for s in context.doc.sentences if s.paragraph == sentence.paragraph]
+        paragraph = [
+            s for s in context.doc.sentences if s.paragraph == sentence.paragraph and s != sentence
+        ]
         for other in paragraph:
             found = found or find_occasion(other.text, other.start)
     return found

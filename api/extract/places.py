@@ -49,7 +49,9 @@ _LONGER_VENUE = re.compile(
 _NOT_VENUE = re.compile(r"summit|conference|forum|session|assembly|meeting|games", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<c>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?![\w'’-])")
 """'in Kazan', 'in Wilmington': a place after a preposition, for the world gazetteer."""
-_IN_COUNTRY = re.compile(r"\bin\s+(?P<c>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
+_IN_COUNTRY = re.compile(
+    r"\b(?:in|visit\s+to(?:\s+the)?)\s+(?P<c>[A-Z][\w'’.-]+(?:\s+(?:of\s+)?[A-Z][\w'’.-]+){0,3})"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,8 @@ _PAIR = re.compile(
     r"first)\s+){0,2}$"
 )
 """'Both the leaders met ...': the pair named just before."""
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^;]*,\s*$")
+"""'X, who is accompanying Y on his visit, held talks with Z': X is the subject."""
 _LINK = re.compile(r"\b(?:and|where|when|after which|during which)\s+$")
 """Words after which a pronoun starts a new clause about the same person."""
 _TOGETHER = re.compile(r"\b(?:trilateral|jointly|together|joint)\b", re.I)
@@ -90,7 +92,8 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         lead = text[sentence.start : pronoun.start()]
         if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
             pronoun = None
-    subject = _group_before(refs, trigger.start, text)
+    relative = _RELATIVE.search(text, sentence.start, trigger.start)
+    subject = _group_before(refs, relative.start() if relative else trigger.start, text)
     opening = _OPENING.match(text, sentence.start, trigger.start)
     comma = text.find(",", trigger.end, sentence.end)
     if opening and opening.end() == trigger.start and comma > 0:

@@ -172,8 +172,11 @@ def parse_document(text: str) -> Document:
                 )
             continue
         headline = number == 0 and _is_headline(line, len(kept) > 1) and not _DATELINE.match(line)
-        if not headline and dateline is None and not any(not s.headline for s in sentences):
+        first = not any(not s.headline for s in sentences)
+        if not headline and dateline is None and (first or number < 8):
             match = _DATELINE.match(line) or _SLASH_CREDIT.match(line)
+            if match and not first and not _capital_dateline(match):
+                match = None  # below a caption: only 'BEIJING -' is surely a dateline
             if match and _dateline_place(match):
                 dateline = _dateline(match, start)
                 start += match.end()
@@ -223,6 +226,11 @@ def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append(line)
     return merged
+
+
+def _capital_dateline(match: re.Match[str]) -> bool:
+    cities = match.group("cities")
+    return len(cities) >= 4 and cities.upper() == cities and match.end() > len(cities) + 1
 
 
 def _dateline_place(match: re.Match[str]) -> bool:

@@ -119,7 +119,7 @@ _TRAILING_PARTY = re.compile(r"\s+of the (?:Communist Party of China|CPC)$")
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her)\s+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*(?=[A-Z])")
 _OF_COUNTRY = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?P<c>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})"
     r"(?=\s+to\b|\s*$)"
 )
 """'of (the) <country>' inside an office: the country is the person's, not the office's."""
@@ -133,7 +133,9 @@ def has_title_head(words: list[str]) -> bool:
 
 
 def _country_part(title: str) -> tuple[str, str | None]:
-    for of in re.finditer(r"\s+of\s+", title):  # every 'of': 'Minister of X of Guinea-Bissau'
+    for of in re.finditer(
+        r"\s+(?:of|for)\s+", title
+    ):  # every 'of': 'Minister of X of Guinea-Bissau'
         match = _OF_COUNTRY.match(title, of.start())
         code = country_of_phrase(match.group("c")) if match else None
         if match and code:

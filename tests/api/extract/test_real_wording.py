@@ -261,3 +261,42 @@ def test_islands_and_time_zones_are_no_people() -> None:
         _DAY,
     )
     assert [p.name for p in context.people] == ["Iwaya Takeshi", "Wang Yi"]
+
+
+# the subject behind a relative clause, the day behind an earlier meeting --------------
+
+
+_RELATIVE_TEXT = (
+    "On May 17, commencing at around 3 p.m. for 30 minutes, Mr. Takeshi Iwaya, Minister for "
+    "Foreign Affairs, who is accompanying Mr. Shigeru Ishiba, Prime Minister of Japan, on his "
+    "visit to the People's Republic of China, held the second Japan-China Foreign Ministers' "
+    "Meeting of the year with H.E. Mr. Wang Yi, Foreign Minister for the People's Republic of "
+    "China, following on from their previous meeting in April at the ASEAN meetings."
+)
+
+
+def test_the_subject_before_a_who_clause_held_the_meeting() -> None:
+    meeting = _one(_RELATIVE_TEXT)
+    assert [p.name for p in meeting.principals] == ["Takeshi Iwaya", "Wang Yi"]
+    assert meeting.principals[1].title == "Foreign Minister"
+
+
+def test_an_opening_day_outweighs_a_vague_earlier_meeting_after_the_trigger() -> None:
+    meeting = _one(_RELATIVE_TEXT)
+    assert meeting.date == _DAY
+    assert (meeting.country_code, meeting.setting, meeting.occasion) == (
+        "CN",
+        "bilateral_visit",
+        None,
+    )
+
+
+def test_a_capital_dateline_below_a_caption() -> None:
+    meeting = _one(
+        "Chinese, Russian presidents hold talks\n\n"
+        "Russia's President Dmitry Medvedev walks with Chinese President Hu Jintao during a "
+        "welcoming ceremony. [Photo/Xinhua]\n\n"
+        "BEIJING - Chinese President Hu Jintao held talks with his Russian counterpart Dmitry "
+        "Medvedev here Friday morning."
+    )
+    assert (meeting.city, meeting.country_code) == ("Beijing", "CN")
