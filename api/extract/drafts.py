@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from api.extract.attendance import find_attendance
 from api.extract.context import Context, Ref, fallback_country
@@ -326,10 +326,43 @@ def _set_request(draft: Draft, request: Request) -> None:
         draft.evidence["initiated_by_explicit"] = [request.span]
 
 
+_MEDIUM_AFTER = re.compile(
+    r"\b(?:during|in|over)\s+the\s+(?P<m>(?:tele)?phone|video)\s*(?:call|conversation|talks?|"
+    r"conference|link)\b",
+    re.I,
+)
+"""'... were discussed during the phone conversation': the medium of a meeting told before."""
+_PLAIN_WORDS = frozenset({"held", "noun_with"})
+
+
+def _medium_told_after(context: Context, drafts: list[Draft]) -> None:
+    """A discussion reported without its medium is a call when the next sentences, before
+    any other meeting is reported, say it took place by phone or video."""
+    starts = sorted(d.sentence.index for d in drafts)
+    for draft in drafts:
+        if draft.trigger.kind != "meeting" or draft.trigger.label not in _PLAIN_WORDS:
+            continue
+        if re.search(
+            r"\bmeet|\bvisit|\btalks\b", context.doc.text[draft.trigger.start : draft.trigger.end]
+        ):
+            continue
+        later = [i for i in starts if i > draft.sentence.index]
+        end = min(later[0] if later else len(context.doc.sentences), draft.sentence.index + 4)
+        for sentence in context.doc.sentences[draft.sentence.index + 1 : end]:
+            found = _MEDIUM_AFTER.search(sentence.text)
+            if found:
+                kind = "video_call" if found.group("m").lower() == "video" else "phone_call"
+                span = (sentence.start + found.start(), sentence.start + found.end())
+                draft.trigger = replace(draft.trigger, kind=kind, kind_span=span)
+                draft.evidence["kind"] = [span]
+                break
+
+
 def find_drafts(context: Context) -> list[Draft]:
     """Draft meetings of a readout, with attendees and requests applied."""
     drafts = _drafts(context)
     if drafts:
+        _medium_told_after(context, drafts)
         _apply_attendance(context, drafts)
         _apply_requests(context, drafts)
     return drafts

@@ -141,7 +141,8 @@ _FUTURE_BEFORE = re.compile(
 _FUTURE_SENTENCE = re.compile(
     r"\b(?:is|are|was|were|will be)\s+(?:all\s+)?(?:scheduled|expected|set|due|slated|likely|"
     r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
-    r"\btomorrow\b|\bwould (?:meet|hold)\b",
+    r"\btomorrow\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
+    r"organi[sz]ed)\b|\bcould\s+hardly\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",
     re.I,
 )
 

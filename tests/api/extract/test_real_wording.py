@@ -300,3 +300,45 @@ def test_a_capital_dateline_below_a_caption() -> None:
         "Medvedev here Friday morning."
     )
     assert (meeting.city, meeting.country_code) == ("Beijing", "CN")
+
+
+# calls: who asked, the medium told later, a call still being arranged ----------------
+
+
+def test_at_the_initiative_of_a_side_names_who_called() -> None:
+    meeting = _one(
+        "At the initiative of the Georgian side, Minister of Foreign Affairs of Georgia Ilia "
+        "Darchiashvili today had a phone call with Minister of Foreign Affairs of Austria "
+        "Alexander Schallenberg."
+    )
+    assert meeting.initiated_by == "GE"
+    assert meeting.principals[0].title == "Minister of Foreign Affairs"
+
+
+def test_a_discussion_is_a_call_when_the_next_paragraph_says_so() -> None:
+    meeting = _one(
+        "Foreign Minister Hakan Fidan of Turkey on Friday held his first discussion with German "
+        "Foreign Minister Johann Wadephul.\n\n"
+        "Ukraine and Syria were discussed during the phone conversation, the ministry said."
+    )
+    assert meeting.kind == "phone_call" and meeting.setting == "remote"
+
+
+def test_a_medium_told_after_another_meeting_is_that_meetings() -> None:
+    meetings = extract(
+        "Foreign Minister Hakan Fidan of Turkey on Friday held a discussion with German "
+        "Foreign Minister Johann Wadephul.\n\n"
+        "On Thursday, President Recep Tayyip Erdogan of Turkey held a discussion with German "
+        "Chancellor Friedrich Merz.\n\n"
+        "Trade was raised during the phone conversation.",
+        _DAY,
+    )
+    assert [m.kind for m in meetings] == ["meeting", "phone_call"]
+
+
+def test_a_call_still_being_arranged_is_no_call() -> None:
+    text = (
+        "The date for a phone call with U.S. Secretary of State Marco Rubio is being "
+        "negotiated, Russian Foreign Minister Sergey Lavrov said on Friday."
+    )
+    assert extract(text, _DAY) == []
