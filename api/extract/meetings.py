@@ -171,7 +171,35 @@ def _occasion(context: Context, draft: Draft) -> Occasion | None:
         ]
         for other in paragraph:
             found = found or find_occasion(other.text, other.start)
+    if found is None and draft.trigger.kind == "meeting":
+        found = _trip_purpose(context, draft)
     return found
+
+
+_TO_ATTEND = re.compile(
+    r"\b(?:arrived|arrives|is|was|came|travell?ed|flew)\b[^.;]{0,60}?\b(?:to\s+attend|for)\b",
+    re.I,
+)
+"""'Obama, who arrived in Beijing on Monday to attend the APEC meeting': why a principal
+is in the country, told anywhere in the text."""
+
+
+def _trip_purpose(context: Context, draft: Draft) -> Occasion | None:
+    """The event a principal travelled to attend, when a sentence of the same item names
+    that principal and the purpose ('arrived ... to attend the APEC ... meeting')."""
+    people = {id(p) for p, _ in draft.principals}
+    item = context.item_start(draft.sentence.start)
+    for sentence in context.doc.sentences:
+        if sentence.headline or context.item_start(sentence.start) != item:
+            continue
+        if not any(id(r.person) in people for r in context.refs.get(sentence.index, [])):
+            continue
+        purpose = _TO_ATTEND.search(sentence.text)
+        if purpose is not None:
+            found = find_occasion(sentence.text[purpose.end() :], sentence.start + purpose.end())
+            if found is not None:
+                return found
+    return None
 
 
 def _topics_range(context: Context, draft: Draft, drafts: list[Draft]) -> tuple[int, int]:

@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from api.extract.gazetteer import city_country, country_of_phrase
+from api.extract.gazetteer import city_country, country_of_phrase, fold
 from api.extract.names import NAME_PARTICLES, STOP_CAPS, is_nameable, is_pinyin_name
 from api.extract.offices import CONNECTORS, with_offices
 from api.extract.text import Document, Sentence
 from api.extract.titles import (
     RANKS,
+    TITLE_HEADS,
     counterpart_title,
     has_title_head,
     normalise_title,
@@ -23,6 +24,9 @@ from api.extract.titles import (
 __all__ = ["Mention", "Span", "find_mentions"]
 
 Span = tuple[int, int]
+
+_COURTESIES = frozenset({"HE", "H.E.", "Excellency", "Hon.", "Honourable", "Honorable"})
+"""Forms of address before an office ('HE US Secretary of State'): the country follows."""
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|\([A-Z][A-Za-z]{0,6}\)|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:st|nd|rd|th)?|\S"
@@ -130,7 +134,13 @@ def _nameable(toks: list[_Tok], i: int) -> bool:
 def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
     pieces, start = [], 0
     for i, tok in enumerate(run):
-        if tok.text == "and" and 0 < i < len(run) - 1 and _nameable(run, i - 1):
+        named_before = any(_nameable(run, k) for k in range(start, i))
+        office_after = i + 1 < len(run) and fold(run[i + 1].text) in TITLE_HEADS
+        if (
+            tok.text == "and"
+            and 0 < i < len(run) - 1
+            and (_nameable(run, i - 1) or (named_before and office_after))
+        ):  # 'Trump of the United States and President Putin': two people
             pieces.append(run[start:i])
             start = i + 1
     pieces.append(run[start:])
@@ -174,6 +184,7 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
     while begin < len(seg) and (
         (seg[begin].text in STOP_CAPS and not _nameable(seg, begin))
         or seg[begin].text in CONNECTORS
+        or (seg[begin].text in _COURTESIES and begin + 1 < len(seg))
     ):
         begin += 1
     country, size = _country_prefix(seg[begin:])

@@ -132,9 +132,16 @@ def appositive_title(phrase: str) -> tuple[str | None, int]:
     """The office an appositive phrase opens with, and how many characters it spans."""
     words = phrase.split(" ")
     skip = 0
-    if len(words) > 2 and country_of_phrase(words[0]) and has_title_head(words[1:3]):
-        skip = len(words[0]) + 1  # 'Chinese Foreign Minister': the office without 'Chinese'
-        words = words[1:]
+    for size in (3, 2, 1):  # 'Chinese Foreign Minister', "Sierra Leone's minister of ..."
+        lead = " ".join(words[:size])
+        if (
+            len(words) > size + 1
+            and country_of_phrase(lead)
+            and has_title_head(words[size : size + 2])
+        ):
+            skip = len(lead) + 1  # the office without its country
+            words = words[size:]
+            break
     kept: list[str] = []
     for word in words:
         if word and (word[0].isupper() or fold(word) in TITLE_WORDS or word in CONNECTORS):

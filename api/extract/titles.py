@@ -71,7 +71,7 @@ RANKS = frozenset(
         """
         General Gen Gen. Lt Lt. Lieutenant Major Maj Maj. Colonel Col Col. Brigadier Admiral Adm
         Adm. Marshal Field Captain Capt Capt. Commodore Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
-        Professor Sir Dame Lord Lady H.E. Excellency Senator Sen. Sen Rep. Hon. Honourable
+        Professor Sir Dame Lord Lady H.E. HE Excellency Senator Sen. Sen Rep. Hon. Honourable
         Honorable Justice Retd Retired Ambassador-at-large
         """
     )

@@ -342,3 +342,62 @@ def test_a_call_still_being_arranged_is_no_call() -> None:
         "negotiated, Russian Foreign Minister Sergey Lavrov said on Friday."
     )
     assert extract(text, _DAY) == []
+
+
+# offices: forms of address, two people in one run, a possessive country --------------
+
+
+def test_a_form_of_address_before_an_office_and_its_country() -> None:
+    meeting = _one(
+        "HE Deputy Prime Minister and Minister of Foreign Affairs Sheikh Mohammed bin "
+        "Abdulrahman Al-Thani of Qatar held today a phone call with HE US Secretary of State "
+        "Marco Rubio."
+    )
+    rubio = meeting.principals[1]
+    assert (rubio.name, rubio.country_code, rubio.title) == (
+        "Marco Rubio",
+        "US",
+        "Secretary of State",
+    )
+    assert meeting.principals[0].title == "Deputy Prime Minister and Minister of Foreign Affairs"
+
+
+def test_of_a_country_and_another_office_are_two_people() -> None:
+    meeting = _one(
+        "President Donald J. Trump of the United States and President Vladimir Putin of the "
+        "Russian Federation spoke today by phone."
+    )
+    assert [(p.country_code, p.title) for p in meeting.principals] == [
+        ("US", "President"),
+        ("RU", "President"),
+    ]
+
+
+def test_a_possessive_country_of_two_words_before_a_lower_case_office() -> None:
+    meeting = _one(
+        "Wang Yi met on Friday with Timothy Kabba, Sierra Leone's minister of foreign affairs "
+        "and international cooperation, in Beijing."
+    )
+    kabba = meeting.principals[1]
+    assert (kabba.country_code, kabba.title) == (
+        "SL",
+        "Minister of Foreign Affairs and International Cooperation",
+    )
+
+
+def test_the_event_a_visitor_came_to_attend_is_the_occasion() -> None:
+    meeting = _one(
+        "Chinese President Xi Jinping on Friday held talks with his US counterpart Joe Biden in "
+        "Beijing.\n\nBiden, who arrived in Beijing on Tuesday to attend the APEC Economic "
+        "Leaders' Meeting, was welcomed at the airport."
+    )
+    assert (meeting.occasion, meeting.setting) == ("APEC summit", "bilateral_visit")
+
+
+def test_a_visit_without_an_event_has_no_occasion() -> None:
+    meeting = _one(
+        "Chinese President Xi Jinping on Friday held talks with his US counterpart Joe Biden in "
+        "Beijing.\n\nBiden, who arrived in Beijing on Tuesday for a state visit, was welcomed "
+        "at the airport. The two sides also discussed APEC cooperation."
+    )
+    assert meeting.occasion is None
