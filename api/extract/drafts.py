@@ -56,6 +56,9 @@ class Draft:
 def _assign_countries(context: Context, people: list[Person], sentence: Sentence) -> bool:
     known = {p.country for p in people if p.country}
     stateless = [p for p in people if p.country is None and is_stateless(p.title)]
+    uncued = [p for p in people if not p.country or p.country_rank >= 5]
+    if len(uncued) >= 2 and len({p.tokens[-1].lower() for p in uncued}) < len(uncued):
+        return False  # two of one family name and no country told: one country's people
     for person in people:
         if person.country is None and person not in stateless:
             code = fallback_country(context, known, sentence)

@@ -93,6 +93,14 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
     ("received", "", re.compile(r"\b(?:received|receives|hosted|hosts)\b", re.I)),
     (
+        "travelled_to_meet",
+        "",
+        re.compile(
+            r"\b(?:travell?ed|flew|went|came|headed)\b[^.;]{0,60}?\bto\s+meet(?:\s+with)?\b",
+            re.I,
+        ),
+    ),
+    (
         "spoke",
         "",
         re.compile(
@@ -152,6 +160,16 @@ _HOW_OFTEN = re.compile(
     re.I,
 )
 """'have met 10 times since 2019': a count of past contacts, not one that can be dated."""
+_PAST_PURPOSE = re.compile(
+    r"\b(?:travell?ed|flew|went|came|arrived|headed)\b[^.;]{0,60}\bto\s+$", re.I
+)
+"""'travelled to Riyadh to meet with ...': the purpose of a trip made, not a plan."""
+_NOT_RECEIVED = re.compile(
+    r"\b(?:letters?|messages?|cables?|calls?|invitations?|credentials|copies|greetings)\s+(?:\w+\s+)?"
+    r"received\b|\breceived\s+from\b",
+    re.I,
+)
+"""'a letter he received from ...': something received, not a visitor."""
 _RELATIVE = re.compile(r"\b(?:what|which)\s+$", re.I)
 """A future cue right after 'what'/'which' describes the event, not its timing ('met on
 Saturday, in what is expected to be their last meeting')."""
@@ -232,9 +250,12 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
             start, end = match.span()
             if any(t.start - offset <= start < t.end - offset for t in found):
                 continue
-            if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or _in_clause(
-                sentence, cues, start, end
-            ):
+            before = sentence[max(0, start - 40) : start]
+            if (
+                _FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start)
+            ) or _in_clause(sentence, cues, start, end):
+                continue
+            if label == "received" and _NOT_RECEIVED.search(sentence, max(0, start - 30), end + 8):
                 continue
             definite = _DEFINITE.search(sentence[max(0, start - 12) : start])
             if (

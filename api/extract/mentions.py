@@ -91,6 +91,12 @@ def _tokens(sentence: Sentence) -> list[_Tok]:
             sentence.start + match.start(),
             sentence.start + match.end(),
         )
+        if text in ("'", "’") and toks and toks[-1].end == start and toks[-1].text == "Dato":
+            toks[-1] = _Tok("Dato'", toks[-1].start, end)  # the Malay honorific
+            continue
+        if text in ("Sri", "Seri") and toks and toks[-1].text in ("Tan", "Dato'", "Datuk"):
+            toks[-1] = _Tok(toks[-1].text + " Sri", toks[-1].start, end)
+            continue
         if (
             text == "."
             and toks
@@ -195,7 +201,8 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
         return None
     i, j = block
     name_toks = seg[i:j]
-    if len(name_toks) > 5:
+    particles = sum(t.text in NAME_PARTICLES or t.text in ("Al", "El") for t in name_toks)
+    if len(name_toks) > 5 + min(particles, 2):  # 'Tamim bin Hamad Al Thani' is one name
         return None
     possessive = name_toks[-1].text.endswith(("'s", "’s"))
     last = name_toks[-1]

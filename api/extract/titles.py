@@ -72,10 +72,11 @@ RANKS = frozenset(
         General Gen Gen. Lt Lt. Lieutenant Major Maj Maj. Colonel Col Col. Brigadier Admiral Adm
         Adm. Marshal Field Captain Capt Capt. Commodore Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
         Professor Sir Dame Lord Lady H.E. HE Excellency Senator Sen. Sen Rep. Hon. Honourable
-        Honorable Justice Retd Retired Ambassador-at-large
+        Honorable Justice Retd Retired Ambassador-at-large HH HRH Highness Majesty Royal
+        Dato Dato' Dato’ Datuk Tun Datin Sheikh Sheikha Shaikh
         """
     )
-)
+) | {"Tan Sri", "Dato' Sri", "Datuk Sri"}
 """Ranks and honorifics that come before a name and are not part of the office."""
 
 HONORIFIC_PREFIXES = frozenset(

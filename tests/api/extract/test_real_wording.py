@@ -401,3 +401,49 @@ def test_a_visit_without_an_event_has_no_occasion() -> None:
         "at the airport. The two sides also discussed APEC cooperation."
     )
     assert meeting.occasion is None
+
+
+# Gulf and Malay wording ---------------------------------------------------------------
+
+
+def test_travelled_to_a_city_to_meet_reports_the_meeting() -> None:
+    meeting = _one(
+        "On Friday, Kuwait's Crown Prince, Sheikh Sabah Khalid Al Sabah, travelled to Doha to "
+        "meet with Qatar's Emir, Sheikh Tamim bin Hamad Al Thani. The two leaders discussed "
+        "bilateral relations."
+    )
+    assert {p.country_code for p in meeting.principals} == {"KW", "QA"}
+    assert (meeting.city, meeting.country_code) == ("Doha", "QA")
+
+
+def test_will_travel_to_meet_is_still_a_plan() -> None:
+    text = (
+        "Kuwait's Crown Prince, Sheikh Sabah Khalid Al Sabah, will travel to Doha to meet with "
+        "Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, on Friday."
+    )
+    assert extract(text, _DAY) == []
+
+
+def test_a_letter_received_from_a_leader_is_no_meeting() -> None:
+    text = (
+        "King Salman of Saudi Arabia briefed the cabinet on Friday about a letter he received "
+        "from Emir Sheikh Tamim bin Hamad Al Thani of Qatar."
+    )
+    assert extract(text, _DAY) == []
+
+
+def test_malay_honorifics_are_no_part_of_the_name() -> None:
+    meeting = _one(
+        "Indonesian President Prabowo Subianto received Malaysian Foreign Minister Dato' Seri "
+        "Mohamad Hasan at the Merdeka Palace on Friday, with Tan Sri Anwar Ibrahim's greetings."
+    )
+    assert [p.name for p in meeting.principals] == ["Prabowo Subianto", "Mohamad Hasan"]
+
+
+def test_two_of_one_family_without_a_country_are_no_bilateral_meeting() -> None:
+    text = (
+        "KUWAIT: His Highness the Amir Sheikh Nawaf Al-Ahmad Al-Sabah received His Highness the "
+        "Crown Prince Sheikh Mishal Al-Ahmad Al-Sabah at Bayan Palace on Friday. The Saudi "
+        "cabinet praised ties with Kuwait."
+    )
+    assert extract(text, _DAY) == []
