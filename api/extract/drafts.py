@@ -163,6 +163,7 @@ def _draft(
     return draft
 
 
+_WELCOME = re.compile(r"\b(?:welcomed|greeted|was\s+received|were\s+received)\b", re.I)
 _EARLIER = re.compile(r"\blast\s+(?:met|spoke|talked)\b|\bago\b|\bprevious(?:ly)?\b", re.I)
 
 
@@ -183,8 +184,8 @@ def _told_before(
             break
         if not any(id(r.person) in people for r in context.refs.get(index, [])):
             continue
-        if not find_triggers(earlier.text, earlier.start):
-            continue  # the earlier sentence reports no meeting of theirs that happened
+        if not find_triggers(earlier.text, earlier.start) and not _WELCOME.search(earlier.text):
+            continue  # the earlier sentence reports no meeting or welcome of theirs
         days = [m for m in find_dates(earlier.text, earlier.start, reference) if m.date]
         if days:
             return days[0], earlier

@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 _DEMONYMS = """
-AF Afghan|AL Albanian|DZ Algerian|AD Andorran|AO Angolan|AG Antiguan|AR Argentine,Argentinian
+AF Afghan|FM Micronesian|AL Albanian|DZ Algerian|AD Andorran|AO Angolan|AG Antiguan|AR Argentine,Argentinian
 AM Armenian|AU Australian|AT Austrian|AZ Azerbaijani,Azeri|BS Bahamian|BH Bahraini
 BD Bangladeshi|BB Barbadian|BY Belarusian|BE Belgian|BZ Belizean|BJ Beninese|BT Bhutanese
 BO Bolivian|BA Bosnian|BW Botswanan|BR Brazilian|BN Bruneian|BG Bulgarian|BF Burkinabe

@@ -74,6 +74,8 @@ class Mention:
     excluded: bool = False
     counterpart: bool = False
     headline: bool = False
+    alias: str | None = None
+    """A short name the text gives in brackets or quotes ('Joko Widodo (Jokowi)')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +85,17 @@ class _Tok:
     end: int
 
 
+_NICKNAME = re.compile(r"(?<=[A-Za-z]) [\"“]([A-Z][a-z]+)[\"”](?= [A-Z])")
+"""'Joko "Jokowi" Widodo': a nickname inside a name."""
+
+
 def _tokens(sentence: Sentence) -> list[_Tok]:
     toks: list[_Tok] = []
+    nicknames = {m.start(): m for m in _NICKNAME.finditer(sentence.text)}
+
     for match in _TOKEN.finditer(sentence.text):
+        if any(n.start() < match.start() < n.end() for n in nicknames.values()):
+            continue  # the nickname and its quotes stand outside the name's tokens
         text, start, end = (
             match.group(0),
             sentence.start + match.start(),
@@ -109,8 +119,16 @@ def _tokens(sentence: Sentence) -> list[_Tok]:
     return toks
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]")
+"""'al-Sabah' inside a name, with the article in lower case."""
+
+
 def _is_cap(tok: _Tok) -> bool:
-    return tok.text[0].isupper() or (tok.text[0] == "(" and len(tok.text) > 2)
+    return (
+        tok.text[0].isupper()
+        or (tok.text[0] == "(" and len(tok.text) > 2)
+        or bool(_ARABIC_ARTICLE.match(tok.text))
+    )
 
 
 def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
@@ -230,7 +248,7 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
             )
         else:
             title = normalise_title(doc_text[title_span[0] : title_span[1]])
-    rest = seg[j:]
+    rest = seg[j + 1 :] if _alias(seg[j:]) else seg[j:]
     if rest and rest[0].text == "of" and len(rest) > 1 and not country:
         code = _suffix_country(rest)
         if code:
@@ -256,7 +274,19 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
         country_span=country_span,
         possessive=possessive,
         headline=sentence.headline,
+        alias=_alias(seg[j:]) or _nickname(doc_text[name_toks[0].start : name_end]),
     )
+
+
+def _nickname(name: str) -> str | None:
+    found = _NICKNAME.search(name)
+    return found.group(1) if found else None
+
+
+def _alias(rest: list[_Tok]) -> str | None:
+    if rest and re.fullmatch(r"\([A-Z][a-z]+\)", rest[0].text):
+        return rest[0].text[1:-1]
+    return None
 
 
 def _suffix_country(rest: list[_Tok]) -> str | None:

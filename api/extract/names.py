@@ -105,6 +105,8 @@ def is_nameable(word: str) -> bool:
     """True when `word` may be part of a person's name (capitalised, not an office,
     place, organisation, month or sentence-opening word)."""
     bare = word[:-2] if word.endswith(("'s", "’s")) else word
+    if re.match(r"(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]", bare):
+        return True  # 'al-Sabah'
     if not bare or not bare[0].isupper() or bare in RANKS or bare in STOP_CAPS:
         return False
     if re.fullmatch(r"[A-Z]\.", bare):

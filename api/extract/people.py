@@ -35,6 +35,8 @@ class Person:
     country_span: Span | None = None
     country_rank: int = 9
     counterpart: bool = False
+    aliases: set[str] = field(default_factory=set)
+    """Folded short names the text gave in brackets or quotes."""
 
     @property
     def name(self) -> str:
@@ -74,6 +76,8 @@ def resolve_people(
         elif len(tokens) > len(person.tokens) and len(mention.name) >= 2:
             person.tokens = tokens
         person.mentions.append(mention)
+        if mention.alias:
+            person.aliases.add(fold(mention.alias))
         owner[index] = person
         _absorb(person, mention, doc)
     for person in people:
@@ -84,6 +88,8 @@ def resolve_people(
 
 def _match(people: list[Person], tokens: list[str], mention: Mention) -> Person | None:
     candidates = [p for p in people if _same(p.tokens, tokens)]
+    if not candidates and len(tokens) == 1:  # 'Jokowi' after 'Joko Widodo (Jokowi)'
+        candidates = [p for p in people if fold(tokens[0]) in p.aliases]
     if not candidates:
         return None
     if len(candidates) == 1:

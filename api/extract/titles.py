@@ -47,7 +47,7 @@ TITLE_HEADS = frozenset(
 TITLE_WORDS = TITLE_HEADS | frozenset(
     _words(
         """
-        prime vice deputy acting first foreign interior home defence defense finance planning
+        crown prime vice deputy acting first foreign interior home defence defense finance planning
         commerce trade external affairs national security state council standing committee
         people's congress political bureau central cpc party communist army staff joint chiefs
         naval navy air force forces federal executive special senior general information
@@ -210,6 +210,8 @@ def normalise_title(title: str) -> str:
         words.pop()
     while words and words[0] in RANKS:
         words.pop(0)
+    if len(words) > 2 and words[-1] in ("Prince", "Princess") and has_title_head(words[:-1]):
+        words.pop()  # 'Foreign Minister Prince Faisal': the rank of birth is no office
     words = [TITLE_ABBREVIATIONS.get(w, w) for w in words]
     title = " ".join(words)
     title = _TRAILING_PARTY.sub("", title)

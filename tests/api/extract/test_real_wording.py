@@ -447,3 +447,34 @@ def test_two_of_one_family_without_a_country_are_no_bilateral_meeting() -> None:
         "cabinet praised ties with Kuwait."
     )
     assert extract(text, _DAY) == []
+
+
+def test_a_quoted_nickname_inside_a_name() -> None:
+    meeting = _one(
+        'Jakarta: President Joko "Jokowi" Widodo of Indonesia received his Micronesian '
+        "counterpart Peter M. Christian at the Bogor Palace on Wednesday."
+    )
+    assert [(p.name, p.country_code) for p in meeting.principals] == [
+        ("Joko Widodo", "ID"),
+        ("Peter M. Christian", "FM"),
+    ]
+
+
+def test_a_bracketed_short_name_refers_back_to_the_person() -> None:
+    meeting = _one(
+        "Malaysian Prime Minister Ismail Sabri Yaakob was welcomed by President Joko Widodo "
+        "(Jokowi) of Indonesia on Friday.\n\nPresident Jokowi and Prime Minister Yaakob then "
+        "held a face-to-face meeting."
+    )
+    assert [p.name for p in meeting.principals] == ["Joko Widodo", "Ismail Sabri Yaakob"]
+
+
+def test_lower_case_arabic_articles_inside_a_name_and_a_crown_prince() -> None:
+    meeting = _one(
+        "Kuwait's Crown Prince Sheikh Mishal al-Ahmad al-Jaber al-Sabah met Saudi Foreign "
+        "Minister Prince Faisal bin Farhan on Friday."
+    )
+    assert [(p.name, p.title) for p in meeting.principals] == [
+        ("Mishal al-Ahmad al-Jaber al-Sabah", "Crown Prince"),
+        ("Faisal bin Farhan", "Foreign Minister"),
+    ]
