@@ -127,14 +127,17 @@ def _draft(
         previous = None  # another item of the page: its dates are not this one's
     mentions = find_dates(sentence.text, sentence.start, reference)
     date, span, found = _pick_date(mentions, trigger, previous, clause_end, context.doc.text)
-    named = named_in(context, sentence, refs)
-    if not found and named is not None:  # 'Both the leaders met ...': when the pair was named
-        own = find_dates(named.text, named.start, reference)
+    naming = named_in(context, sentence, refs)
+    named = naming[0] if naming else None
+    story: Sentence | None = None
+    for earlier in naming if not found else []:  # 'Both the leaders met ...': when named
+        own = find_dates(earlier.text, earlier.start, reference)
         if own and own[0].date is not None:
             date, span, found = own[0].date, (own[0].start, own[0].end), True
+            story = earlier
+            break
     lead = named if named is not None and not found else sentence
     evidence: Evidence = {"kind": [trigger.kind_span]}
-    story: Sentence | None = None
     if found and date is None and reference is not None:
         return None
     if not found:

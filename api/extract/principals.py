@@ -36,12 +36,15 @@ _OPENING = re.compile(
     r"\W*(?:[A-Z]\w*\s+)??(?i:before|after|prior\s+to|following|upon)\s+(?:(?i:his|her|their)\s+)?"
 )
 """A trigger opening the sentence in a clause of time ('Before meeting the prime minister,')."""
-_PAIR = re.compile(
-    r"\b(?P<pair>(?i:both(?:\s+the)?|the\s+two)\s+(?:leaders|sides|ministers|presidents|"
+_PAIR_WORDS = (
+    r"(?P<pair>(?i:both(?:\s+the)?|the\s+two)\s+(?:leaders|sides|ministers|presidents|"
     r"prime\s+ministers|premiers|foreign\s+ministers|counterparts|heads\s+of\s+(?:state|government)|"
-    r"top\s+diplomats))\s+(?:(?:also|later|then|"
-    r"first)\s+){0,2}$"
+    r"top\s+diplomats)|(?i:the\s+leaders\s+of\s+the\s+two\s+countries))"
 )
+_PAIR = re.compile(r"\b" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}$")
+_PAIR_OPENING = re.compile(r"\W*" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}\w+")
+"""'The two leaders then headed to the porch for a bilateral meeting': the pair opens the
+sentence whose noun reports the meeting."""
 """'Both the leaders met ...': the pair named just before."""
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+[^;]*,\s*$")
 """'X, who is accompanying Y on his visit, held talks with Z': X is the subject."""
@@ -106,6 +109,8 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         span = (pronoun.start("p"), pronoun.end("p"))
         subject = [Ref(*span, antecedent, span, False)] if antecedent else []
     pair = _PAIR.search(text, sentence.start, trigger.start) if not subject else None
+    if pair is None and not subject and trigger.label in _NOUN_LABELS:
+        pair = _PAIR_OPENING.match(text, sentence.start, trigger.start)
     if pair:
         span = (pair.start("pair"), pair.end("pair"))
         subject = [Ref(*span, person, span, False) for person in _pair_before(context, sentence)]
@@ -130,16 +135,18 @@ def _unique(refs: list[Ref]) -> list[Ref]:
     return unique
 
 
-def named_in(context: Context, sentence: Sentence, refs: list[Ref]) -> Sentence | None:
-    """For principals meant by 'the two leaders': the earlier sentence naming them both."""
+def named_in(context: Context, sentence: Sentence, refs: list[Ref]) -> list[Sentence]:
+    """For principals meant by 'the two leaders': the earlier sentences naming them both,
+    nearest first (the nearest three, then the story's opening ones)."""
     if len(refs) < 2 or refs[0].start != refs[1].start:
-        return None
+        return []
     wanted = {id(r.person) for r in refs}
-    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+    found = []
+    for index in range(sentence.index - 1, max(-1, sentence.index - 12), -1):
         named = {id(r.person) for r in context.refs.get(index, [])}
         if wanted <= named:
-            return context.doc.sentences[index]
-    return None
+            found.append(context.doc.sentences[index])
+    return found
 
 
 def _pair_before(context: Context, sentence: Sentence) -> list[Person]:
@@ -155,7 +162,26 @@ def _pair_before(context: Context, sentence: Sentence) -> list[Person]:
                 people.append(ref.person)
         if len(people) >= 2:
             return people[:2]
-    return []
+    return _lead_pair(context, sentence)
+
+
+def _lead_pair(context: Context, sentence: Sentence) -> list[Person]:
+    """The two people of different countries the story opened with, when no sentence
+    near 'the two leaders' names a pair."""
+    item = context.item_start(sentence.start)
+    people: list[Person] = []
+    body = [
+        s for s in context.doc.sentences[: sentence.index] if not s.headline and s.start >= item
+    ][:4]
+    for earlier in body:
+        for ref in context.refs.get(earlier.index, []):
+            if (
+                not ref.excluded
+                and ref.person.country
+                and all(ref.person.country != p.country for p in people)
+            ):
+                people.append(ref.person)
+    return people[:2] if len(people) >= 2 else []
 
 
 def _antecedent(context: Context, sentence: Sentence) -> Person | None:

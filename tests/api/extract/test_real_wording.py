@@ -478,3 +478,34 @@ def test_lower_case_arabic_articles_inside_a_name_and_a_crown_prince() -> None:
         ("Mishal al-Ahmad al-Jaber al-Sabah", "Crown Prince"),
         ("Faisal bin Farhan", "Foreign Minister"),
     ]
+
+
+# a state visit told step by step -------------------------------------------------------
+
+
+def test_the_two_leaders_heading_for_a_bilateral_meeting_late_in_the_story() -> None:
+    meeting = _one(
+        "Jakarta - Indonesian President Prabowo Subianto welcomed Malaysian Prime Minister "
+        "Anwar Ibrahim at the Merdeka Palace, Jakarta on Friday morning.\n\n"
+        "The visit is the prime minister's first this year.\n\n"
+        "Upon arrival, Anwar was greeted with dances.\n\n"
+        "After that, the two leaders introduced their delegations.\n\n"
+        "The two leaders then headed to the back porch of the Merdeka Palace for a bilateral "
+        "meeting."
+    )
+    assert meeting.date == _DAY
+    assert [p.country_code for p in meeting.principals] == ["ID", "MY"]
+    assert meeting.venue == "Merdeka Palace"
+
+
+def test_a_home_town_and_a_visit_to_a_palace_are_places() -> None:
+    meeting = _one(
+        "German Chancellor Friedrich Merz met French President Emmanuel Macron on Friday for "
+        "dinner in his home town of Arnsberg."
+    )
+    assert (meeting.city, meeting.country_code) == ("Arnsberg", "DE")
+    meeting = _one(
+        "President Prabowo Subianto of Indonesia received Prime Minister Anwar Ibrahim of "
+        "Malaysia during the latter's working visit to the Merdeka Palace, Jakarta, on Friday."
+    )
+    assert meeting.venue == "Merdeka Palace"
