@@ -131,7 +131,7 @@ Xinhua News Agency:CN:Xinhua News Agency|Reuters::Reuters|AFP::Agence France-Pre
 country whose agency it is (empty for international ones) and the agency's full name."""
 
 _VENUE_ALIASES = """
-Great Hall of the People:Great Hall of People|Great Hall|People's Great Hall
+Great Hall of the People:Great Hall of People|Great Hall|People's Great Hall|People's Great Hall of China
 Diaoyutai State Guesthouse:Diaoyutai State Guest House
 """
 

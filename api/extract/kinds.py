@@ -84,6 +84,11 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
     ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+(?:with|between)\b", re.I)),
     (
+        "noun_with",
+        "",
+        re.compile(r"\b(?:meeting|talks)\b,?[^.;]{0,50}?,?\s+(?:was|were)\s+with\b", re.I),
+    ),
+    (
         "met",
         "",
         re.compile(
@@ -147,7 +152,7 @@ _FUTURE_BEFORE = re.compile(
     r"scheduled|due|going|likely)\s+(?:to\s+)?(?:\w+\s+){0,2}$|\bto\s+$"
 )
 _FUTURE_SENTENCE = re.compile(
-    r"\b(?:is|are|was|were|will be)\s+(?:all\s+)?(?:scheduled|expected|set|due|slated|likely|"
+    r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+)?(?:scheduled|expected|set|due|slated|likely|"
     r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
     r"\btomorrow\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
     r"organi[sz]ed)\b|\bcould\s+hardly\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",

@@ -48,6 +48,8 @@ sentence whose noun reports the meeting."""
 """'Both the leaders met ...': the pair named just before."""
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+[^;]*,\s*$")
 """'X, who is accompanying Y on his visit, held talks with Z': X is the subject."""
+_OWNER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}")
+"""'PM Modi's first bilateral meeting ... was with X': the owner of the meeting met X."""
 _LINK = re.compile(r"\b(?:and|where|when|after which|during which)\s+$")
 """Words after which a pronoun starts a new clause about the same person."""
 _TOGETHER = re.compile(r"\b(?:trilateral|jointly|together|joint)\b", re.I)
@@ -87,7 +89,11 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     """The principals of the meetings a trigger reports: usually one pair; one pair per
     person met when one subject met several people in turn."""
     text = context.doc.text
-    refs = [r for r in context.refs.get(sentence.index, []) if not r.excluded]
+    refs = [
+        r
+        for r in context.refs.get(sentence.index, [])
+        if not r.excluded or _OWNER.fullmatch(text, r.end, trigger.start)
+    ]
     refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
     limit = 90 if trigger.label in _NOUN_LABELS else 45
     pronoun = _PRONOUN.search(text, sentence.start, trigger.start)

@@ -509,3 +509,37 @@ def test_a_home_town_and_a_visit_to_a_palace_are_places() -> None:
         "Malaysia during the latter's working visit to the Merdeka Palace, Jakarta, on Friday."
     )
     assert meeting.venue == "Merdeka Palace"
+
+
+# Indian and Pakistani press wording -----------------------------------------------------
+
+
+def test_the_owner_of_a_meeting_that_was_with_someone() -> None:
+    meetings = extract(
+        "Indian Prime Minister Narendra Modi held bilateral talks with heads of state on "
+        "Friday.\n\n"
+        "PM Modi's first bilateral meeting, amongst the five of the day, was with Sri Lankan "
+        "President Maithripala Sirisena at the Hyderabad House in Delhi.",
+        _DAY,
+    )
+    assert [[p.name for p in m.principals] for m in meetings] == [
+        ["Narendra Modi", "Maithripala Sirisena"]
+    ]
+    assert meetings[0].venue == "Hyderabad House"
+
+
+def test_a_city_named_counts_for_its_country() -> None:
+    meeting = _one(
+        "Prime Minister Narendra Modi met Mauritian Prime Minister Pravind Jugnauth in Delhi on "
+        "Friday. Mauritius and the Mauritian people were thanked."
+    )
+    assert [p.country_code for p in meeting.principals] == ["IN", "MU"]
+
+
+def test_also_scheduled_talks_are_a_plan() -> None:
+    meeting = _one(
+        "Visiting Pakistani Prime Minister Shehbaz Sharif met Chinese President Xi Jinping on "
+        "Friday.\n\nThe Prime Minister is also scheduled to hold delegation-level talks with "
+        "Premier Li Qiang."
+    )
+    assert meeting.principals[1].name == "Xi Jinping"
