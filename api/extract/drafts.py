@@ -147,6 +147,10 @@ def _draft(
         elif (told := _told_before(context, sentence, refs, reference)) is not None:
             date, span = told[0].date, (told[0].start, told[0].end)
             story = told[1]
+        elif not _is_lead(context, lead) and (opened := _lead_telling(context, refs)):
+            date = context.dateline_date or reference
+            span = context.dateline_date_span if context.dateline_date else None
+            story = opened
         elif context.dateline_date is not None and _is_lead(context, lead):
             date, span = context.dateline_date, context.dateline_date_span
         elif reference is not None and _is_lead(context, lead):
@@ -192,6 +196,26 @@ def _told_before(
         days = [m for m in find_dates(earlier.text, earlier.start, reference) if m.date]
         if days:
             return days[0], earlier
+    return None
+
+
+def _lead_telling(context: Context, refs: list[Ref]) -> Sentence | None:
+    """The lead sentence that reported a meeting of one of the principals without naming
+    the other ('Johnson met with his American counterpart in London ...'): a later
+    sentence naming both tells the same meeting, on the lead's day."""
+    people = {id(r.person) for r in refs}
+    for earlier in context.doc.sentences:
+        if earlier.headline:
+            continue
+        if not _is_lead(context, earlier):
+            break
+        named = [r for r in context.refs.get(earlier.index, []) if id(r.person) in people]
+        if (
+            len(named) == 1
+            and find_triggers(earlier.text, earlier.start)
+            and not find_dates(earlier.text, earlier.start, context.reference)
+        ):
+            return earlier
     return None
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["Trigger", "find_triggers"]
+__all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
 _NOUNS = (
     r"(?:talks?|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
@@ -244,6 +245,21 @@ def _in_clause(sentence: str, cues: list[int], start: int, end: int) -> bool:
 
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Triggers in `sentence` (which starts at `offset`), future ones left out."""
+    return list(_triggers(sentence, offset))
+
+
+def forget_triggers() -> None:
+    """Drop the triggers remembered for the previous readout (each readout is read anew)."""
+    _triggers.cache_clear()
+
+
+@lru_cache(maxsize=512)
+def _triggers(sentence: str, offset: int) -> tuple[Trigger, ...]:
+    """The triggers of one sentence, computed once however many rules ask."""
+    return tuple(_find_triggers(sentence, offset))
+
+
+def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
     found: list[Trigger] = []
     cues = [
         m.start()

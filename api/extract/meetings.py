@@ -11,6 +11,7 @@ from api.extract.context import Context, build_context
 from api.extract.dates import time_of_day
 from api.extract.drafts import Draft, find_drafts
 from api.extract.gazetteer import VENUE_CITY, city_country, fold
+from api.extract.kinds import forget_triggers
 from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
 from api.extract.occasions import Occasion, find_occasion
 from api.extract.people import Person
@@ -29,6 +30,7 @@ def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
     `published` anchors relative days ("on Friday", "yesterday"); without it they stay
     unresolved and the meeting's date is None.
     """
+    forget_triggers()
     context = build_context(text, published)
     drafts = find_drafts(context)
     capacities = find_capacities(context)

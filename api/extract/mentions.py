@@ -94,7 +94,7 @@ def _tokens(sentence: Sentence) -> list[_Tok]:
     nicknames = {m.start(): m for m in _NICKNAME.finditer(sentence.text)}
 
     for match in _TOKEN.finditer(sentence.text):
-        if any(n.start() < match.start() < n.end() for n in nicknames.values()):
+        if nicknames and any(n.start() < match.start() < n.end() for n in nicknames.values()):
             continue  # the nickname and its quotes stand outside the name's tokens
         text, start, end = (
             match.group(0),

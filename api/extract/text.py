@@ -31,6 +31,8 @@ _BOILERPLATE = re.compile(
       | <[^>]*>
       | (?:date\s+)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?
       | [A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}
+      | [#\s]*\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\s+\d{1,2}:\d{2}(?:\s*\(UTC\s*[+-]\d{2}:?\d{2}\))?  # 01 July 2022 18:43
+      | (?:by\s+[\w .'-]+\|\s*)?[\w .'-]+\|\s*updated:?\s.*   # By X | China Daily | Updated: ...
       | \W*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,

@@ -543,3 +543,20 @@ def test_also_scheduled_talks_are_a_plan() -> None:
         "Premier Li Qiang."
     )
     assert meeting.principals[1].name == "Xi Jinping"
+
+
+def test_a_lead_with_an_unnamed_counterpart_dates_the_meeting_named_later() -> None:
+    meeting = _one(
+        "Foreign Secretary David Lammy met with his American counterpart in London to discuss "
+        "Ukraine.\n\nA spokesperson said:\n\nForeign Secretary David Lammy hosted US Secretary "
+        "of State Marco Rubio at Carlton Gardens."
+    )
+    assert meeting.date == _DAY and (meeting.city, meeting.country_code) == ("London", "GB")
+
+
+def test_a_time_stamp_line_and_a_byline_are_no_lead() -> None:
+    meeting = _one(
+        "British Foreign Secretary meets French FM\n# 17 May 2024 18:43 (UTC +04:00)\n\n"
+        "Foreign Secretary David Lammy met French Foreign Minister Stephane Sejourne in Paris."
+    )
+    assert meeting.date == _DAY
