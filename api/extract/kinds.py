@@ -49,7 +49,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "spoke_pair",
         "",
         re.compile(
-            r"\b(?:spoke|speak|talked|conversed|exchanged\s+views)\s+(?:\w+\s+)?(?:over|on|by|via)\s+"
+            r"\b(?:spoke|speak|talked|conversed|discussed|exchanged\s+views)\s+(?:\w+\s+)?(?:over|on|by|via)\s+"
             r"(?:the\s+)?(?:tele)?phone\b(?:\s+for\s+(?:about\s+)?[\w-]+\s+(?:minutes|hours?))?"
             r"(?:\s+(?:with|to)\b)?",
             re.I,
@@ -156,7 +156,7 @@ _FUTURE_SENTENCE = re.compile(
     r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+)?(?:scheduled|expected|set|due|slated|likely|"
     r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
     r"\btomorrow\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
-    r"organi[sz]ed)\b|\bcould\s+hardly\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",
+    r"organi[sz]ed)\b|\bcould\s+hardly\b|\bplanned\s+as\s+well\b|\bwas\s+(?:also\s+)?planned\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",
     re.I,
 )
 

@@ -16,6 +16,7 @@ from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
 from api.extract.occasions import Occasion, find_occasion
 from api.extract.people import Person
 from api.extract.places import Place, find_city, find_country, find_here, find_venue
+from api.extract.text import Sentence
 from api.extract.topics import find_topics
 from api.models import MeetingKind, Role, Setting
 
@@ -74,8 +75,15 @@ def _place(
 ) -> tuple[Place | None, Place | None, str | None]:
     sentence = draft.sentence
     clause = sentence.text[: max(draft.clause_end, draft.trigger.end) - sentence.start]
-    venue = find_venue(clause, sentence.start) or _venue_told_after(context, draft)
+    held = _held_at(context, draft)
+    venue = find_venue(clause, sentence.start) or (
+        find_venue(held.text, held.start) if held else None
+    )
     city = find_city(clause, sentence.start, draft.trigger.start)
+    if city is None and held is not None:
+        city = find_city(held.text, held.start, held.start)
+        if city is not None:
+            evidence["city"] = [city.span]
     if city is None and context.dateline_city is not None:
         here = find_here(sentence.text, sentence.start)
         city = context.dateline_city
@@ -110,21 +118,22 @@ def _place(
 
 
 _HELD_AT = re.compile(
-    r"\b(?:meeting|talks|call-on|conversation)\s+(?:(?:was|were|had been)\s+held|held|"
-    r"took place)\s+(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
+    r"\b(?:meeting|talks|call-on|conversation)\s+(?:(?:was|were|had been|is being)\s+held|held|"
+    r"took place|(?:is|was)\s+taking\s+place)\s+(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
     re.I,
 )
 """A later sentence that places the meeting: 'The meeting was held at the Great Hall ...'."""
 
 
-def _venue_told_after(context: Context, draft: Draft) -> Place | None:
-    """The venue a following sentence of the same or the next paragraph gives the meeting."""
+def _held_at(context: Context, draft: Draft) -> Sentence | None:
+    """A following sentence of the same or the next paragraph that places the meeting
+    ('The meeting was held at ...', 'The meeting is taking place in New York')."""
     sentences = context.doc.sentences
     for other in sentences[draft.sentence.index + 1 : draft.sentence.index + 4]:
         if other.paragraph > draft.sentence.paragraph + 1:
             break
         if _HELD_AT.search(other.text):
-            return find_venue(other.text, other.start)
+            return other
     return None
 
 

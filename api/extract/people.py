@@ -51,10 +51,19 @@ class Person:
 
 def _same(a: list[str], b: list[str]) -> bool:
     fa, fb = [fold(w) for w in a], [fold(w) for w in b]
+    if len(fa) == len(fb) > 1 and any(
+        _initial(x, y) or _initial(y, x) for x, y in zip(fa, fb, strict=True)
+    ):
+        # 'B. Assad' and 'Bashar Assad': an initial stands for the name it begins
+        return all(x == y or _initial(x, y) or _initial(y, x) for x, y in zip(fa, fb, strict=True))
     sa, sb = set(fa), set(fb)
     if not (sa <= sb or sb <= sa):
         return False
     return fa[-1] == fb[-1] or fa[0] == fb[0] or len(sa) == 1 or len(sb) == 1
+
+
+def _initial(short: str, full: str) -> bool:
+    return len(short) == 2 and short[1] == "." and len(full) > 2 and full[0] == short[0]
 
 
 def resolve_people(

@@ -560,3 +560,39 @@ def test_a_time_stamp_line_and_a_byline_are_no_lead() -> None:
         "Foreign Secretary David Lammy met French Foreign Minister Stephane Sejourne in Paris."
     )
     assert meeting.date == _DAY
+
+
+# State Department and Russian agency wording ---------------------------------------------
+
+
+def test_discussed_by_phone_on_a_day() -> None:
+    meeting = _one(
+        "US Secretary of State Marco Rubio and Israeli Prime Minister Benjamin Netanyahu "
+        "discussed by phone on May 16 the fighting in Gaza, a spokesperson said."
+    )
+    assert meeting.kind == "phone_call" and meeting.date == dt.date(2024, 5, 16)
+
+
+def test_a_meeting_planned_as_well_is_none_and_an_initial_is_the_full_name() -> None:
+    meetings = extract(
+        "MOSCOW (Sputnik - 17th May, 2024) Russian Foreign Minister Sergey Lavrov has held "
+        "talks with Syrian President Bashar Assad in Damascus, the ministry said Friday.\n\n"
+        "Lavrov had a meeting with his Syrian counterpart, Faisal Mekdad, planned as well.\n\n"
+        '"S.V. Lavrov had a meeting with Syrian President B. Assad in Damascus," it said.',
+        _DAY,
+    )
+    assert [[p.name for p in m.principals] for m in meetings] == [["Sergey Lavrov", "Bashar Assad"]]
+    assert (meetings[0].city, meetings[0].country_code) == ("Damascus", "SY")
+
+
+def test_a_meeting_taking_place_at_a_place_told_next() -> None:
+    meeting = _one(
+        "Russian Foreign Minister Sergei Lavrov has begun talks with his Lebanese counterpart "
+        'Abdullah Bou Habib on Friday.\n\n"The meeting is taking place in New York," the '
+        "agency said."
+    )
+    assert (meeting.city, meeting.country_code, meeting.setting) == (
+        "New York",
+        "US",
+        "third_country",
+    )
