@@ -194,8 +194,10 @@ def _told_before(
         if not find_triggers(earlier.text, earlier.start) and not _WELCOME.search(earlier.text):
             continue  # the earlier sentence reports no meeting or welcome of theirs
         days = [m for m in find_dates(earlier.text, earlier.start, reference) if m.date]
+        told = find_triggers(earlier.text, earlier.start)
         if days:
-            return days[0], earlier
+            at = told[0].start if told else earlier.start
+            return min(days, key=lambda m: abs(m.start - at)), earlier
     return None
 
 

@@ -137,7 +137,7 @@ def _held_at(context: Context, draft: Draft) -> Sentence | None:
     return None
 
 
-_SHAKING_HANDS = re.compile(r"\bsh(?:akes?|ook|aking)\s+hands\b", re.I)
+_SHAKING_HANDS = re.compile(r"\bsh(?:akes?|ook|aking)\s+hands?\b", re.I)
 
 
 def _retellings(context: Context, draft: Draft) -> list[Draft]:

@@ -71,7 +71,9 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
     for match in _CITY.finditer(sentence):
         before = sentence[max(0, match.start() - 6) : match.start()]
         after = sentence[match.end() : match.end() + 8]
-        if re.search(r"\bfrom\s+$|-$", before) or re.match(r"['’]s\b|\s+time\b|-|\s+[A-Z]", after):
+        if re.search(r"\bfrom\s+$|-$|\($", before) or re.match(
+            r"['’]s\b|\s+time\b|-|\s+[A-Z]", after
+        ):
             continue
         found = city_country(match.group(0))
         if found is None:

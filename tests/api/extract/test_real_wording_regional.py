@@ -315,3 +315,22 @@ def test_a_meeting_taking_place_at_a_place_told_next() -> None:
         "US",
         "third_country",
     )
+
+
+def test_a_dateline_with_a_bracketed_state_and_the_day_of_the_series() -> None:
+    meetings = extract(
+        "Pune (Maharashtra) [India], May 17 : External Affairs Minister S Jaishankar on Thursday held "
+        "bilateral meetings with his counterparts on the sidelines of the SCO meeting here.\n\n"
+        "Jaishankar and Russian Foreign Minister Sergey Lavrov held bilateral talks.",
+        _DAY,
+    )
+    assert [(m.date, m.city) for m in meetings] == [(dt.date(2024, 5, 16), "Pune")]
+
+
+def test_a_caption_of_a_single_handshake_names_the_venue() -> None:
+    meeting = _one(
+        "Chinese Premier Li Qiang met with U.S. Deputy Secretary of State Kurt Campbell here "
+        "Friday.\n\nKurt Campbell shakes hand with Premier Li Qiang at the Diaoyutai State "
+        "Guest House in Beijing. [Reuters]"
+    )
+    assert (meeting.venue, meeting.city) == ("Diaoyutai State Guesthouse", "Beijing")
