@@ -53,6 +53,10 @@ _DATELINE = re.compile(
 )
 """'BEIJING, July 16 (Xinhua) --', 'KAZAN, Russia, Oct. 23 --', 'RAWALPINDI, JAN 22 /DNA/ –',
 'MOSCOW, September 15. /TASS/.', 'Dushanbe [Tajikistan], September 17 (ANI):', 'BEIJING -'."""
+_UPDATED = re.compile(
+    r"(?i:updated):?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+(?=[A-Z]{3,})"
+)
+"""A page's update stamp written in front of the dateline on the same line."""
 _SLASH_CREDIT = re.compile(
     r"^(?P<cities>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*)(?:,\s*"
     r"(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}))?\.?\s*/(?P<slashed>[A-Za-z ]+)/\.?\s*"
@@ -176,12 +180,14 @@ def parse_document(text: str) -> Document:
         headline = number == 0 and _is_headline(line, len(kept) > 1) and not _DATELINE.match(line)
         first = not any(not s.headline for s in sentences)
         if not headline and dateline is None and (first or number < 8):
-            match = _DATELINE.match(line) or _SLASH_CREDIT.match(line)
+            stamped = _UPDATED.match(line)  # 'Updated: 2008-10-28 23:12 MOSCOW -- ...'
+            skip = stamped.end() if stamped else 0
+            match = _DATELINE.match(line[skip:]) or _SLASH_CREDIT.match(line[skip:])
             if match and not first and not _capital_dateline(match):
                 match = None  # below a caption: only 'BEIJING -' is surely a dateline
             if match and _dateline_place(match):
-                dateline = _dateline(match, start)
-                start += match.end()
+                dateline = _dateline(match, start + skip)
+                start += skip + match.end()
         for s_start, s_end in _sentences(text, start, end):
             sentences.append(
                 Sentence(len(sentences), s_start, s_end, text[s_start:s_end], number, headline)

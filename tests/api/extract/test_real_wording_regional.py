@@ -334,3 +334,12 @@ def test_a_caption_of_a_single_handshake_names_the_venue() -> None:
         "Guest House in Beijing. [Reuters]"
     )
     assert (meeting.venue, meeting.city) == ("Diaoyutai State Guesthouse", "Beijing")
+
+
+def test_an_update_stamp_before_the_dateline_on_one_line() -> None:
+    meeting = _one(
+        "Chinese premier, Russian PM hold talks in Moscow\n(Xinhua)\n"
+        "Updated: 2024-05-17 23:12 MOSCOW -- Chinese Premier Li Qiang and Russian Prime "
+        "Minister Mikhail Mishustin held talks here Friday."
+    )
+    assert (meeting.city, meeting.country_code) == ("Moscow", "RU")
