@@ -9,11 +9,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from api.extract.dates import parse_loose_date
-from api.extract.gazetteer import AGENCIES, country_of_phrase, fold
+from api.extract.gazetteer import AGENCIES, CITY_COUNTRY, city_country, country_of_phrase, fold
 from api.extract.geonames import known_city
 from api.extract.people import Person, Span, find_mentions, resolve_people
 from api.extract.places import Place
-from api.extract.text import Document, parse_document
+from api.extract.text import Document, Sentence, parse_document
 from api.extract.titles import ROLE_WORDS
 
 __all__ = ["Context", "Ref", "build_context", "fallback_country", "resolve_role"]
@@ -41,6 +41,12 @@ _INSTITUTIONS = re.compile(
     re.IGNORECASE,
 )
 """Institutions and agencies whose mention tells a country, for the fallback count."""
+_CITY_NAMES = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(v[0]) for v in sorted(CITY_COUNTRY.values(), key=lambda v: -len(v[0])))
+    + r")\b"
+)
+"""The cities of the hand-kept table: a city named tells its country, like its name."""
 _CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|(?!The\s)[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?")
 
 
@@ -94,6 +100,10 @@ def _count_countries(doc: Document) -> Counter[str]:
             break
     for match in _INSTITUTIONS.finditer(doc.text):
         counts[_INSTITUTION_COUNTRY[match.group(0).lower()]] += 1
+    for match in _CITY_NAMES.finditer(doc.text):  # 'Hyderabad House in Delhi'
+        found = city_country(match.group(0))
+        if found is not None:
+            counts[found[1]] += 1
     for sentence in doc.sentences:
         for match in _CAPITALISED.finditer(sentence.text):
             phrase = match.group(0)
@@ -202,9 +212,20 @@ def resolve_role(
     return max(pool, key=lambda p: (len(p.mentions), -p.mentions[0].start))
 
 
-def fallback_country(context: Context, exclude: set[str]) -> str | None:
-    """The most mentioned country outside `exclude`: the side a person without any
-    country cue most likely represents."""
+_POSSESSIVE_COUNTRY = re.compile(r"\b([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+(?!counterpart)")
+
+
+def fallback_country(
+    context: Context, exclude: set[str], sentence: Sentence | None = None
+) -> str | None:
+    """The side a person without any country cue most likely represents: a country the
+    sentence reporting the meeting speaks of as acting ("spoke with his U.S. counterpart
+    ... to discuss Turkey's efforts"), else the most mentioned country outside `exclude`."""
+    if sentence is not None:
+        for match in _POSSESSIVE_COUNTRY.finditer(sentence.text):
+            code = country_of_phrase(match.group(1))
+            if code and code not in exclude:
+                return code
     for code, _ in context.countries.most_common():
         if code not in exclude:
             return code

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from api.extract.attendance import find_attendance
 from api.extract.context import Context, Ref, fallback_country
@@ -13,51 +13,21 @@ from api.extract.dates import DateMention, find_dates
 from api.extract.kinds import Trigger, find_triggers
 from api.extract.model import Evidence
 from api.extract.people import Person, Span
+from api.extract.principals import find_principals, named_in
 from api.extract.requests import Request, find_requests
 from api.extract.text import Sentence
 from api.extract.titles import is_stateless
 
 __all__ = ["Draft", "clause_limit", "find_drafts"]
 
-_JOIN = re.compile(
-    r"^\s*(?:,|and|,\s*and)"
-    r"(?:\s+(?:his|her|their)\s+(?:[A-Z][\w.]*\s+){0,2}counterparts?,?)?\s*$"
-)
-_SHORT_GAP = re.compile(r"^[^.;:]{0,60}$")
-_TITLE_GAP = re.compile(
-    r"^\s*(?:with|to)?\s*(?:(?:[A-Z][\w'’/-]*+|of|the|and|for|to|on|H\.E\.|[A-Z][a-z]{0,2}\.)"
-    r"[\s,]++)*+$"
-)
-"""A long gap before the object that is only its office ('with Member of the Political
-Bureau ... and Foreign Minister of China, H.E.')."""
-_SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
-"""After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
 _CLAUSE_STOP = re.compile(
     r"\b(?:and|but|who|which|whom|where|since|after|before|when|while|whereas)\b|;"
 )
 """Where the clause of a trigger ends: a date after it belongs to another event."""
-_EVENT_STOP = re.compile(r"\b(?:since|after|before|when|whereas|until)\b|;")
+_EVENT_STOP = re.compile(
+    r"\b(?:since|after|before|when|whereas|until|following\s+on|previous|their\s+last)\b|;"
+)
 """Where talk of another event starts: a place after it is not the meeting's."""
-_PRONOUN = re.compile(
-    r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:(?:also|later|then|separately|subsequently|earlier|first|"
-    r"had|has)\s+){0,2}$"
-)
-"""A pronoun right before a trigger ('On Saturday, he held talks with ...')."""
-_OPENING = re.compile(
-    r"\W*(?:[A-Z]\w*\s+)??(?i:before|after|prior\s+to|following|upon)\s+(?:(?i:his|her|their)\s+)?"
-)
-"""A trigger opening the sentence in a clause of time ('Before meeting the prime minister,')."""
-_PAIR = re.compile(
-    r"\b(?P<pair>(?i:both(?:\s+the)?|the\s+two)\s+(?:leaders|sides|ministers|presidents|"
-    r"prime\s+ministers|premiers|foreign\s+ministers|counterparts))\s+(?:(?:also|later|then|"
-    r"first)\s+){0,2}$"
-)
-"""'Both the leaders met ...': the pair named just before."""
-_LINK = re.compile(r"\b(?:and|where|when|after which|during which)\s+$")
-"""Words after which a pronoun starts a new clause about the same person."""
-_TOGETHER = re.compile(r"\b(?:trilateral|jointly|together|joint)\b", re.I)
-"""A meeting of three or more: 'met X and Y' is then one meeting, not one each."""
-_NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met", "spoke_pair", "during_call"})
 
 
 @dataclass(slots=True)
@@ -72,136 +42,26 @@ class Draft:
     attendees: list[tuple[Person, Span, str | None]] = field(default_factory=list)
     initiated_by: str | None = None
     clause_end: int = -1
+    story: Sentence | None = None
+    """The earlier sentence that gave the date ('held a series of meetings on Wednesday on
+    the sidelines of ...'): its place and occasion stand for the meeting's if it has none."""
+    retellings: list[Draft] = field(default_factory=list)
+    """Later reports of the same event, which may give the place the first one lacks."""
 
     def key(self) -> frozenset[int]:
         """Identity of the principals, for recognising the same event told twice."""
         return frozenset(id(p) for p, _ in self.principals)
 
 
-def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
-    before = [r for r in refs if r.end <= cut]
-    if not before:
-        return []
-    group = [before[-1]]
-    for ref in reversed(before[:-1]):
-        gap = text[ref.end : group[0].start]
-        if not _JOIN.match(gap) or (len(group) == 1 and "and" not in gap.split()):
-            break  # 'A, B met C' is no list: A belongs to the clause before the comma
-        group.insert(0, ref)
-    return group
-
-
-def _group_after(refs: list[Ref], cut: int, text: str, limit: int) -> list[Ref]:
-    after = [r for r in refs if r.start >= cut]
-    gap = text[cut : after[0].start] if after else ""
-    if not after or not (
-        (len(gap) <= limit and _SHORT_GAP.match(gap)) or (len(gap) <= 200 and _TITLE_GAP.match(gap))
-    ):
-        return []
-    group = [after[0]]
-    for ref in after[1:]:
-        if not _JOIN.match(text[group[-1].end : ref.start]) or _SPEAKER.match(text, ref.end):
-            break
-        group.append(ref)
-    return group
-
-
-def _principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[list[Ref]]:
-    """The principals of the meetings a trigger reports: usually one pair; one pair per
-    person met when one subject met several people in turn."""
-    text = context.doc.text
-    refs = [r for r in context.refs.get(sentence.index, []) if not r.excluded]
-    refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
-    limit = 90 if trigger.label in _NOUN_LABELS else 45
-    pronoun = _PRONOUN.search(text, sentence.start, trigger.start)
-    if pronoun:
-        lead = text[sentence.start : pronoun.start()]
-        if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
-            pronoun = None
-    subject = _group_before(refs, trigger.start, text)
-    opening = _OPENING.match(text, sentence.start, trigger.start)
-    comma = text.find(",", trigger.end, sentence.end)
-    if opening and opening.end() == trigger.start and comma > 0:
-        # 'After meeting X, A held talks with Y': X met A, the subject after the comma
-        objects = [r for r in refs if trigger.end <= r.start < comma][:1]
-        main = [r for r in refs if r.start > comma][:1]
-        return [objects + main] if objects and main else [[]]
-    if pronoun:
-        antecedent = _antecedent(context, sentence)
-        span = (pronoun.start("p"), pronoun.end("p"))
-        subject = [Ref(*span, antecedent, span, False)] if antecedent else []
-    pair = _PAIR.search(text, sentence.start, trigger.start) if not subject else None
-    if pair:
-        span = (pair.start("pair"), pair.end("pair"))
-        subject = [Ref(*span, person, span, False) for person in _pair_before(context, sentence)]
-    obj = _group_after(refs, trigger.end, text, limit)
-    if trigger.needs_object and not obj:
-        return [[]]
-    chosen = subject + obj
-    if len({id(r.person) for r in chosen}) < 2 and trigger.label in _NOUN_LABELS:
-        chosen = [r for r in refs if r.start >= trigger.end][:2] if not subject else chosen
-    unique = _unique(chosen)
-    objects = [r for r in _unique(obj) if all(r.person is not s.person for s in subject)]
-    if len(subject) == 1 and len(objects) >= 2 and not _TOGETHER.search(sentence.text):
-        return [[subject[0], other] for other in objects]  # 'met X and Y': one meeting each
-    return [unique]
-
-
-def _unique(refs: list[Ref]) -> list[Ref]:
-    unique: list[Ref] = []
-    for ref in refs:
-        if all(ref.person is not u.person for u in unique):
-            unique.append(ref)
-    return unique
-
-
-def _named_in(context: Context, sentence: Sentence, refs: list[Ref]) -> Sentence | None:
-    """For principals meant by 'the two leaders': the earlier sentence naming them both."""
-    if len(refs) < 2 or refs[0].start != refs[1].start:
-        return None
-    wanted = {id(r.person) for r in refs}
-    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
-        named = {id(r.person) for r in context.refs.get(index, [])}
-        if wanted <= named:
-            return context.doc.sentences[index]
-    return None
-
-
-def _pair_before(context: Context, sentence: Sentence) -> list[Person]:
-    """Whom 'the two leaders' means: the first two people of different countries named in
-    the nearest earlier body sentences of the same or the previous paragraph."""
-    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
-        earlier = context.doc.sentences[index]
-        if earlier.headline or earlier.paragraph < sentence.paragraph - 1:
-            break
-        people: list[Person] = []
-        for ref in context.refs.get(index, []):
-            if not ref.excluded and all(ref.person.country != p.country for p in people):
-                people.append(ref.person)
-        if len(people) >= 2:
-            return people[:2]
-    return []
-
-
-def _antecedent(context: Context, sentence: Sentence) -> Person | None:
-    """Whom a sentence-initial 'he' or 'she' most likely means: the first person named in
-    the nearest earlier body sentence of the same or the previous paragraph."""
-    for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
-        earlier = context.doc.sentences[index]
-        if earlier.headline or earlier.paragraph < sentence.paragraph - 1:
-            break
-        refs = [r for r in context.refs.get(index, []) if not r.excluded]
-        if refs:
-            return refs[0].person
-    return None
-
-
-def _assign_countries(context: Context, people: list[Person]) -> bool:
+def _assign_countries(context: Context, people: list[Person], sentence: Sentence) -> bool:
     known = {p.country for p in people if p.country}
     stateless = [p for p in people if p.country is None and is_stateless(p.title)]
+    uncued = [p for p in people if not p.country or p.country_rank >= 5]
+    if len(uncued) >= 2 and len({p.tokens[-1].lower() for p in uncued}) < len(uncued):
+        return False  # two of one family name and no country told: one country's people
     for person in people:
         if person.country is None and person not in stateless:
-            code = fallback_country(context, known)
+            code = fallback_country(context, known, sentence)
             if code:
                 person.country, person.country_rank = code, 5
                 known.add(code)
@@ -236,6 +96,9 @@ def _pick_date(
             mentions, key=lambda m: min(abs(m.start - trigger.end), abs(m.end - trigger.start))
         )
     )
+    opening = [m for m in mentions if m.end <= trigger.start and m.date is not None]
+    if best.vague and opening and text[opening[0].start - 3 : opening[0].start].strip() == "On":
+        best = opening[0]  # 'On October 26, A held B ... after their meeting in September'
     if best.relative_to_previous is not None:
         if previous is None or previous.date is None:
             return None, None, False
@@ -255,7 +118,7 @@ def _draft(
     clause_end: int,
     refs: list[Ref],
 ) -> Draft | None:
-    if len(refs) < 2 or not _assign_countries(context, [r.person for r in refs]):
+    if len(refs) < 2 or not _assign_countries(context, [r.person for r in refs], sentence):
         return None
     reference = context.reference_at(sentence.start)
     if previous is not None and context.item_start(previous.sentence.start) != context.item_start(
@@ -264,11 +127,15 @@ def _draft(
         previous = None  # another item of the page: its dates are not this one's
     mentions = find_dates(sentence.text, sentence.start, reference)
     date, span, found = _pick_date(mentions, trigger, previous, clause_end, context.doc.text)
-    named = _named_in(context, sentence, refs)
-    if not found and named is not None:  # 'Both the leaders met ...': when the pair was named
-        own = find_dates(named.text, named.start, reference)
+    naming = named_in(context, sentence, refs)
+    named = naming[0] if naming else None
+    story: Sentence | None = None
+    for earlier in naming if not found else []:  # 'Both the leaders met ...': when named
+        own = find_dates(earlier.text, earlier.start, reference)
         if own and own[0].date is not None:
             date, span, found = own[0].date, (own[0].start, own[0].end), True
+            story = earlier
+            break
     lead = named if named is not None and not found else sentence
     evidence: Evidence = {"kind": [trigger.kind_span]}
     if found and date is None and reference is not None:
@@ -277,6 +144,13 @@ def _draft(
         if previous is not None and previous.date is not None:
             date = previous.date
             span = previous.evidence["date"][0] if previous.evidence.get("date") else None
+        elif (told := _told_before(context, sentence, refs, reference)) is not None:
+            date, span = told[0].date, (told[0].start, told[0].end)
+            story = told[1]
+        elif not _is_lead(context, lead) and (opened := _lead_telling(context, refs)):
+            date = context.dateline_date or reference
+            span = context.dateline_date_span if context.dateline_date else None
+            story = opened
         elif context.dateline_date is not None and _is_lead(context, lead):
             date, span = context.dateline_date, context.dateline_date_span
         elif reference is not None and _is_lead(context, lead):
@@ -286,7 +160,7 @@ def _draft(
     if span is not None:
         evidence["date"] = [span]
     principals = [(r.person, r.name_span) for r in refs]
-    draft = Draft(sentence, trigger, principals, date, evidence)
+    draft = Draft(sentence, trigger, principals, date, evidence, story=story)
     draft.clause_end = clause_limit(context.doc.text, trigger.end, clause_end, places=True)
     if trigger.initiator:
         who = refs[0] if trigger.initiator == "subject" else refs[-1]
@@ -294,6 +168,57 @@ def _draft(
             draft.initiated_by = who.person.country
             evidence["initiated_by"] = [(trigger.start, trigger.end)]
     return draft
+
+
+_WELCOME = re.compile(r"\b(?:welcomed|greeted|was\s+received|were\s+received)\b", re.I)
+_EARLIER = re.compile(r"\blast\s+(?:met|spoke|talked)\b|\bago\b|\bprevious(?:ly)?\b", re.I)
+
+
+def _told_before(
+    context: Context, sentence: Sentence, refs: list[Ref], reference: dt.date | None
+) -> tuple[DateMention, Sentence] | None:
+    """The day an earlier sentence of the story gives one of the principals ('Wang hailed
+    ... on Friday as he welcomed ...' before 'Wang met with ...'), when the meeting's own
+    sentence gives none: the nearest of the three body sentences before it, same item,
+    that itself reports a meeting. A contact told as earlier ('last met') takes none."""
+    if _EARLIER.search(sentence.text):
+        return None
+    people = {id(r.person) for r in refs}
+    item = context.item_start(sentence.start)
+    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        earlier = context.doc.sentences[index]
+        if earlier.headline or earlier.start < item:
+            break
+        if not any(id(r.person) in people for r in context.refs.get(index, [])):
+            continue
+        if not find_triggers(earlier.text, earlier.start) and not _WELCOME.search(earlier.text):
+            continue  # the earlier sentence reports no meeting or welcome of theirs
+        days = [m for m in find_dates(earlier.text, earlier.start, reference) if m.date]
+        told = find_triggers(earlier.text, earlier.start)
+        if days:
+            at = told[0].start if told else earlier.start
+            return min(days, key=lambda m: abs(m.start - at)), earlier
+    return None
+
+
+def _lead_telling(context: Context, refs: list[Ref]) -> Sentence | None:
+    """The lead sentence that reported a meeting of one of the principals without naming
+    the other ('Johnson met with his American counterpart in London ...'): a later
+    sentence naming both tells the same meeting, on the lead's day."""
+    people = {id(r.person) for r in refs}
+    for earlier in context.doc.sentences:
+        if earlier.headline:
+            continue
+        if not _is_lead(context, earlier):
+            break
+        named = [r for r in context.refs.get(earlier.index, []) if id(r.person) in people]
+        if (
+            len(named) == 1
+            and find_triggers(earlier.text, earlier.start)
+            and not find_dates(earlier.text, earlier.start, context.reference)
+        ):
+            return earlier
+    return None
 
 
 def _is_lead(context: Context, sentence: Sentence) -> bool:
@@ -318,10 +243,16 @@ def _drafts(context: Context) -> list[Draft]:
         triggers = find_triggers(sentence.text, sentence.start)
         for number, trigger in enumerate(triggers):
             clause_end = triggers[number + 1].start if number + 1 < len(triggers) else sentence.end
-            for refs in _principals(context, sentence, trigger):
+            for refs in find_principals(context, sentence, trigger):
                 previous = drafts[-1] if drafts else None
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
-                if draft is not None and not (_retold(draft, drafts, refs)):
+                if draft is not None and _replaces_echo(draft, drafts):
+                    continue
+                if (
+                    draft is not None
+                    and not (_retold(draft, drafts, refs))
+                    and not _echo(draft, drafts)
+                ):
                     _add(drafts, draft)
     return drafts
 
@@ -330,7 +261,32 @@ def _retold(draft: Draft, drafts: list[Draft], refs: list[Ref]) -> bool:
     """'The two leaders had a candid discussion' after the report of their call is the same
     event told again, whatever word it uses; with a date of its own it is another one."""
     by_pair = len(refs) >= 2 and refs[0].start == refs[1].start
-    return by_pair and any(d.key() == draft.key() and d.date == draft.date for d in drafts)
+    twin = next((d for d in drafts if d.key() == draft.key() and d.date == draft.date), None)
+    if by_pair and twin is not None:
+        twin.retellings.append(draft)
+    return by_pair and twin is not None
+
+
+def _echo(draft: Draft, drafts: list[Draft]) -> bool:
+    """'A and B exchanged views on ...' reports a meeting only when the text has not
+    already reported one of A and B: otherwise it tells what they said there."""
+    return draft.trigger.label == "exchanged" and any(d.key() == draft.key() for d in drafts)
+
+
+def _replaces_echo(draft: Draft, drafts: list[Draft]) -> bool:
+    """A meeting first known from 'A and B exchanged views' and then told with a verb of
+    meeting ('Both the leaders met ... here'): the later report gives it its place."""
+    if draft.trigger.label == "exchanged":
+        return False
+    for index, echo in enumerate(drafts):
+        same_day = draft.date is None or echo.date is None or draft.date == echo.date
+        if echo.trigger.label == "exchanged" and echo.key() == draft.key() and same_day:
+            draft.date = draft.date or echo.date
+            if "date" in echo.evidence and "date" not in draft.evidence:
+                draft.evidence["date"] = echo.evidence["date"]
+            drafts[index] = draft
+            return True
+    return False
 
 
 def _add(drafts: list[Draft], draft: Draft) -> None:
@@ -339,6 +295,7 @@ def _add(drafts: list[Draft], draft: Draft) -> None:
     if twin is None:
         drafts.append(draft)
         return
+    twin.retellings.append(draft)
     if twin.date is None and draft.date is not None:
         twin.date = draft.date
         twin.evidence["date"] = draft.evidence.get("date", [])
@@ -402,10 +359,43 @@ def _set_request(draft: Draft, request: Request) -> None:
         draft.evidence["initiated_by_explicit"] = [request.span]
 
 
+_MEDIUM_AFTER = re.compile(
+    r"\b(?:during|in|over)\s+the\s+(?P<m>(?:tele)?phone|video)\s*(?:call|conversation|talks?|"
+    r"conference|link)\b",
+    re.I,
+)
+"""'... were discussed during the phone conversation': the medium of a meeting told before."""
+_PLAIN_WORDS = frozenset({"held", "noun_with"})
+
+
+def _medium_told_after(context: Context, drafts: list[Draft]) -> None:
+    """A discussion reported without its medium is a call when the next sentences, before
+    any other meeting is reported, say it took place by phone or video."""
+    starts = sorted(d.sentence.index for d in drafts)
+    for draft in drafts:
+        if draft.trigger.kind != "meeting" or draft.trigger.label not in _PLAIN_WORDS:
+            continue
+        if re.search(
+            r"\bmeet|\bvisit|\btalks\b", context.doc.text[draft.trigger.start : draft.trigger.end]
+        ):
+            continue
+        later = [i for i in starts if i > draft.sentence.index]
+        end = min(later[0] if later else len(context.doc.sentences), draft.sentence.index + 4)
+        for sentence in context.doc.sentences[draft.sentence.index + 1 : end]:
+            found = _MEDIUM_AFTER.search(sentence.text)
+            if found:
+                kind = "video_call" if found.group("m").lower() == "video" else "phone_call"
+                span = (sentence.start + found.start(), sentence.start + found.end())
+                draft.trigger = replace(draft.trigger, kind=kind, kind_span=span)
+                draft.evidence["kind"] = [span]
+                break
+
+
 def find_drafts(context: Context) -> list[Draft]:
     """Draft meetings of a readout, with attendees and requests applied."""
     drafts = _drafts(context)
     if drafts:
+        _medium_told_after(context, drafts)
         _apply_attendance(context, drafts)
         _apply_requests(context, drafts)
     return drafts

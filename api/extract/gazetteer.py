@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 _DEMONYMS = """
-AF Afghan|AL Albanian|DZ Algerian|AD Andorran|AO Angolan|AG Antiguan|AR Argentine,Argentinian
+AF Afghan|FM Micronesian|AL Albanian|DZ Algerian|AD Andorran|AO Angolan|AG Antiguan|AR Argentine,Argentinian
 AM Armenian|AU Australian|AT Austrian|AZ Azerbaijani,Azeri|BS Bahamian|BH Bahraini
 BD Bangladeshi|BB Barbadian|BY Belarusian|BE Belgian|BZ Belizean|BJ Beninese|BT Bhutanese
 BO Bolivian|BA Bosnian|BW Botswanan|BR Brazilian|BN Bruneian|BG Bulgarian|BF Burkinabe
@@ -131,7 +131,7 @@ Xinhua News Agency:CN:Xinhua News Agency|Reuters::Reuters|AFP::Agence France-Pre
 country whose agency it is (empty for international ones) and the agency's full name."""
 
 _VENUE_ALIASES = """
-Great Hall of the People:Great Hall of People|Great Hall|People's Great Hall
+Great Hall of the People:Great Hall of People|Great Hall|People's Great Hall|People's Great Hall of China
 Diaoyutai State Guesthouse:Diaoyutai State Guest House
 """
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["Trigger", "find_triggers"]
+__all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
 _NOUNS = (
     r"(?:talks?|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
@@ -48,7 +49,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "spoke_pair",
         "",
         re.compile(
-            r"\b(?:spoke|speak|talked|conversed|exchanged\s+views)\s+(?:\w+\s+)?(?:over|on|by|via)\s+"
+            r"\b(?:spoke|speak|talked|conversed|discussed|exchanged\s+views)\s+(?:\w+\s+)?(?:over|on|by|via)\s+"
             r"(?:the\s+)?(?:tele)?phone\b(?:\s+for\s+(?:about\s+)?[\w-]+\s+(?:minutes|hours?))?"
             r"(?:\s+(?:with|to)\b)?",
             re.I,
@@ -84,6 +85,11 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
     ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+(?:with|between)\b", re.I)),
     (
+        "noun_with",
+        "",
+        re.compile(r"\b(?:meeting|talks)\b,?[^.;]{0,50}?,?\s+(?:was|were)\s+with\b", re.I),
+    ),
+    (
         "met",
         "",
         re.compile(
@@ -92,6 +98,14 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     ("received", "", re.compile(r"\b(?:received|receives|hosted|hosts)\b", re.I)),
+    (
+        "travelled_to_meet",
+        "",
+        re.compile(
+            r"\b(?:travell?ed|flew|went|came|headed)\b[^.;]{0,60}?\bto\s+meet(?:\s+with)?\b",
+            re.I,
+        ),
+    ),
     (
         "spoke",
         "",
@@ -102,6 +116,11 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:the\s+)?(?:tele)?phone\s+)?" + _WHEN + r"(?:with|to)\b",
             re.I,
         ),
+    ),
+    (
+        "exchanged",
+        "",
+        re.compile(r"\bexchanged\s+(?:their\s+)?(?:[\w-]+\s+)?views\b", re.I),
     ),
     (
         "dialogue",
@@ -134,9 +153,10 @@ _FUTURE_BEFORE = re.compile(
     r"scheduled|due|going|likely)\s+(?:to\s+)?(?:\w+\s+){0,2}$|\bto\s+$"
 )
 _FUTURE_SENTENCE = re.compile(
-    r"\b(?:is|are|was|were|will be)\s+(?:all\s+)?(?:scheduled|expected|set|due|slated|likely|"
+    r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+)?(?:scheduled|expected|set|due|slated|likely|"
     r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
-    r"\btomorrow\b|\bwould (?:meet|hold)\b",
+    r"\btomorrow\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
+    r"organi[sz]ed)\b|\bcould\s+hardly\b|\bplanned\s+as\s+well\b|\bwas\s+(?:also\s+)?planned\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",
     re.I,
 )
 
@@ -146,10 +166,22 @@ _HOW_OFTEN = re.compile(
     re.I,
 )
 """'have met 10 times since 2019': a count of past contacts, not one that can be dated."""
+_PAST_PURPOSE = re.compile(
+    r"\b(?:travell?ed|flew|went|came|arrived|headed)\b[^.;]{0,60}\bto\s+$", re.I
+)
+"""'travelled to Riyadh to meet with ...': the purpose of a trip made, not a plan."""
+_NOT_RECEIVED = re.compile(
+    r"\b(?:letters?|messages?|cables?|calls?|invitations?|credentials|copies|greetings)\s+(?:\w+\s+)?"
+    r"received\b|\breceived\s+from\b",
+    re.I,
+)
+"""'a letter he received from ...': something received, not a visitor."""
 _RELATIVE = re.compile(r"\b(?:what|which)\s+$", re.I)
 """A future cue right after 'what'/'which' describes the event, not its timing ('met on
 Saturday, in what is expected to be their last meeting')."""
 
+_EVENT_NAME = re.compile(r"\b[A-Z][\w'’-]*['’]?\s+$")
+"""A capitalised word right before a capitalised 'Meeting' makes it part of a name."""
 _ARTICLES = frozenset({"the", "this", "that"})
 _NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
 _DEFINITE = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+$", re.I)
@@ -194,7 +226,7 @@ def _kind(
 
 
 _CLAUSE_EDGE = re.compile(
-    r";|,\s+(?=(?:ahead\s+of|before|after|as|while|following|which|where|when|since|during|"
+    r";|,\s+(?=(?:ahead\s+of|before|after|as|while|following|which|who|whose|where|when|since|during|"
     r"days?\s+(?:after|before)|a\s+day\s+(?:after|before))\b)|\s(?=ahead\s+of\b)",
     re.I,
 )
@@ -213,6 +245,21 @@ def _in_clause(sentence: str, cues: list[int], start: int, end: int) -> bool:
 
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Triggers in `sentence` (which starts at `offset`), future ones left out."""
+    return list(_triggers(sentence, offset))
+
+
+def forget_triggers() -> None:
+    """Drop the triggers remembered for the previous readout (each readout is read anew)."""
+    _triggers.cache_clear()
+
+
+@lru_cache(maxsize=512)
+def _triggers(sentence: str, offset: int) -> tuple[Trigger, ...]:
+    """The triggers of one sentence, computed once however many rules ask."""
+    return tuple(_find_triggers(sentence, offset))
+
+
+def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
     found: list[Trigger] = []
     cues = [
         m.start()
@@ -224,9 +271,12 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
             start, end = match.span()
             if any(t.start - offset <= start < t.end - offset for t in found):
                 continue
-            if _FUTURE_BEFORE.search(sentence[max(0, start - 40) : start]) or _in_clause(
-                sentence, cues, start, end
-            ):
+            before = sentence[max(0, start - 40) : start]
+            if (
+                _FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start)
+            ) or _in_clause(sentence, cues, start, end):
+                continue
+            if label == "received" and _NOT_RECEIVED.search(sentence, max(0, start - 30), end + 8):
                 continue
             definite = _DEFINITE.search(sentence[max(0, start - 12) : start])
             if (
@@ -238,6 +288,12 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 continue
             if _ATTENDING.search(sentence) or _HOW_OFTEN.match(sentence, end):
                 continue
+            if (
+                label in ("met", "noun_event")
+                and match.group(0)[0].isupper()
+                and _EVENT_NAME.search(sentence, 0, start)
+            ):
+                continue  # 'the APEC Summit Meeting in Yokohama': a name, not a report
             kind, kind_span = _kind(sentence, offset, start, end, label)
             if (
                 kind == "video_call"

@@ -11,10 +11,12 @@ from api.extract.context import Context, build_context
 from api.extract.dates import time_of_day
 from api.extract.drafts import Draft, find_drafts
 from api.extract.gazetteer import VENUE_CITY, city_country, fold
+from api.extract.kinds import forget_triggers
 from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
 from api.extract.occasions import Occasion, find_occasion
 from api.extract.people import Person
 from api.extract.places import Place, find_city, find_country, find_here, find_venue
+from api.extract.text import Sentence
 from api.extract.topics import find_topics
 from api.models import MeetingKind, Role, Setting
 
@@ -29,6 +31,7 @@ def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
     `published` anchors relative days ("on Friday", "yesterday"); without it they stay
     unresolved and the meeting's date is None.
     """
+    forget_triggers()
     context = build_context(text, published)
     drafts = find_drafts(context)
     capacities = find_capacities(context)
@@ -72,8 +75,15 @@ def _place(
 ) -> tuple[Place | None, Place | None, str | None]:
     sentence = draft.sentence
     clause = sentence.text[: max(draft.clause_end, draft.trigger.end) - sentence.start]
-    venue = find_venue(clause, sentence.start) or _venue_told_after(context, draft)
+    held = _held_at(context, draft)
+    venue = find_venue(clause, sentence.start) or (
+        find_venue(held.text, held.start) if held else None
+    )
     city = find_city(clause, sentence.start, draft.trigger.start)
+    if city is None and held is not None:
+        city = find_city(held.text, held.start, held.start)
+        if city is not None:
+            evidence["city"] = [city.span]
     if city is None and context.dateline_city is not None:
         here = find_here(sentence.text, sentence.start)
         city = context.dateline_city
@@ -83,6 +93,17 @@ def _place(
     if city is None and venue is not None and venue.country is not None:
         city = _venue_city(venue)
         evidence["city"] = [venue.span]
+    for other in _retellings(context, draft):
+        if venue is not None and (city is not None or context.dateline_city is None):
+            break
+        told = other.sentence.text[
+            : max(other.clause_end, other.trigger.end) - other.sentence.start
+        ]
+        venue = venue or find_venue(told, other.sentence.start)
+        if city is None:
+            city = find_city(told, other.sentence.start, other.trigger.start)
+            if city is not None:
+                evidence["city"] = [city.span]
     if venue is not None:
         evidence["venue"] = [venue.span]
     country = city.country if city else (venue.country if venue else None)
@@ -97,22 +118,49 @@ def _place(
 
 
 _HELD_AT = re.compile(
-    r"\b(?:meeting|talks|call-on|conversation)\s+(?:(?:was|were|had been)\s+held|held|"
-    r"took place)\s+(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
+    r"\b(?:meeting|talks|call-on|conversation)\s+(?:(?:was|were|had been|is being)\s+held|held|"
+    r"took place|(?:is|was)\s+taking\s+place)\s+(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
     re.I,
 )
 """A later sentence that places the meeting: 'The meeting was held at the Great Hall ...'."""
 
 
-def _venue_told_after(context: Context, draft: Draft) -> Place | None:
-    """The venue a following sentence of the same or the next paragraph gives the meeting."""
+def _held_at(context: Context, draft: Draft) -> Sentence | None:
+    """A following sentence of the same or the next paragraph that places the meeting
+    ('The meeting was held at ...', 'The meeting is taking place in New York')."""
     sentences = context.doc.sentences
     for other in sentences[draft.sentence.index + 1 : draft.sentence.index + 4]:
         if other.paragraph > draft.sentence.paragraph + 1:
             break
         if _HELD_AT.search(other.text):
-            return find_venue(other.text, other.start)
+            return other
     return None
+
+
+_SHAKING_HANDS = re.compile(r"\bsh(?:akes?|ook|aking)\s+hands?\b", re.I)
+
+
+def _retellings(context: Context, draft: Draft) -> list[Draft]:
+    """Later reports of the meeting, and photo captions of its principals shaking hands."""
+    told = list(draft.retellings)
+    people = {id(p) for p, _ in draft.principals}
+    if draft.story is not None:
+        story = draft.story
+        trigger = replace(draft.trigger, start=story.start, end=story.start)
+        told.append(Draft(story, trigger, draft.principals, draft.date, clause_end=story.end))
+    for sentence in context.doc.sentences[draft.sentence.index + 1 :]:
+        found = _SHAKING_HANDS.search(sentence.text)
+        named = {id(r.person) for r in context.refs.get(sentence.index, [])}
+        if found and people <= named:
+            trigger = replace(
+                draft.trigger,
+                start=sentence.start + found.start(),
+                end=sentence.start + found.end(),
+            )
+            told.append(
+                Draft(sentence, trigger, draft.principals, draft.date, clause_end=sentence.end)
+            )
+    return told
 
 
 def _venue_city(venue: Place) -> Place | None:
@@ -124,12 +172,45 @@ def _venue_city(venue: Place) -> Place | None:
 
 def _occasion(context: Context, draft: Draft) -> Occasion | None:
     sentence = draft.sentence
-    found = find_occasion(sentence.text, sentence.start)
+    clause = sentence.text[: max(draft.clause_end, draft.trigger.end) - sentence.start]
+    found = find_occasion(clause, sentence.start)
+    for told in [r.sentence for r in draft.retellings] + ([draft.story] if draft.story else []):
+        found = found or find_occasion(told.text, told.start)
     if found is None:
-        paragraph = [s for s in context.doc.sentences if s.paragraph == sentence.paragraph]
+        paragraph = [
+            s for s in context.doc.sentences if s.paragraph == sentence.paragraph and s != sentence
+        ]
         for other in paragraph:
             found = found or find_occasion(other.text, other.start)
+    if found is None and draft.trigger.kind == "meeting":
+        found = _trip_purpose(context, draft)
     return found
+
+
+_TO_ATTEND = re.compile(
+    r"\b(?:arrived|arrives|is|was|came|travell?ed|flew)\b[^.;]{0,60}?\b(?:to\s+attend|for)\b",
+    re.I,
+)
+"""'Obama, who arrived in Beijing on Monday to attend the APEC meeting': why a principal
+is in the country, told anywhere in the text."""
+
+
+def _trip_purpose(context: Context, draft: Draft) -> Occasion | None:
+    """The event a principal travelled to attend, when a sentence of the same item names
+    that principal and the purpose ('arrived ... to attend the APEC ... meeting')."""
+    people = {id(p) for p, _ in draft.principals}
+    item = context.item_start(draft.sentence.start)
+    for sentence in context.doc.sentences:
+        if sentence.headline or context.item_start(sentence.start) != item:
+            continue
+        if not any(id(r.person) in people for r in context.refs.get(sentence.index, [])):
+            continue
+        purpose = _TO_ATTEND.search(sentence.text)
+        if purpose is not None:
+            found = find_occasion(sentence.text[purpose.end() :], sentence.start + purpose.end())
+            if found is not None:
+                return found
+    return None
 
 
 def _topics_range(context: Context, draft: Draft, drafts: list[Draft]) -> tuple[int, int]:

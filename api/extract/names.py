@@ -55,6 +55,7 @@ _ORG_WORDS = frozenset(
         corporation airlines army navy force police court school institute center centre palace
         pavilion headquarters guesthouse compound square road street avenue belt sea ocean river
         mountain province city county district region zone port airport station hotel club day
+        island islands strait gulf bay peninsula time
         week year festival expo olympics olympic cup declaration agreement treaty accord plan
         vision strategy program programme project dialogue talks meeting mechanism consulate
         consulate-general embassy mission government cabinet authority service services public
@@ -104,6 +105,8 @@ def is_nameable(word: str) -> bool:
     """True when `word` may be part of a person's name (capitalised, not an office,
     place, organisation, month or sentence-opening word)."""
     bare = word[:-2] if word.endswith(("'s", "’s")) else word
+    if re.match(r"(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]", bare):
+        return True  # 'al-Sabah'
     if not bare or not bare[0].isupper() or bare in RANKS or bare in STOP_CAPS:
         return False
     if re.fullmatch(r"[A-Z]\.", bare):

@@ -44,7 +44,11 @@ _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"World Economic Forum|\bWEF\b|\bDavos\b"), "World Economic Forum", None),
     (re.compile(r"Munich Security Conference"), "Munich Security Conference", None),
     (re.compile(r"Shangri-La Dialogue"), "Shangri-La Dialogue", None),
-    (re.compile(r"\bNATO\b|North Atlantic Treaty Organi[sz]ation"), "NATO summit", None),
+    (
+        re.compile(r"\bNATO\b|North Atlantic Treaty Organi[sz]ation"),
+        "NATO summit",
+        "NATO foreign ministers' meeting",
+    ),
     (re.compile(r"Belt and Road Forum"), "Belt and Road Forum", None),
     (
         re.compile(r"\bOIC\b|Organi[sz]ation of Islamic Cooperation"),
@@ -68,6 +72,18 @@ _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"European Council|\bEU summit"), "EU summit", None),
     (re.compile(r"Olympic|Olympics"), "Olympic Games", None),
 )
+_NOT_EVENT = re.compile(
+    r"\s+(?:issues?|agenda|presidency|chairmanship|members?|member\s+states|countries|nations|"
+    r"cooperation|framework|mechanism|platform|process|partners?|charter|secretariat)\b",
+    re.I,
+)
+"""'G20 issues', 'the SCO's agenda': the body named, not one of its meetings."""
+_SIDELINES = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){1,7})"
+)
+"""An event of any name a meeting was held beside: 'on the margins of the Arctic Council
+Ministerial'; named events of the table above take the table's label."""
 _COP = re.compile(r"\bCOP ?(?P<n>\d{1,2})\b|UN Climate Change Conference")
 
 
@@ -83,7 +99,9 @@ def find_occasion(sentence: str, offset: int) -> Occasion | None:
     """The first multilateral occasion named in `sentence`, if any."""
     best: tuple[int, Occasion] | None = None
     for pattern, label, ministers in _TABLE:
-        match = pattern.search(sentence)
+        match = next(
+            (m for m in pattern.finditer(sentence) if not _NOT_EVENT.match(sentence, m.end())), None
+        )
         if not match:
             continue
         window = sentence[max(0, match.start() - 60) : match.end() + 60]
@@ -100,4 +118,10 @@ def find_occasion(sentence: str, offset: int) -> Occasion | None:
     if cop and (best is None or cop.start() < best[0]):
         label = f"COP{cop.group('n')}" if cop.group("n") else "UN climate conference"
         best = (cop.start(), Occasion(label, (offset + cop.start(), offset + cop.end())))
+    if best is None and (aside := _SIDELINES.search(sentence)):
+        name = aside.group("name")
+        best = (
+            aside.start(),
+            Occasion(name, (offset + aside.start("name"), offset + aside.end("name"))),
+        )
     return best[1] if best else None

@@ -37,7 +37,7 @@ _CALENDAR = (
     r"April|May|June|July|August|September|October|November|December)\b"
 )
 _VENUE = re.compile(
-    r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’-]*\s+(?:(?:of|the|de|and|for)\s+)*){0,6}?"
+    r"\b(?:at|in|inside|visit\s+to)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’-]*\s+(?:(?:of|the|de|and|for)\s+)*){0,6}?"
     r"(?:[A-Z][\w'’-]*\s+)?(?:" + _VENUE_HEADS + r")\b(?:\s+(?:of\s+(?:the\s+)?|in\s+the\s+)"
     r"(?!" + _CALENDAR + r")[A-Z][\w'’-]*(?:\s+(?!" + _CALENDAR + r")[A-Z][\w'’-]*)*)?"
     r"(?:\s*\([A-Z]{2,6}\))?)"
@@ -47,9 +47,13 @@ _LONGER_VENUE = re.compile(
 )
 """A venue head followed by more words and another head ('Diaoyutai State Guesthouse')."""
 _NOT_VENUE = re.compile(r"summit|conference|forum|session|assembly|meeting|games", re.I)
-_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<c>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?![\w'’-])")
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|(?:home\s+)?(?:town|city|capital)\s+of)\s+(?P<c>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?![\w'’-])"
+)
 """'in Kazan', 'in Wilmington': a place after a preposition, for the world gazetteer."""
-_IN_COUNTRY = re.compile(r"\bin\s+(?P<c>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
+_IN_COUNTRY = re.compile(
+    r"\b(?:in|visit\s+to(?:\s+the)?)\s+(?P<c>[A-Z][\w'’.-]+(?:\s+(?:of\s+)?[A-Z][\w'’.-]+){0,3})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,9 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
     for match in _CITY.finditer(sentence):
         before = sentence[max(0, match.start() - 6) : match.start()]
         after = sentence[match.end() : match.end() + 8]
-        if re.search(r"\bfrom\s+$", before) or re.match(r"['’]s\b|\s+time\b|-|\s+[A-Z]", after):
+        if re.search(r"\bfrom\s+$|-$|\($", before) or re.match(
+            r"['’]s\b|\s+time\b|-|\s+[A-Z]", after
+        ):
             continue
         found = city_country(match.group(0))
         if found is None:

@@ -15,12 +15,12 @@ from api.extract.people import Person, Span
 __all__ = ["Request", "find_requests"]
 
 _OF = re.compile(
-    r"\b(?:at|upon|on)\s+the\s+request\s+of\s+(?:the\s+)?"
+    r"\b(?i:at|upon|on)\s+the\s+(?:request|initiative)\s+of\s+(?:the\s+)?"
     r"(?P<who>(?:[A-Z][\w.'’-]*\s*)+?)(?:\s+side|\s+government)?\b(?=[\s,.;]|$)"
 )
 _SIDES = re.compile(
-    r"\b(?:at|upon|on)\s+(?:the\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+side['’]s\s+"
-    r"request\b|\b(?:initiated|requested|placed)\s+by\s+(?:the\s+)?"
+    r"\b(?i:at|upon|on)\s+(?:the\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+side['’]s\s+"
+    r"(?:request|initiative)\b|\b(?:initiated|requested|placed)\s+by\s+(?:the\s+)?"
     r"(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
 _POSSESSIVE = re.compile(

@@ -31,6 +31,8 @@ _BOILERPLATE = re.compile(
       | <[^>]*>
       | (?:date\s+)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?
       | [A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}
+      | [#\s]*\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\s+\d{1,2}:\d{2}(?:\s*\(UTC\s*[+-]\d{2}:?\d{2}\))?  # 01 July 2022 18:43
+      | (?:by\s+[\w .'-]+\|\s*)?[\w .'-]+\|\s*updated:?\s.*   # By X | China Daily | Updated: ...
       | \W*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -43,7 +45,7 @@ _ITEM_DATE = re.compile(
 _STAMP = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
 _DATELINE = re.compile(
     r"""^(?P<cities>[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+)*)
-        (?:\s*\[[A-Z][\w .'-]*\]|,\s*(?:[A-Z][a-z]+|U\.S\.|UK|UAE)(?=,))?
+        (?:\s*\([A-Z][\w .'-]*\))?(?:\s*\[[A-Z][\w .'-]*\]|,\s*(?:[A-Z][a-z]+|U\.S\.|UK|UAE)(?=,))?
         (?:,\s*(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s+\d{4})?))?\.?
         (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?)?
         (?:\s*(?::|--|—|–|-(?=\s))|(?<=\))(?=\s+[A-Z]))\s*""",
@@ -51,6 +53,10 @@ _DATELINE = re.compile(
 )
 """'BEIJING, July 16 (Xinhua) --', 'KAZAN, Russia, Oct. 23 --', 'RAWALPINDI, JAN 22 /DNA/ –',
 'MOSCOW, September 15. /TASS/.', 'Dushanbe [Tajikistan], September 17 (ANI):', 'BEIJING -'."""
+_UPDATED = re.compile(
+    r"(?i:updated):?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+(?=[A-Z]{3,})"
+)
+"""A page's update stamp written in front of the dateline on the same line."""
 _SLASH_CREDIT = re.compile(
     r"^(?P<cities>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*)(?:,\s*"
     r"(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}))?\.?\s*/(?P<slashed>[A-Za-z ]+)/\.?\s*"
@@ -172,11 +178,16 @@ def parse_document(text: str) -> Document:
                 )
             continue
         headline = number == 0 and _is_headline(line, len(kept) > 1) and not _DATELINE.match(line)
-        if not headline and dateline is None and not any(not s.headline for s in sentences):
-            match = _DATELINE.match(line) or _SLASH_CREDIT.match(line)
+        first = not any(not s.headline for s in sentences)
+        if not headline and dateline is None and (first or number < 8):
+            stamped = _UPDATED.match(line)  # 'Updated: 2008-10-28 23:12 MOSCOW -- ...'
+            skip = stamped.end() if stamped else 0
+            match = _DATELINE.match(line[skip:]) or _SLASH_CREDIT.match(line[skip:])
+            if match and not first and not _capital_dateline(match):
+                match = None  # below a caption: only 'BEIJING -' is surely a dateline
             if match and _dateline_place(match):
-                dateline = _dateline(match, start)
-                start += match.end()
+                dateline = _dateline(match, start + skip)
+                start += skip + match.end()
         for s_start, s_end in _sentences(text, start, end):
             sentences.append(
                 Sentence(len(sentences), s_start, s_end, text[s_start:s_end], number, headline)
@@ -225,12 +236,18 @@ def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _capital_dateline(match: re.Match[str]) -> bool:
+    cities = match.group("cities")
+    return len(cities) >= 4 and cities.upper() == cities and match.end() > len(cities) + 1
+
+
 def _dateline_place(match: re.Match[str]) -> bool:
     """A dateline's place is in capitals, or a known city followed by a date or credit."""
     cities = match.group("cities")
     if cities.upper() == cities:
         return True
-    credited = match.group("date") or match.group("agency") or match.group("slashed")
+    groups = match.groupdict()
+    credited = groups.get("date") or groups.get("agency") or groups.get("slashed")
     return bool(credited) and all(known_city(c) for c in cities.split("/"))
 
 

@@ -47,7 +47,7 @@ TITLE_HEADS = frozenset(
 TITLE_WORDS = TITLE_HEADS | frozenset(
     _words(
         """
-        prime vice deputy acting first foreign interior home defence defense finance planning
+        crown prime vice deputy acting first foreign interior home defence defense finance planning
         commerce trade external affairs national security state council standing committee
         people's congress political bureau central cpc party communist army staff joint chiefs
         naval navy air force forces federal executive special senior general information
@@ -71,11 +71,12 @@ RANKS = frozenset(
         """
         General Gen Gen. Lt Lt. Lieutenant Major Maj Maj. Colonel Col Col. Brigadier Admiral Adm
         Adm. Marshal Field Captain Capt Capt. Commodore Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
-        Professor Sir Dame Lord Lady H.E. Excellency Senator Sen. Sen Rep. Hon. Honourable
-        Honorable Justice Retd Retired Ambassador-at-large
+        Professor Sir Dame Lord Lady H.E. HE Excellency Senator Sen. Sen Rep. Hon. Honourable
+        Honorable Justice Retd Retired Ambassador-at-large HH HRH Highness Majesty Royal
+        Dato Dato' Dato’ Datuk Tun Datin Sheikh Sheikha Shaikh
         """
     )
-)
+) | {"Tan Sri", "Dato' Sri", "Datuk Sri"}
 """Ranks and honorifics that come before a name and are not part of the office."""
 
 HONORIFIC_PREFIXES = frozenset(
@@ -101,7 +102,8 @@ TITLE_ABBREVIATIONS = {
 ROLE_WORDS = (
     "prime minister|president|premier|vice premier|vice president|foreign minister|"
     "state councilor|chancellor|army chief|chief of army staff|foreign secretary|"
-    "secretary of state|defence minister|defense minister|interior minister|minister|"
+    "secretary of state|defence minister|defense minister|interior minister|"
+    "external affairs minister|minister|"
     "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador|pm|fm"
 )
 """Offices a text may use alone ("the prime minister") to refer back to a person."""
@@ -118,7 +120,7 @@ _TRAILING_PARTY = re.compile(r"\s+of the (?:Communist Party of China|CPC)$")
 _LEADING = re.compile(r"^(?:the|a|an|its|his|her)\s+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*(?=[A-Z])")
 _OF_COUNTRY = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?P<c>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})"
     r"(?=\s+to\b|\s*$)"
 )
 """'of (the) <country>' inside an office: the country is the person's, not the office's."""
@@ -132,9 +134,12 @@ def has_title_head(words: list[str]) -> bool:
 
 
 def _country_part(title: str) -> tuple[str, str | None]:
-    for match in _OF_COUNTRY.finditer(title):
-        code = country_of_phrase(match.group("c"))
-        if code:
+    for of in re.finditer(
+        r"\s+(?:of|for)\s+", title
+    ):  # every 'of': 'Minister of X of Guinea-Bissau'
+        match = _OF_COUNTRY.match(title, of.start())
+        code = country_of_phrase(match.group("c")) if match else None
+        if match and code:
             return title[: match.start()] + title[match.end() :], code
     return title, None
 
@@ -205,6 +210,8 @@ def normalise_title(title: str) -> str:
         words.pop()
     while words and words[0] in RANKS:
         words.pop(0)
+    if len(words) > 2 and words[-1] in ("Prince", "Princess") and has_title_head(words[:-1]):
+        words.pop()  # 'Foreign Minister Prince Faisal': the rank of birth is no office
     words = [TITLE_ABBREVIATIONS.get(w, w) for w in words]
     title = " ".join(words)
     title = _TRAILING_PARTY.sub("", title)

@@ -1,0 +1,167 @@
+"""The office and country written beside a name: an office before it in lower case
+("external affairs minister S Jaishankar"), a reverse appositive ("the Chinese Foreign
+Minister, Wang Yi"), an appositive after it ("Zhao Leji, chairman of ..."), a counterpart
+("his Pakistani counterpart"), and words that make a mention no participant ("a message
+from")."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING, Any
+
+from api.extract.gazetteer import country_of_phrase, fold
+from api.extract.names import NAME_PARTICLES, is_nameable
+from api.extract.text import Sentence
+from api.extract.titles import RANKS, TITLE_WORDS, has_title_head, normalise_title, title_country
+
+if TYPE_CHECKING:
+    from api.extract.mentions import Mention, Span
+
+__all__ = ["CONNECTORS", "appositive_title", "with_offices"]
+
+CONNECTORS = frozenset({"of", "the", "and", "to", "on", "for", "/"}) | NAME_PARTICLES
+"""Small words that may stand inside a name or an office."""
+_COUNTERPART = re.compile(r"(?:(?P<dem>[A-Z][\w.']*(?:\s[A-Z][\w.']*)?)\s+)?counterparts?,?\s*$")
+_EXCLUDING = re.compile(
+    r"(?:invitation|behalf|greetings|regards|message|messages|letter|wishes|representative|"
+    r"envoy|proposed|put forward|condolences|congratulations)\s+(?:\w+\s+){0,2}?"
+    r"(?:of|from|by|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LOWER_OFFICE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<title>(?:[A-Za-z][a-z'-]+\s+){0,3}(?:minister|president|premier|"
+    r"secretary|adviser|advisor|chancellor|chief))\s+$"
+)
+"""An office in lower case right before a name: 'external affairs minister S Jaishankar'."""
+_REVERSE_APPOSITIVE = re.compile(
+    r"(?:\b(?i:the)\s+(?:(?P<dem>[A-Z][\w.'’]*)\s+)?|^|(?<=[a-z,:;] ))"
+    r"(?P<title>(?:[A-Z][\w'’/-]*\s+(?:(?:of|for|and|the|to)\s+)*){0,10}[A-Z][\w'’/-]*),\s*"
+    r"(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)?$"
+)
+"""'the Chinese Foreign Minister, Wang Yi' or '... with Foreign Minister of China, Wang Yi'."""
+_APPOSITIVE = re.compile(
+    r"^\s*,\s+(?:[A-Z]{1,5}(?:\s*\([A-Z]{1,2}\))?,\s+)*(?:the\s+|a\s+)?(?P<title>[^,;.()\n]+)"
+)
+"""', chairman of ...' after a name; post-nominal letters ('NI (M),') are skipped."""
+_LISTED_TITLE = re.compile(
+    r"(?:^|(?<=[a-z,:;] ))(?P<head>(?:[A-Z][\w'’-]*\s+)+(?:for|of|on)\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*),\s*$"
+)
+"""'Minister for Planning, ' before 'Development and Special Initiatives Ahsan Iqbal'."""
+
+
+def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention:
+    """`mention` with the office, country and exclusion the words around it give."""
+    before = doc_text[max(sentence.start, mention.start - 160) : mention.start]
+    after = doc_text[mention.end : sentence.end]
+    changes: dict[str, Any] = {}
+    if _EXCLUDING.search(before):
+        changes["excluded"] = True
+    counterpart = _COUNTERPART.search(before)
+    if counterpart:
+        changes["counterpart"] = True
+        code = country_of_phrase(counterpart.group("dem") or "")
+        if code and mention.country is None:
+            offset = mention.start - len(before) + counterpart.start("dem")
+            changes["country"] = code
+            changes["country_span"] = (offset, offset + len(counterpart.group("dem")))
+    between = doc_text[mention.start : mention.name_span[0]].split()
+    bare = all(w in RANKS for w in between)  # only ranks stand between the comma and name
+    reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None and bare else None
+    if reverse and _is_office(reverse.group("title").split()):
+        offset = mention.start - len(before)
+        dem_span, title_span = _split_country(
+            before, reverse.span("dem") if reverse.group("dem") else None, reverse.span("title")
+        )
+        office = before[title_span[0] : title_span[1]]
+        title_span = (offset + title_span[0], offset + title_span[1])
+        changes.update(title=normalise_title(office), title_span=title_span, title_rank=1)
+        code = country_of_phrase(before[dem_span[0] : dem_span[1]]) if dem_span else None
+        if code and mention.country is None and dem_span:
+            changes.update(country=code, country_span=(offset + dem_span[0], offset + dem_span[1]))
+        elif mention.country is None and title_country(office):
+            changes.update(country=title_country(office), country_span=title_span)
+    listed = _LISTED_TITLE.search(before) if mention.title is None and not bare else None
+    if listed and _is_office(listed["head"].split()):
+        offset = mention.start - len(before)
+        rest = doc_text[mention.start : mention.name_span[0]].strip()
+        changes.update(
+            title=normalise_title(f"{listed['head']}, {rest}"),
+            title_span=(offset + listed.start("head"), mention.start + len(rest)),
+            title_rank=1,
+        )
+    lower = _LOWER_OFFICE.search(before) if mention.title is None and bare else None
+    if lower and all(fold(w) in TITLE_WORDS for w in lower["title"].split()):
+        offset = mention.start - len(before)
+        words = [w if w in CONNECTORS else w[:1].upper() + w[1:] for w in lower["title"].split()]
+        title_span = (offset + lower.start("title"), offset + lower.end("title"))
+        changes.update(title=normalise_title(" ".join(words)), title_span=title_span, title_rank=2)
+        if mention.country is None and title_country(" ".join(words)):
+            changes.update(country=title_country(" ".join(words)), country_span=title_span)
+    appositive = _APPOSITIVE.match(after)
+    if appositive and mention.title is None:
+        title, length = appositive_title(appositive.group("title"))
+        if title:
+            start = mention.end + appositive.start("title")
+            changes.update(title=title, title_span=(start, start + length), title_rank=1)
+            code = title_country(appositive.group("title")[:length])
+            if code and mention.country is None and "country" not in changes:
+                changes.update(country=code, country_span=(start, start + length))
+    return dataclasses.replace(mention, **changes) if changes else mention
+
+
+def _split_country(text: str, dem: Span | None, title: Span) -> tuple[Span | None, Span]:
+    """Move the words of a country name from the start of an office to its qualifier:
+    'the United | States Secretary of State' -> 'United States | Secretary of State'."""
+    start = dem[0] if dem else title[0]
+    words = list(re.finditer(r"\S+", text[start : title[1]]))
+    for size in (3, 2, 1):
+        if len(words) > size and country_of_phrase(" ".join(w.group(0) for w in words[:size])):
+            end, begin = start + words[size - 1].end(), start + words[size].start()
+            return (start, end), (begin, title[1])
+    return dem, title
+
+
+def _is_office(words: list[str]) -> bool:
+    return has_title_head(words) and not any(
+        is_nameable(w) for w in words if w not in CONNECTORS and "/" not in w
+    )
+
+
+def appositive_title(phrase: str) -> tuple[str | None, int]:
+    """The office an appositive phrase opens with, and how many characters it spans."""
+    words = phrase.split(" ")
+    skip = 0
+    for size in (3, 2, 1):  # 'Chinese Foreign Minister', "Sierra Leone's minister of ..."
+        lead = " ".join(words[:size])
+        if (
+            len(words) > size + 1
+            and country_of_phrase(lead)
+            and has_title_head(words[size : size + 2])
+        ):
+            skip = len(lead) + 1  # the office without its country
+            words = words[size:]
+            break
+    kept: list[str] = []
+    for word in words:
+        if word and (word[0].isupper() or fold(word) in TITLE_WORDS or word in CONNECTORS):
+            kept.append(word)
+        else:
+            break
+    while kept and kept[-1] in CONNECTORS:
+        kept.pop()
+    raw = " ".join(kept)
+    kept = [
+        w if w in CONNECTORS or w[:1].isupper() else w[:1].upper() + w[1:]
+        for k, w in enumerate(kept)
+        if not (k > 0 and kept[k - 1] == "and" and country_of_phrase(w))
+    ]  # '... and Chinese foreign minister': the office, its country given elsewhere
+    if (
+        not kept
+        or not has_title_head(kept[:3])
+        or len(normalise_title(" ".join(kept)).split()) > 16
+    ):
+        return None, 0
+    if any(is_nameable(w) for w in kept[1:] if w not in CONNECTORS):
+        return None, 0
+    return normalise_title(" ".join(kept)), skip + len(raw)

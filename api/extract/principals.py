@@ -1,0 +1,203 @@
+"""Who met whom in a trigger's sentence: the subject before the trigger and the object
+after it, a pronoun or "the two leaders" resolved to people named earlier, and one pair
+for each person a subject met in turn."""
+
+from __future__ import annotations
+
+import re
+
+from api.extract.context import Context, Ref
+from api.extract.kinds import Trigger
+from api.extract.people import Person
+from api.extract.text import Sentence
+
+__all__ = ["find_principals", "named_in"]
+
+_JOIN = re.compile(
+    r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*)?(?:,|and|,\s*and)"
+    r"(?:\s+(?:his|her|their)\s+(?:[A-Z][\w.]*\s+){0,2}counterparts?,?)?\s*$"
+)
+_SHORT_GAP = re.compile(r"^(?:[^.;:]|(?<=\b[A-Z])\.){0,60}$")
+"""A gap without a sentence break; the dots of 'U.S.' or 'U.K.' are no break."""
+_TITLE_GAP = re.compile(
+    r"^\s*(?:with|to)?\s*(?:(?:[A-Z][\w'’/-]*+|of|the|and|for|to|on|H\.E\.|[A-Z][a-z]{0,2}\.)"
+    r"[\s,]++)*+$"
+)
+"""A long gap before the object that is only its office ('with Member of the Political
+Bureau ... and Foreign Minister of China, H.E.')."""
+_SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
+"""After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
+_PRONOUN = re.compile(
+    r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:(?:also|later|then|separately|subsequently|earlier|first|"
+    r"had|has)\s+){0,2}$"
+)
+"""A pronoun right before a trigger ('On Saturday, he held talks with ...')."""
+_OPENING = re.compile(
+    r"\W*(?:[A-Z]\w*\s+)??(?i:before|after|prior\s+to|following|upon)\s+(?:(?i:his|her|their)\s+)?"
+)
+"""A trigger opening the sentence in a clause of time ('Before meeting the prime minister,')."""
+_PAIR_WORDS = (
+    r"(?P<pair>(?i:both(?:\s+the)?|the\s+two)\s+(?:leaders|sides|ministers|presidents|"
+    r"prime\s+ministers|premiers|foreign\s+ministers|counterparts|heads\s+of\s+(?:state|government)|"
+    r"top\s+diplomats)|(?i:the\s+leaders\s+of\s+the\s+two\s+countries))"
+)
+_PAIR = re.compile(r"\b" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}$")
+_PAIR_OPENING = re.compile(r"\W*" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}\w+")
+"""'The two leaders then headed to the porch for a bilateral meeting': the pair opens the
+sentence whose noun reports the meeting."""
+"""'Both the leaders met ...': the pair named just before."""
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^;]*,\s*$")
+"""'X, who is accompanying Y on his visit, held talks with Z': X is the subject."""
+_OWNER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}")
+"""'PM Modi's first bilateral meeting ... was with X': the owner of the meeting met X."""
+_LINK = re.compile(r"\b(?:and|where|when|after which|during which)\s+$")
+"""Words after which a pronoun starts a new clause about the same person."""
+_TOGETHER = re.compile(r"\b(?:trilateral|jointly|together|joint)\b", re.I)
+"""A meeting of three or more: 'met X and Y' is then one meeting, not one each."""
+_NOUN_LABELS = frozenset({"noun_event", "noun_with", "held", "met", "spoke_pair", "during_call"})
+
+
+def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
+    before = [r for r in refs if r.end <= cut]
+    if not before:
+        return []
+    group = [before[-1]]
+    for ref in reversed(before[:-1]):
+        gap = text[ref.end : group[0].start]
+        if not _JOIN.match(gap) or (len(group) == 1 and "and" not in gap.split()):
+            break  # 'A, B met C' is no list: A belongs to the clause before the comma
+        group.insert(0, ref)
+    return group
+
+
+def _group_after(refs: list[Ref], cut: int, text: str, limit: int) -> list[Ref]:
+    after = [r for r in refs if r.start >= cut]
+    gap = text[cut : after[0].start] if after else ""
+    if not after or not (
+        (len(gap) <= limit and _SHORT_GAP.match(gap)) or (len(gap) <= 200 and _TITLE_GAP.match(gap))
+    ):
+        return []
+    group = [after[0]]
+    for ref in after[1:]:
+        if not _JOIN.match(text[group[-1].end : ref.start]) or _SPEAKER.match(text, ref.end):
+            break
+        group.append(ref)
+    return group
+
+
+def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> list[list[Ref]]:
+    """The principals of the meetings a trigger reports: usually one pair; one pair per
+    person met when one subject met several people in turn."""
+    text = context.doc.text
+    refs = [
+        r
+        for r in context.refs.get(sentence.index, [])
+        if not r.excluded or _OWNER.fullmatch(text, r.end, trigger.start)
+    ]
+    refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
+    limit = 90 if trigger.label in _NOUN_LABELS else 45
+    pronoun = _PRONOUN.search(text, sentence.start, trigger.start)
+    if pronoun:
+        lead = text[sentence.start : pronoun.start()]
+        if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
+            pronoun = None
+    relative = _RELATIVE.search(text, sentence.start, trigger.start)
+    subject = _group_before(refs, relative.start() if relative else trigger.start, text)
+    opening = _OPENING.match(text, sentence.start, trigger.start)
+    comma = text.find(",", trigger.end, sentence.end)
+    if opening and opening.end() == trigger.start and comma > 0:
+        # 'After meeting X, A held talks with Y': X met A, the subject after the comma
+        objects = [r for r in refs if trigger.end <= r.start < comma][:1]
+        main = [r for r in refs if r.start > comma][:1]
+        return [objects + main] if objects and main else [[]]
+    if pronoun:
+        antecedent = _antecedent(context, sentence)
+        span = (pronoun.start("p"), pronoun.end("p"))
+        subject = [Ref(*span, antecedent, span, False)] if antecedent else []
+    pair = _PAIR.search(text, sentence.start, trigger.start) if not subject else None
+    if pair is None and not subject and trigger.label in _NOUN_LABELS:
+        pair = _PAIR_OPENING.match(text, sentence.start, trigger.start)
+    if pair:
+        span = (pair.start("pair"), pair.end("pair"))
+        subject = [Ref(*span, person, span, False) for person in _pair_before(context, sentence)]
+    obj = _group_after(refs, trigger.end, text, limit)
+    if trigger.needs_object and not obj:
+        return [[]]
+    chosen = subject + obj
+    if len({id(r.person) for r in chosen}) < 2 and trigger.label in _NOUN_LABELS:
+        chosen = [r for r in refs if r.start >= trigger.end][:2] if not subject else chosen
+    unique = _unique(chosen)
+    objects = [r for r in _unique(obj) if all(r.person is not s.person for s in subject)]
+    if len(subject) == 1 and len(objects) >= 2 and not _TOGETHER.search(sentence.text):
+        return [[subject[0], other] for other in objects]  # 'met X and Y': one meeting each
+    return [unique]
+
+
+def _unique(refs: list[Ref]) -> list[Ref]:
+    unique: list[Ref] = []
+    for ref in refs:
+        if all(ref.person is not u.person for u in unique):
+            unique.append(ref)
+    return unique
+
+
+def named_in(context: Context, sentence: Sentence, refs: list[Ref]) -> list[Sentence]:
+    """For principals meant by 'the two leaders': the earlier sentences naming them both,
+    nearest first (the nearest three, then the story's opening ones)."""
+    if len(refs) < 2 or refs[0].start != refs[1].start:
+        return []
+    wanted = {id(r.person) for r in refs}
+    found = []
+    for index in range(sentence.index - 1, max(-1, sentence.index - 12), -1):
+        named = {id(r.person) for r in context.refs.get(index, [])}
+        if wanted <= named:
+            found.append(context.doc.sentences[index])
+    return found
+
+
+def _pair_before(context: Context, sentence: Sentence) -> list[Person]:
+    """Whom 'the two leaders' means: the first two people of different countries named in
+    the nearest earlier body sentences of the same or the previous paragraph."""
+    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        earlier = context.doc.sentences[index]
+        if earlier.headline or earlier.paragraph < sentence.paragraph - 1:
+            break
+        people: list[Person] = []
+        for ref in context.refs.get(index, []):
+            if not ref.excluded and all(ref.person.country != p.country for p in people):
+                people.append(ref.person)
+        if len(people) >= 2:
+            return people[:2]
+    return _lead_pair(context, sentence)
+
+
+def _lead_pair(context: Context, sentence: Sentence) -> list[Person]:
+    """The two people of different countries the story opened with, when no sentence
+    near 'the two leaders' names a pair."""
+    item = context.item_start(sentence.start)
+    people: list[Person] = []
+    body = [
+        s for s in context.doc.sentences[: sentence.index] if not s.headline and s.start >= item
+    ][:4]
+    for earlier in body:
+        for ref in context.refs.get(earlier.index, []):
+            if (
+                not ref.excluded
+                and ref.person.country
+                and all(ref.person.country != p.country for p in people)
+            ):
+                people.append(ref.person)
+    return people[:2] if len(people) >= 2 else []
+
+
+def _antecedent(context: Context, sentence: Sentence) -> Person | None:
+    """Whom a sentence-initial 'he' or 'she' most likely means: the first person named in
+    the nearest earlier body sentence of the same or the previous paragraph."""
+    for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+        earlier = context.doc.sentences[index]
+        if earlier.headline or earlier.paragraph < sentence.paragraph - 1:
+            break
+        refs = [r for r in context.refs.get(index, []) if not r.excluded]
+        if refs:
+            return refs[0].person
+    return None
