@@ -104,6 +104,15 @@ CASES = [
         "GET variables 990 deep", f"/graphql?query=%7B__typename%7D&variables={DEEP}", method="GET"
     ),
     Case("REST body announced", "/api/v1/meetings", method="GET", announce=100 * MB, status=413),
+    Case("POST readouts announced", "/api/v1/readouts", announce=100 * MB, status=413),
+    Case(
+        "POST readouts chunked",
+        "/api/v1/readouts",
+        b'{"text": "' + b"x" * 2 * MB + b'"}',
+        headers={"Content-Type": "application/json"},
+        chunked=True,
+        status=401,  # refused on the missing token before a byte of the body is read
+    ),
     Case(
         "REST unknown kind, 6,000 characters",
         "/api/v1/meetings?kind=" + "x" * 6_000,
