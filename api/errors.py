@@ -14,7 +14,9 @@ bad value and the way out::
     ├── IdempotencyMismatch       422  idempotency-key-reused (same key, other request)
     ├── LoadError                 422  invalid-record   (a seed or load file is wrong)
     ├── UnknownFormat             400  unknown-format   (no exporter of that name)
-    └── Busy                      503  busy             (another writer held the lock too long)
+    ├── Busy                      503  busy             (another writer held the lock too long)
+    ├── ReadOnly                  503  read-only        (a write to a read-only database)
+    └── StorageFull               507  storage-full     (no room left for a write)
 
 A value echoed back in an error is cut to `ECHO_LIMIT` characters (`clip`), and a whole
 message to a few times that, so a huge bad value is never sent back to its sender.
@@ -41,6 +43,7 @@ __all__ = [
     "NotFound",
     "PreconditionFailed",
     "PreconditionRequired",
+    "ReadOnly",
     "ReadoutsError",
     "Spelling",
     "StorageFull",
@@ -239,6 +242,15 @@ class Busy(ReadoutsError):
     status = 503
     problem = "busy"
     title = "Database busy"
+
+
+class ReadOnly(ReadoutsError):
+    """A write to a database that is open read-only (a read-only file, folder or file
+    system), or a read-only database that needs migrating first."""
+
+    status = 503
+    problem = "read-only"
+    title = "Database read-only"
 
 
 class StorageFull(ReadoutsError):

@@ -26,7 +26,7 @@ from api.names import name_key
 from api.storage import changes as audit
 from api.storage import tables as t
 from api.storage.aliases import DroppedAlias, drop_colliding_aliases, naming_others
-from api.storage.engine import write_transaction
+from api.storage.engine import is_read_only, write_transaction
 from api.storage.repository import fetch_meetings, fetch_people
 from api.storage.rows import meeting_rows, person_rows
 
@@ -90,8 +90,10 @@ def seed_if_empty(engine: Engine, paths: Sequence[Path]) -> LoadReport | None:
     """Load `paths` when the database holds no meeting; None when it already holds some.
 
     Emptiness is read under the write lock, so of several processes starting on one empty
-    database exactly one loads.
+    database exactly one loads. A read-only database is never seeded.
     """
+    if is_read_only(engine):
+        return None  # a read-only database is served as it is
     batch = _read(paths)
     with write_transaction(engine) as connection:
         if connection.execute(sa.select(t.meetings.c.id).limit(1)).first() is not None:
