@@ -68,6 +68,7 @@ def _printable(value: str) -> str:
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")  # an ISO 8601 day, or an instant on it
 
 Synthetic = bool | Literal["any"]
 """`False` (the default): real records only; `True`: generated ones only; `"any"`: both."""
@@ -182,10 +183,15 @@ class MeetingFilter(BaseModel):
     @field_validator("updated_since", mode="wrap")
     @classmethod
     def _utc(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> dt.datetime | None:
-        """An instant; one without an offset is read as UTC."""
+        """An instant; one without an offset is read as UTC. A number (which pydantic
+        would read as seconds since 1970) is refused like any text that is not ISO 8601."""
         try:
+            if isinstance(value, int | float) or (
+                isinstance(value, str) and not _ISO_START.match(value)
+            ):
+                raise ValueError(value)
             instant: dt.datetime | None = handler(value)
-        except ValidationError:
+        except (ValidationError, ValueError):
             raise ValueError(
                 f"{clip(str(value))!r} is not an instant; give ISO 8601 such as "
                 "2021-09-17T08:00:00Z, or a day YYYY-MM-DD (its start, UTC)"

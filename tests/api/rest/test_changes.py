@@ -86,3 +86,10 @@ def test_updated_since_is_a_meeting_filter_over_rest(client: TestClient) -> None
     assert future.json()["data"] == []
     bad = client.get("/api/v1/meetings", params={"updated_since": "yesterday"})
     assert bad.status_code == 400 and "updated_since" in bad.json()["detail"]
+
+
+@pytest.mark.parametrize("number", ["0.5", "1700000000", "-1e-07"])
+def test_a_number_is_no_instant_for_updated_since(client: TestClient, number: str) -> None:
+    response = client.get("/api/v1/meetings", params={"updated_since": number})
+    assert response.status_code == 400
+    assert f"query parameter updated_since='{number}'" in response.json()["detail"]
