@@ -8,10 +8,13 @@ path, wrong method, bad parameter, unknown id, bug) into an RFC 9457 problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from api.config import Settings
@@ -27,6 +30,18 @@ IMPORTS_PATH = f"{API_PREFIX}/imports"
 DOCS_PATH = "/api/docs"
 
 _GET = ["GET", "HEAD"]
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _by_method(**handlers: Endpoint) -> Endpoint:
+    """One endpoint for a path served by several handlers, so that a wrong method's 405
+    lists every method the path has (HEAD goes to GET's handler)."""
+
+    async def endpoint(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await handlers[method](request)
+
+    return endpoint
 
 
 def _api_routes() -> list[BaseRoute]:
@@ -35,8 +50,11 @@ def _api_routes() -> list[BaseRoute]:
         Route("/readouts", writes.post_readout, methods=["POST"]),
         Route(IMPORTS_PATH.removeprefix(API_PREFIX), writes.post_import, methods=["POST"]),
         Route("/meetings.{format}", downloads.download, methods=_GET),
-        Route("/meetings/{id}", endpoints.meeting, methods=_GET),
-        Route("/meetings/{id}", curation.patch_meeting, methods=["PATCH"]),
+        Route(
+            "/meetings/{id}",
+            _by_method(GET=endpoints.meeting, PATCH=curation.patch_meeting),
+            methods=[*_GET, "PATCH"],
+        ),
         Route("/meetings/{id}/retraction", curation.retract_meeting, methods=["POST"]),
         Route("/meetings/{id}/resolution", curation.resolve_conflict, methods=["POST"]),
         Route("/meetings/{id}/history", curation.meeting_history, methods=_GET),

@@ -105,6 +105,11 @@ def test_unknown_path_and_wrong_method(client: TestClient) -> None:
     assert wrong.status_code == 405
     assert set(wrong.headers["allow"].split(", ")) == {"GET", "HEAD"}
     assert wrong.headers["content-type"] == "application/problem+json"
+    options = client.options("/api/v1/meetings/2021-09-17-imran-khan-wang-yi")
+    assert options.status_code == 405  # every method the path has, PATCH included
+    assert set(options.headers["allow"].split(", ")) == {"GET", "HEAD", "PATCH"}
+    head = client.head("/api/v1/meetings/2021-09-17-imran-khan-wang-yi")
+    assert head.status_code == 200 and head.headers["etag"]
 
 
 def test_unsupported_accept_is_406(client: TestClient) -> None:
