@@ -193,8 +193,8 @@ class MeetingFilter(BaseModel):
             instant: dt.datetime | None = handler(value)
         except (ValidationError, ValueError):
             raise ValueError(
-                f"{clip(str(value))!r} is not an instant; give ISO 8601 such as "
-                "2021-09-17T08:00:00Z, or a day YYYY-MM-DD (its start, UTC)"
+                "not an instant; give ISO 8601 such as 2021-09-17T08:00:00Z, or a day "
+                "YYYY-MM-DD (its start, UTC)"
             ) from None
         if instant is not None and instant.tzinfo is None:
             return instant.replace(tzinfo=dt.UTC)

@@ -210,7 +210,7 @@ def test_the_cli_export_reads_typed_values(
     result = export("-o", "-", "--updated-since", "2999-01-01T00:00:00Z")
     assert result.returncode == 0 and json.loads(result.stdout)["data"] == []
     result = export("-o", "-", "--updated-since", "soon")
-    assert result.returncode == 1 and "--updated-since 'soon'" in result.stderr
+    assert result.returncode == 1 and "--updated-since='soon': not an instant" in result.stderr
 
 
 def _readme_filters() -> list[tuple[str, str, int]]:
