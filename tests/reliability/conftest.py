@@ -80,14 +80,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=sink, stderr=sink)
     running = Server("127.0.0.1", port, log, process.pid)
     try:
-        _wait_until_up(running, process)
+        wait_until_up(running, process)
         yield running
     finally:
         process.terminate()
         process.wait(timeout=20)
 
 
-def _wait_until_up(server: Server, process: subprocess.Popen[bytes]) -> None:
+def wait_until_up(server: Server, process: subprocess.Popen[bytes]) -> None:
+    """Return once `server` answers `/healthz`; fail the test if it exits or never does."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -12,7 +12,6 @@ import shlex
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.reliability.conftest import free_port
+from tests.reliability.conftest import Server, free_port, wait_until_up
 
 pytestmark = pytest.mark.reliability
 
@@ -139,7 +138,7 @@ def test_serve_reads_a_read_only_database_and_refuses_writes(seeded: Path, tmp_p
         server = subprocess.Popen(command, env=_env(seeded), cwd=ROOT, stdout=sink, stderr=sink)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait(base, server, log)
+        wait_until_up(Server("127.0.0.1", port, log, server.pid), server)
         with urllib.request.urlopen(f"{base}/api/v1/meetings", timeout=30) as response:
             assert len(json.load(response)["data"]) == 4
         request = urllib.request.Request(
@@ -157,17 +156,3 @@ def test_serve_reads_a_read_only_database_and_refuses_writes(seeded: Path, tmp_p
     finally:
         server.terminate()
         server.wait(timeout=20)
-
-
-def _wait(base: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"readouts serve exited with {server.returncode}: {log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("readouts serve did not answer /healthz on a read-only database")

@@ -9,14 +9,7 @@ import pytest
 
 from api.extract import ExtractedMeeting, extract
 from api.models import MeetingKind, Role, Setting
-
-_DAY = dt.date(2024, 5, 17)  # a Friday
-
-
-def _one(text: str, published: dt.date | None = _DAY) -> ExtractedMeeting:
-    meetings = extract(text, published)
-    assert len(meetings) == 1, meetings
-    return meetings[0]
+from tests.api.extract.helpers import DAY, one
 
 
 def _pairs(meetings: list[ExtractedMeeting]) -> list[list[str]]:
@@ -42,13 +35,13 @@ def _pairs(meetings: list[ExtractedMeeting]) -> list[list[str]]:
     ],
 )
 def test_call_wording(sentence: str) -> None:
-    meeting = _one(sentence)
-    assert meeting.kind == "phone_call" and meeting.date == _DAY
+    meeting = one(sentence)
+    assert meeting.kind == "phone_call" and meeting.date == DAY
     assert [p.country_code for p in meeting.principals] == ["PK", "TR"]
 
 
 def test_call_placed_to_someone_names_who_placed_it() -> None:
-    meeting = _one(
+    meeting = one(
         "Pakistani Foreign Minister Ishaq Dar made a phone call to his Turkish counterpart Hakan Fidan "
         "on Friday."
     )
@@ -60,14 +53,14 @@ def test_a_call_only_promised_is_no_call() -> None:
         extract(
             "Pakistani Foreign Minister Ishaq Dar will speak over the phone with Turkish Foreign Minister "
             "Hakan Fidan next week.",
-            _DAY,
+            DAY,
         )
         == []
     )
 
 
 def test_a_video_conference_by_two_ministers() -> None:
-    meeting = _one(
+    meeting = one(
         "Indian External Affairs Minister S Jaishankar and Australian Foreign Minister Penny "
         "Wong reviewed the partnership during a video conference on Friday."
     )
@@ -78,7 +71,7 @@ def test_a_video_conference_by_two_ministers() -> None:
 
 
 def test_talks_between_two_leaders_began() -> None:
-    meeting = _one(
+    meeting = one(
         "The talks between Bangladeshi Prime Minister Sheikh Hasina and her Japanese counterpart Fumio "
         "Kishida began at the Akasaka Palace in Tokyo on Friday morning."
     )
@@ -87,7 +80,7 @@ def test_talks_between_two_leaders_began() -> None:
 
 
 def test_a_named_meeting_as_object_is_a_meeting() -> None:
-    meeting = _one(
+    meeting = one(
         "Japanese Foreign Minister Yoko Kamikawa held the fifth Japan-Korea Foreign "
         "Ministers' Strategic Dialogue with South Korean Foreign Minister Cho Tae-yul in "
         "Tokyo on Friday."
@@ -96,7 +89,7 @@ def test_a_named_meeting_as_object_is_a_meeting() -> None:
 
 
 def test_negotiations_with_a_counterpart() -> None:
-    meeting = _one(
+    meeting = one(
         "On Friday, Kenyan President William Ruto held negotiations with Ugandan President "
         "Yoweri Museveni in Nairobi."
     )
@@ -108,7 +101,7 @@ def test_talks_about_talks_are_no_meeting() -> None:
         extract(
             "Kenyan President William Ruto said negotiations with Uganda on the pipeline "
             "would resume once the survey is complete.",
-            _DAY,
+            DAY,
         )
         == []
     )
@@ -121,7 +114,7 @@ def test_met_two_people_in_turn_is_two_meetings() -> None:
     meetings = extract(
         "BEIJING, May 17 -- Malaysian Prime Minister Anwar Ibrahim on Friday met Chinese President Xi "
         "Jinping and Premier Li Qiang at the Great Hall of the People.",
-        _DAY,
+        DAY,
     )
     assert _pairs(meetings) == [["Anwar Ibrahim", "Xi Jinping"], ["Anwar Ibrahim", "Li Qiang"]]
     assert all(m.city == "Beijing" and m.setting == "bilateral_visit" for m in meetings)
@@ -131,7 +124,7 @@ def test_a_trilateral_meeting_stays_one_meeting() -> None:
     meetings = extract(
         "Malaysian Prime Minister Anwar Ibrahim on Friday held a trilateral meeting with Thai Prime "
         "Minister Srettha Thavisin and Indonesian President Joko Widodo in Bangkok.",
-        _DAY,
+        DAY,
     )
     assert len(meetings) == 1 and len(meetings[0].principals) == 3
 
@@ -142,7 +135,7 @@ def test_the_trip_place_and_occasion_carry_to_later_meetings() -> None:
         "Lavrov on the sidelines of the SCO foreign ministers' meeting on Friday.\n\n"
         "Earlier in the day, Wang also held talks with Indian External Affairs Minister "
         "S Jaishankar.",
-        _DAY,
+        DAY,
     )
     assert len(meetings) == 2
     later = meetings[1]
@@ -154,7 +147,7 @@ def test_prior_to_one_meeting_another_is_its_own_meeting() -> None:
     meetings = extract(
         "Prior to his meeting with the Chinese foreign minister, External Affairs Minister "
         "S Jaishankar met US Secretary of State Antony Blinken on Friday.",
-        _DAY,
+        DAY,
     )
     assert _pairs(meetings) == [["S Jaishankar", "Antony Blinken"]]
 
@@ -167,25 +160,25 @@ def test_an_earlier_meeting_with_a_date_is_a_meeting() -> None:
         "External Affairs Minister S Jaishankar met Russian Foreign Minister Sergey Lavrov "
         "in New York on Friday. Jaishankar and Lavrov had met on the sidelines of the BRICS "
         "foreign ministers' meeting in Moscow on 10 March 2024.",
-        _DAY,
+        DAY,
     )
-    assert sorted(m.date for m in meetings if m.date) == [dt.date(2024, 3, 10), _DAY]
+    assert sorted(m.date for m in meetings if m.date) == [dt.date(2024, 3, 10), DAY]
 
 
 def test_an_earlier_meeting_without_a_date_is_not() -> None:
     meetings = extract(
         "External Affairs Minister S Jaishankar met Russian Foreign Minister Sergey Lavrov "
         "in New York on Friday. The two had met several times before.",
-        _DAY,
+        DAY,
     )
-    assert [m.date for m in meetings] == [_DAY]
+    assert [m.date for m in meetings] == [DAY]
 
 
 # 5. scope of negative cues -----------------------------------------------------------
 
 
 def test_a_congratulatory_message_does_not_erase_the_call() -> None:
-    meeting = _one(
+    meeting = one(
         "South African President Cyril Ramaphosa spoke by phone with Brazilian President Luiz Inacio Lula "
         "da Silva on Friday. Ramaphosa had earlier sent a congratulatory message to the "
         "Brazilian people on their national day."
@@ -194,7 +187,7 @@ def test_a_congratulatory_message_does_not_erase_the_call() -> None:
 
 
 def test_a_scheduled_visit_in_its_own_sentence_leaves_the_meeting() -> None:
-    meeting = _one(
+    meeting = one(
         "South African President Cyril Ramaphosa met Brazilian President Luiz Inacio Lula da Silva in "
         "Pretoria on Friday. Lula will visit Cape Town next week."
     )
@@ -202,7 +195,7 @@ def test_a_scheduled_visit_in_its_own_sentence_leaves_the_meeting() -> None:
 
 
 def test_a_future_cue_in_a_trailing_clause_leaves_the_meeting() -> None:
-    meeting = _one(
+    meeting = one(
         "South African President Cyril Ramaphosa met Brazilian President Luiz Inacio Lula da "
         "Silva in Pretoria on Friday, ahead of Lula's scheduled visit to Cape Town next week."
     )
@@ -214,7 +207,7 @@ def test_a_future_cue_in_the_meetings_own_clause_blocks_it() -> None:
         extract(
             "South African President Cyril Ramaphosa is scheduled to meet Brazilian President "
             "Luiz Inacio Lula da Silva in Pretoria next week, after a stop in Luanda.",
-            _DAY,
+            DAY,
         )
         == []
     )
@@ -225,7 +218,7 @@ def test_a_message_alone_is_no_meeting() -> None:
         extract(
             "South African President Cyril Ramaphosa sent a congratulatory message to Brazilian President "
             "Luiz Inacio Lula da Silva on Friday.",
-            _DAY,
+            DAY,
         )
         == []
     )
@@ -244,15 +237,15 @@ def test_each_item_of_a_page_resolves_today_against_its_own_date() -> None:
         "Pakistani Foreign Minister Ishaq Dar spoke today with Iranian Foreign Minister Hossein "
         "Amir-Abdollahian."
     )
-    meetings = extract(page, _DAY)
+    meetings = extract(page, DAY)
     assert [m.date for m in meetings] == [dt.date(2024, 5, 14), dt.date(2024, 5, 16)]
 
 
 def test_a_single_item_keeps_the_published_day() -> None:
-    meeting = _one(
+    meeting = one(
         "Pakistani Prime Minister Shehbaz Sharif spoke today with Turkish President Recep Tayyip Erdogan."
     )
-    assert meeting.date == _DAY
+    assert meeting.date == DAY
 
 
 # 7. datelines ------------------------------------------------------------------------
@@ -272,7 +265,7 @@ def test_a_single_item_keeps_the_published_day() -> None:
     ],
 )
 def test_dateline_forms(dateline: str, city: str | None, country: str | None) -> None:
-    meeting = _one(
+    meeting = one(
         f"{dateline} Kenyan President William Ruto met Ugandan President Yoweri Museveni "
         "here on Friday."
     )
@@ -280,7 +273,7 @@ def test_dateline_forms(dateline: str, city: str | None, country: str | None) ->
 
 
 def test_a_capitalised_sentence_start_is_no_dateline() -> None:
-    meeting = _one(
+    meeting = one(
         "THE PRESIDENT - Kenyan President William Ruto met Ugandan President Yoweri Museveni "
         "on Friday."
     )
@@ -291,7 +284,7 @@ def test_a_capitalised_sentence_start_is_no_dateline() -> None:
 
 
 def test_a_venue_in_the_next_sentence() -> None:
-    meeting = _one(
+    meeting = one(
         "Malaysian Prime Minister Anwar Ibrahim met Chinese Premier Li Qiang on Friday. The meeting was "
         "held at the Great Hall of the People."
     )
@@ -303,7 +296,7 @@ def test_a_venue_in_the_next_sentence() -> None:
 
 
 def test_a_venue_of_a_later_dinner_is_not_the_meetings() -> None:
-    meeting = _one(
+    meeting = one(
         "Malaysian Prime Minister Anwar Ibrahim met Chinese Premier Li Qiang on Friday. Anwar later "
         "attended a dinner at the Diaoyutai State Guesthouse."
     )
@@ -311,7 +304,7 @@ def test_a_venue_of_a_later_dinner_is_not_the_meetings() -> None:
 
 
 def test_arrived_here_with_a_dateline() -> None:
-    meeting = _one(
+    meeting = one(
         "ISLAMABAD, May 17 (APP): Iranian Foreign Minister Hossein Amir-Abdollahian, who "
         "arrived here on Friday, called on Pakistani Prime Minister Shehbaz Sharif."
     )
@@ -322,7 +315,7 @@ def test_arrived_here_with_a_dateline() -> None:
 
 
 def test_an_office_of_one_country_gives_that_country() -> None:
-    meeting = _one(
+    meeting = one(
         "Secretary of State Antony Blinken met Foreign Minister Penny Wong of Australia in "
         "Tokyo on Friday."
     )
@@ -330,7 +323,7 @@ def test_an_office_of_one_country_gives_that_country() -> None:
 
 
 def test_an_eu_office_gives_no_country() -> None:
-    meeting = _one(
+    meeting = one(
         "EU High Representative Josep Borrell met Foreign Minister Penny Wong of Australia "
         "in Brussels on Friday."
     )
@@ -338,7 +331,7 @@ def test_an_eu_office_gives_no_country() -> None:
 
 
 def test_the_country_of_a_trip_is_not_the_visitors() -> None:
-    meeting = _one(
+    meeting = one(
         "DUSHANBE, May 17 -- External Affairs Minister S Jaishankar, on a visit to "
         "Tajikistan, met Russian Foreign Minister Sergey Lavrov on Friday."
     )
@@ -350,7 +343,7 @@ def test_the_country_of_a_trip_is_not_the_visitors() -> None:
 
 
 def test_attendees_behind_ranks_and_in_lists() -> None:
-    meeting = _one(
+    meeting = one(
         "Pakistan's Chief of Army Staff General Asim Munir called on Chinese Vice President Han Zheng in "
         "Beijing on Friday. He was accompanied in the meeting by Lt. Gen. Nauman Zakaria and "
         "Maj. Gen. Ahmed Sharif."
@@ -360,7 +353,7 @@ def test_attendees_behind_ranks_and_in_lists() -> None:
 
 
 def test_people_on_the_wider_trip_are_not_attendees() -> None:
-    meeting = _one(
+    meeting = one(
         "Pakistan's Chief of Army Staff General Asim Munir called on Chinese Vice President Han Zheng in "
         "Beijing on Friday. Lt. Gen. Nauman Zakaria visited a factory in Tianjin."
     )
@@ -371,7 +364,7 @@ def test_people_on_the_wider_trip_are_not_attendees() -> None:
 
 
 def test_a_counterpart_holds_the_subjects_office_under_its_local_name() -> None:
-    meeting = _one(
+    meeting = one(
         "Indian External Affairs Minister S Jaishankar met his Chinese counterpart, Wang Yi, "
         "in Vientiane on Friday."
     )
@@ -383,7 +376,7 @@ def test_a_counterpart_holds_the_subjects_office_under_its_local_name() -> None:
 
 
 def test_a_counterpart_named_later_in_the_paragraph() -> None:
-    meeting = _one(
+    meeting = one(
         "Bangladeshi Prime Minister Sheikh Hasina arrived in Beijing on Friday. Hasina and her "
         "Chinese counterpart Li Qiang held talks at the Great Hall of the People."
     )
@@ -394,7 +387,7 @@ def test_a_counterpart_named_later_in_the_paragraph() -> None:
 
 
 def test_a_city_outside_the_hand_kept_table() -> None:
-    meeting = _one(
+    meeting = one(
         "Russian President Vladimir Putin held talks with Iranian President Masoud Pezeshkian "
         "in Ashgabat on Friday."
     )
@@ -403,12 +396,12 @@ def test_a_city_outside_the_hand_kept_table() -> None:
 
 
 def test_a_gazetteer_city_from_geonames() -> None:
-    meeting = _one(
+    meeting = one(
         "Pakistani Prime Minister Shehbaz Sharif received Uzbek President Shavkat Mirziyoyev in "
         "Faisalabad on Friday."
     )
     assert (meeting.city, meeting.country_code) == ("Faisalabad", "PK")
-    other = _one(
+    other = one(
         "Uzbek President Shavkat Mirziyoyev held talks with Pakistani Prime Minister Shehbaz Sharif "
         "in Sialkot on Friday."
     )
@@ -416,7 +409,7 @@ def test_a_gazetteer_city_from_geonames() -> None:
 
 
 def test_a_person_named_like_a_small_place_is_no_city() -> None:
-    meeting = _one(
+    meeting = one(
         "Uzbek President Shavkat Mirziyoyev held talks with Pakistani Prime Minister Shehbaz Sharif "
         "in Islamabad on Friday, with Minister Ahsan Iqbal in attendance."
     )
@@ -427,7 +420,7 @@ def test_a_person_named_like_a_small_place_is_no_city() -> None:
 
 
 def test_occasion_of_a_visit_made_for_an_event_in_the_hosts_country() -> None:
-    meeting = _one(
+    meeting = one(
         "President Xi Jinping met Kenyan President William Ruto, who is in Beijing for the "
         "Belt and Road Forum, at the Great Hall of the People on Friday."
     )
@@ -435,7 +428,7 @@ def test_occasion_of_a_visit_made_for_an_event_in_the_hosts_country() -> None:
 
 
 def test_a_plain_state_visit_has_no_occasion() -> None:
-    meeting = _one(
+    meeting = one(
         "President Xi Jinping held talks with Kenyan President William Ruto, who is on a "
         "state visit to China, at the Great Hall of the People on Friday."
     )
@@ -446,7 +439,7 @@ def test_a_plain_state_visit_has_no_occasion() -> None:
 
 
 def test_kind_setting_and_role_are_the_domains_enums() -> None:
-    meeting = _one(
+    meeting = one(
         "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Friday."
     )
     assert isinstance(meeting.kind, MeetingKind) and isinstance(meeting.setting, Setting)
@@ -457,29 +450,29 @@ def test_kind_setting_and_role_are_the_domains_enums() -> None:
 
 
 def test_both_the_leaders_are_the_pair_named_before() -> None:
-    meeting = _one(
+    meeting = one(
         "ISLAMABAD, May 17 (APP): Pakistani Prime Minister Shehbaz Sharif and Iranian "
         "President Ebrahim Raisi on Friday exchanged views on regional issues.\n\n"
         "Both the leaders met on the sidelines of the ECO summit here."
     )
     assert [p.name for p in meeting.principals] == ["Shehbaz Sharif", "Ebrahim Raisi"]
-    assert (meeting.date, meeting.city, meeting.occasion) == (_DAY, "Islamabad", "ECO summit")
+    assert (meeting.date, meeting.city, meeting.occasion) == (DAY, "Islamabad", "ECO summit")
 
 
 def test_the_two_leaders_retelling_a_call_is_not_a_second_meeting() -> None:
     meetings = extract(
         "US President Joe Biden spoke today with President Xi Jinping of China. The two leaders "
         "had a candid discussion of regional issues.",
-        _DAY,
+        DAY,
     )
-    assert [(m.kind, m.date) for m in meetings] == [("phone_call", _DAY)]
+    assert [(m.kind, m.date) for m in meetings] == [("phone_call", DAY)]
 
 
 def test_a_count_of_past_meetings_is_no_meeting() -> None:
     meetings = extract(
         "Indian Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister Sheikh "
         "Hasina in New Delhi on Friday. The two leaders have met 10 times since 2019.",
-        _DAY,
+        DAY,
     )
     assert len(meetings) == 1
 
@@ -489,13 +482,13 @@ def test_before_meeting_someone_the_subject_after_the_comma_met_them() -> None:
         "Indian Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister Sheikh "
         "Hasina in New Delhi on Friday. Before meeting the prime minister, the Bangladeshi PM "
         "paid homage to Mahatma Gandhi at Rajghat.",
-        _DAY,
+        DAY,
     )
     assert _pairs(meetings) == [["Narendra Modi", "Hasina"]]
 
 
 def test_lines_broken_mid_sentence_are_one_paragraph() -> None:
-    meeting = _one(
+    meeting = one(
         "ISLAMABAD, May 17 (APP): Pakistani Prime Minister Shehbaz Sharif\n\n"
         "and Iranian President Ebrahim Raisi on Friday held talks at the Prime Minister\n"
         "House on regional issues."

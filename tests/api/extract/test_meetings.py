@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from api.extract import ExtractedMeeting, extract
-
-
-def _one(text: str, published: dt.date | None) -> ExtractedMeeting:
-    meetings = extract(text, published)
-    assert len(meetings) == 1, meetings
-    return meetings[0]
-
-
-def _principals(meeting: ExtractedMeeting) -> list[tuple[str, str | None]]:
-    return [(p.name, p.country_code) for p in meeting.principals]
-
+from api.extract import extract
+from tests.api.extract.helpers import one, principals
 
 # dates -------------------------------------------------------------------------------
 
 
 def test_weekday_resolves_to_most_recent_on_or_before_published() -> None:
     text = "Indian Prime Minister Narendra Modi spoke by phone with Russian President Vladimir Putin on Friday."
-    meeting = _one(text, dt.date(2024, 7, 1))  # a Monday
+    meeting = one(text, dt.date(2024, 7, 1))  # a Monday
     assert meeting.date == dt.date(2024, 6, 28)
-    same_day = _one(text, dt.date(2024, 6, 28))
+    same_day = one(text, dt.date(2024, 6, 28))
     assert same_day.date == dt.date(2024, 6, 28)
 
 
@@ -33,7 +23,7 @@ def test_dateline_date_and_here() -> None:
         "TOKYO, March 8 (Kyodo) -- Japanese Prime Minister Fumio Kishida received "
         "Philippine President Ferdinand Marcos Jr. here, the two sides said."
     )
-    meeting = _one(text, dt.date(2024, 3, 9))
+    meeting = one(text, dt.date(2024, 3, 9))
     assert meeting.date == dt.date(2024, 3, 8)
     assert (meeting.city, meeting.country_code, meeting.setting) == (
         "Tokyo",
@@ -44,14 +34,14 @@ def test_dateline_date_and_here() -> None:
 
 def test_yesterday_and_absolute_dates() -> None:
     text = "Indonesian President Joko Widodo met Chinese Premier Li Qiang in Jakarta yesterday."
-    assert _one(text, dt.date(2023, 9, 7)).date == dt.date(2023, 9, 6)
+    assert one(text, dt.date(2023, 9, 7)).date == dt.date(2023, 9, 6)
     text = "On 14 June 2024, Italian Prime Minister Giorgia Meloni met Indian Prime Minister Narendra Modi."
-    assert _one(text, None).date == dt.date(2024, 6, 14)
+    assert one(text, None).date == dt.date(2024, 6, 14)
 
 
 def test_relative_weekday_without_published_date_stays_unresolved() -> None:
     text = "Chinese President Xi Jinping had a telephone conversation with French President Emmanuel Macron on Tuesday."
-    meeting = _one(text, None)
+    meeting = one(text, None)
     assert meeting.date is None and meeting.kind == "phone_call"
 
 
@@ -60,7 +50,7 @@ def test_relative_weekday_without_published_date_stays_unresolved() -> None:
 
 def test_video_link_talks_are_video_calls_but_ceremonies_are_not() -> None:
     text = "Chinese President Xi Jinping held talks via video link with Vietnamese leader Nguyen Phu Trong on Monday."
-    assert _one(text, dt.date(2022, 3, 1)).kind == "video_call"
+    assert one(text, dt.date(2022, 3, 1)).kind == "video_call"
     ceremony = (
         "On Monday, Pakistani Prime Minister Shehbaz Sharif and Chinese Premier Li Qiang "
         "jointly inaugurated a new airport by video link."
@@ -73,9 +63,9 @@ def test_called_on_is_an_in_person_meeting() -> None:
         "ISLAMABAD: Saudi Foreign Minister Prince Faisal bin Farhan called on Prime Minister "
         "Shehbaz Sharif at the PM House on Tuesday."
     )
-    meeting = _one(text, dt.date(2024, 4, 17))
+    meeting = one(text, dt.date(2024, 4, 17))
     assert meeting.kind == "meeting" and meeting.venue == "PM House"
-    assert ("Shehbaz Sharif", "PK") in _principals(meeting)
+    assert ("Shehbaz Sharif", "PK") in principals(meeting)
     assert meeting.participants[0].country_code == "SA"
 
 
@@ -83,7 +73,7 @@ def test_telephoned_sets_initiator_and_phone_kind() -> None:
     text = (
         "Russian President Vladimir Putin telephoned Indian Prime Minister Narendra Modi on Monday."
     )
-    meeting = _one(text, dt.date(2022, 2, 25))
+    meeting = one(text, dt.date(2022, 2, 25))
     assert (meeting.kind, meeting.initiated_by) == ("phone_call", "RU")
 
 
@@ -98,7 +88,7 @@ def test_caption_place_and_date_are_ignored() -> None:
         "Erdogan at the Presidential Complex on Monday.\n\n"
         "Suggest To A Friend:"
     )
-    meeting = _one(text, dt.date(2023, 6, 6))
+    meeting = one(text, dt.date(2023, 6, 6))
     assert meeting.date == dt.date(2023, 6, 5)
     assert (meeting.city, meeting.country_code) == ("Ankara", "TR")
 
@@ -111,16 +101,16 @@ def test_request_of_a_side_and_bare_at_request() -> None:
         "On March 3, 2023, Foreign Minister Qin Gang held a phone conversation with Ukrainian "
         "Foreign Minister Dmytro Kuleba at the request of the Ukrainian side."
     )
-    assert _one(text, dt.date(2023, 3, 3)).initiated_by == "UA"
+    assert one(text, dt.date(2023, 3, 3)).initiated_by == "UA"
     bare = (
         "On June 1, 2022, Premier Li Keqiang had a phone conversation with Sri Lankan Prime "
         "Minister Ranil Wickremesinghe at request."
     )
-    assert _one(bare, dt.date(2022, 6, 1)).initiated_by == "LK"
+    assert one(bare, dt.date(2022, 6, 1)).initiated_by == "LK"
     received = "German Chancellor Olaf Scholz received a phone call from Chinese President Xi Jinping on Friday."
-    assert _one(received, dt.date(2022, 4, 2)).initiated_by == "CN"
+    assert one(received, dt.date(2022, 4, 2)).initiated_by == "CN"
     plain = "Chinese President Xi Jinping spoke with German Chancellor Olaf Scholz by telephone on Friday."
-    assert _one(plain, dt.date(2022, 4, 2)).initiated_by is None
+    assert one(plain, dt.date(2022, 4, 2)).initiated_by is None
 
 
 # people ------------------------------------------------------------------------------
@@ -133,7 +123,7 @@ def test_attendees_versus_principals_and_trip_companions() -> None:
         "Hungarian Foreign Minister Peter Szijjarto sat in on the meeting. Orban is "
         "accompanied on the trip by several business leaders, including Sandor Csanyi."
     )
-    meeting = _one(text, dt.date(2023, 10, 18))
+    meeting = one(text, dt.date(2023, 10, 18))
     roles = {p.name: p.role for p in meeting.participants}
     assert roles == {
         "Xi Jinping": "principal",
@@ -148,7 +138,7 @@ def test_honorifics_are_stripped_from_titles_and_names() -> None:
         "RAWALPINDI: Chief of Army Staff General Syed Asim Munir received Senator Marsha "
         "Blackburn of the United States at the General Headquarters on Monday."
     )
-    meeting = _one(text, dt.date(2024, 2, 27))
+    meeting = one(text, dt.date(2024, 2, 27))
     asim = meeting.participants[0]
     assert (asim.name, asim.title) == ("Asim Munir", "Chief of Army Staff")
     assert meeting.participants[1].country_code == "US"
@@ -161,7 +151,7 @@ def test_alias_resolution_across_sentences() -> None:
         "Dahal told Jaishankar that the two countries should finish pending projects. "
         "Jaishankar thanked Dahal."
     )
-    meeting = _one(text, dt.date(2024, 1, 5))
+    meeting = one(text, dt.date(2024, 1, 5))
     assert [p.name for p in meeting.participants] == [
         "Pushpa Kamal Dahal",
         "Subrahmanyam Jaishankar",
@@ -216,7 +206,7 @@ def test_evidence_spans_quote_the_text() -> None:
         "Minister Wang Yi at the Shangri-La Hotel on Thursday on the sidelines of the ASEAN "
         "foreign ministers' meeting. They discussed Taiwan and the Ukraine war."
     )
-    meeting = _one(text, dt.date(2023, 7, 14))
+    meeting = one(text, dt.date(2023, 7, 14))
     ev = meeting.evidence
 
     def quote(key: str) -> str:

@@ -6,47 +6,35 @@ from __future__ import annotations
 
 import datetime as dt
 
-from api.extract import ExtractedMeeting, extract
+from api.extract import extract
 from api.extract.context import build_context
-
-_DAY = dt.date(2024, 5, 17)  # a Friday
-
-
-def _one(text: str, published: dt.date | None = _DAY) -> ExtractedMeeting:
-    meetings = extract(text, published)
-    assert len(meetings) == 1, meetings
-    return meetings[0]
-
-
-def _principals(meeting: ExtractedMeeting) -> list[tuple[str, str | None]]:
-    return [(p.name, p.country_code) for p in meeting.principals]
-
+from tests.api.extract.helpers import DAY, one, principals
 
 # names and the words around them -----------------------------------------------------
 
 
 def test_a_weekday_right_after_a_name_ends_the_name() -> None:
-    meeting = _one(
+    meeting = one(
         "Indonesian President Joko Widodo Tuesday held talks with visiting Malaysian Prime "
         "Minister Anwar Ibrahim in Jakarta."
     )
-    assert _principals(meeting) == [("Joko Widodo", "ID"), ("Anwar Ibrahim", "MY")]
+    assert principals(meeting) == [("Joko Widodo", "ID"), ("Anwar Ibrahim", "MY")]
     assert meeting.date == dt.date(2024, 5, 14)
 
 
 def test_a_dotted_abbreviation_between_trigger_and_object() -> None:
-    meeting = _one(
+    meeting = one(
         "Foreign Minister Hakan Fidan spoke over the phone with his U.S. counterpart Marco "
         "Rubio on Friday to discuss Turkey's role in the Gaza talks."
     )
     assert meeting.kind == "phone_call"
-    assert _principals(meeting) == [("Hakan Fidan", "TR"), ("Marco Rubio", "US")]
+    assert principals(meeting) == [("Hakan Fidan", "TR"), ("Marco Rubio", "US")]
 
 
 def test_a_country_acting_in_the_sentence_is_the_unqualified_subjects() -> None:
     """The subject has no country cue; the sentence speaks of Turkey acting, and the most
     mentioned country of the text (Russia) is only talked about."""
-    meeting = _one(
+    meeting = one(
         "Foreign Minister Hakan Fidan spoke over the phone with his U.S. counterpart Marco "
         "Rubio on Friday about Turkey's efforts on Russia. They discussed Russia, the Russian "
         "economy and Russian troops."
@@ -55,23 +43,23 @@ def test_a_country_acting_in_the_sentence_is_the_unqualified_subjects() -> None:
 
 
 def test_a_counterparts_possessive_is_no_acting_country() -> None:
-    meeting = _one(
+    meeting = one(
         "Foreign Minister Hakan Fidan spoke by phone with Germany's counterpart Johann Wadephul "
         "on Friday. Turkey and Germany discussed trade; Turkey raised migration."
     )
-    assert _principals(meeting) == [("Hakan Fidan", "TR"), ("Johann Wadephul", "DE")]
+    assert principals(meeting) == [("Hakan Fidan", "TR"), ("Johann Wadephul", "DE")]
 
 
 # future cues keep to their own clause -----------------------------------------------
 
 
 def test_a_future_cue_in_a_who_clause_leaves_the_talks() -> None:
-    meeting = _one(
+    meeting = one(
         "Egyptian President Abdel Fattah al-Sisi held talks on Thursday with Kenyan President "
         "William Ruto, who is on a state visit and will attend the upcoming summit in Cairo."
     )
     assert meeting.date == dt.date(2024, 5, 16)
-    assert {c for _, c in _principals(meeting)} == {"EG", "KE"}
+    assert {c for _, c in principals(meeting)} == {"EG", "KE"}
 
 
 def test_a_future_cue_before_the_who_clause_still_blocks() -> None:
@@ -79,7 +67,7 @@ def test_a_future_cue_before_the_who_clause_still_blocks() -> None:
         "Egyptian President Abdel Fattah al-Sisi is expected to hold talks with Kenyan "
         "President William Ruto, who arrived in Cairo on Thursday."
     )
-    assert extract(text, _DAY) == []
+    assert extract(text, DAY) == []
 
 
 # datelines --------------------------------------------------------------------------
@@ -90,7 +78,7 @@ def test_a_slashed_agency_credit_after_a_city_in_title_case() -> None:
         "Ulaanbaatar/MONTSAME/. Foreign Minister Battsetseg Batmunkh of Mongolia held talks "
         "with Foreign Minister Wang Yi of China on Friday."
     )
-    meeting = _one(text)
+    meeting = one(text)
     assert meeting.city == "Ulaanbaatar" and meeting.country_code == "MN"
 
 
@@ -98,7 +86,7 @@ def test_a_slashed_agency_credit_after_a_city_in_title_case() -> None:
 
 
 def test_the_day_of_the_welcome_dates_the_meeting_told_next() -> None:
-    meeting = _one(
+    meeting = one(
         "By a staff reporter | Updated: 2024-05-17\n\n"
         "Foreign Minister Wang Yi praised the friendship with Ghana on Thursday as he received "
         "Ghana's foreign minister.\n\n"
@@ -114,7 +102,7 @@ def test_a_contact_told_as_the_last_takes_no_day_from_the_story() -> None:
         "BEIJING, May 17 -- President Xi Jinping held talks with President Lula da Silva of "
         "Brazil on Friday.\n\nXi and Biden last met in person in Lima."
     )
-    meetings = extract(text, _DAY)
+    meetings = extract(text, DAY)
     assert [[p.name for p in m.principals] for m in meetings] == [["Xi Jinping", "Lula da Silva"]]
 
 
@@ -127,7 +115,7 @@ def test_a_series_of_meetings_dated_by_its_lead() -> None:
         "trade.\n\n"
         "The External Affairs Minister also met his Mexican counterpart, Alicia Barcena."
     )
-    meetings = extract(text, _DAY)
+    meetings = extract(text, DAY)
     assert [m.date for m in meetings] == [dt.date(2024, 5, 15)] * 3
     others = [{p.country_code for p in m.principals} - {"IN"} for m in meetings]
     assert others == [{"RU"}, {"BR"}, {"MX"}]
@@ -135,7 +123,7 @@ def test_a_series_of_meetings_dated_by_its_lead() -> None:
 
 
 def test_views_exchanged_at_a_reported_call_are_no_second_meeting() -> None:
-    meeting = _one(
+    meeting = one(
         "Pakistani Prime Minister Shehbaz Sharif held a telephone conversation with President Recep "
         "Tayyip Erdogan of Turkiye on Friday.\n\nShehbaz Sharif and Erdogan exchanged views on Gaza."
     )
@@ -147,7 +135,7 @@ def test_the_two_heads_of_state_are_the_pair_named_before() -> None:
         "Chinese President Xi Jinping held talks with US President Barack Obama on Wednesday in "
         "Beijing.\n\n"
         "On Tuesday evening, the two heads of state held a meeting at the Zhongnanhai compound.",
-        _DAY,
+        DAY,
     )
     assert [m.date for m in meetings] == [dt.date(2024, 5, 15), dt.date(2024, 5, 14)]
 
@@ -156,7 +144,7 @@ def test_the_two_heads_of_state_are_the_pair_named_before() -> None:
 
 
 def test_a_retelling_by_the_pair_gives_the_place_and_occasion() -> None:
-    meeting = _one(
+    meeting = one(
         "External Affairs Minister S Jaishankar on Friday held a bilateral meeting with Carlos "
         "Pinto Pereira, Minister of Foreign Affairs of Guinea-Bissau.\n\n"
         "The two foreign ministers met in Lisbon on the sidelines of the UN Ocean Conference "
@@ -167,7 +155,7 @@ def test_a_retelling_by_the_pair_gives_the_place_and_occasion() -> None:
 
 
 def test_an_office_of_a_hyphenated_country_gives_it_and_no_city() -> None:
-    meeting = _one(
+    meeting = one(
         "External Affairs Minister S Jaishankar on Friday held a bilateral meeting with Carlos "
         "Pinto Pereira, Minister of Foreign Affairs of Guinea-Bissau."
     )
@@ -177,7 +165,7 @@ def test_an_office_of_a_hyphenated_country_gives_it_and_no_city() -> None:
 
 
 def test_a_caption_of_the_handshake_names_the_venue() -> None:
-    meeting = _one(
+    meeting = one(
         "BEIJING - Chinese President Xi Jinping held talks with US Vice President Joe Biden on "
         "Friday in Beijing.\n\n"
         "Chinese President Xi Jinping shakes hands with US Vice President Joe Biden inside the "
@@ -187,7 +175,7 @@ def test_a_caption_of_the_handshake_names_the_venue() -> None:
 
 
 def test_a_handshake_of_other_people_names_no_venue() -> None:
-    meeting = _one(
+    meeting = one(
         "BEIJING - Chinese President Xi Jinping held talks with US Vice President Joe Biden on "
         "Friday in Beijing.\n\n"
         "Premier Li Qiang shakes hands with US Secretary of State John Kerry inside the Great "
@@ -200,7 +188,7 @@ def test_a_handshake_of_other_people_names_no_venue() -> None:
 
 
 def test_an_event_outside_the_table_is_named_as_written() -> None:
-    meeting = _one(
+    meeting = one(
         "Secretary of State Antony Blinken met on Friday with Norwegian Foreign Minister "
         "Espen Barth Eide on the margins of the Nordic Council Ministerial."
     )
@@ -209,7 +197,7 @@ def test_an_event_outside_the_table_is_named_as_written() -> None:
 
 
 def test_a_body_named_for_its_agenda_is_no_occasion() -> None:
-    meeting = _one(
+    meeting = one(
         "BEIJING, May 17 -- Chinese Foreign Minister Wang Yi met with visiting Brazilian "
         "Foreign Minister Mauro Vieira on Friday. They discussed G20 issues and the BRICS "
         "agenda."
@@ -218,7 +206,7 @@ def test_a_body_named_for_its_agenda_is_no_occasion() -> None:
 
 
 def test_a_nato_ministers_meeting_is_not_a_summit() -> None:
-    meeting = _one(
+    meeting = one(
         "Secretary of State Antony Blinken met today with Slovak Minister of Foreign Affairs "
         "Juraj Blanar in Bucharest on the margins of the NATO Foreign Ministers' Meeting."
     )
@@ -231,7 +219,7 @@ def test_the_lead_that_dates_a_series_gives_its_place_and_occasion() -> None:
         "on the sidelines of the G20 Foreign Ministers' Meeting in New Delhi.\n\n"
         "Jaishankar and Russian Foreign Minister Sergey Lavrov exchanged views on G20 issues.\n\n"
         "Jaishankar also met Dutch Foreign Minister Wopke Hoekstra.",
-        _DAY,
+        DAY,
     )
     assert [(m.city, m.country_code, m.setting, m.occasion) for m in meetings] == [
         ("New Delhi", "IN", "bilateral_visit", "G20 foreign ministers' meeting")
@@ -239,7 +227,7 @@ def test_the_lead_that_dates_a_series_gives_its_place_and_occasion() -> None:
 
 
 def test_a_meeting_in_an_events_name_does_not_cut_the_place_off() -> None:
-    meeting = _one(
+    meeting = one(
         "On May 17, Mr. Seiji Maehara, Minister for Foreign Affairs of Japan, held talks with "
         "Dr. Yang Jiechi, Minister of Foreign Affairs of China, for 35 minutes, beginning at "
         "10:00AM (Japan Standard Time), on the sidelines of the APEC Summit Meeting in Yokohama."
@@ -258,7 +246,7 @@ def test_islands_and_time_zones_are_no_people() -> None:
         "Wang Yi in Beijing on Friday at 3 p.m. Japan Standard Time.\n\n"
         "Minister Iwaya during the meeting raised the situation surrounding the Senkaku "
         "Islands.",
-        _DAY,
+        DAY,
     )
     assert [p.name for p in context.people] == ["Iwaya Takeshi", "Wang Yi"]
 
@@ -276,14 +264,14 @@ _RELATIVE_TEXT = (
 
 
 def test_the_subject_before_a_who_clause_held_the_meeting() -> None:
-    meeting = _one(_RELATIVE_TEXT)
+    meeting = one(_RELATIVE_TEXT)
     assert [p.name for p in meeting.principals] == ["Takeshi Iwaya", "Wang Yi"]
     assert meeting.principals[1].title == "Foreign Minister"
 
 
 def test_an_opening_day_outweighs_a_vague_earlier_meeting_after_the_trigger() -> None:
-    meeting = _one(_RELATIVE_TEXT)
-    assert meeting.date == _DAY
+    meeting = one(_RELATIVE_TEXT)
+    assert meeting.date == DAY
     assert (meeting.country_code, meeting.setting, meeting.occasion) == (
         "CN",
         "bilateral_visit",
@@ -292,7 +280,7 @@ def test_an_opening_day_outweighs_a_vague_earlier_meeting_after_the_trigger() ->
 
 
 def test_a_capital_dateline_below_a_caption() -> None:
-    meeting = _one(
+    meeting = one(
         "Chinese, Russian presidents hold talks\n\n"
         "Russia's President Dmitry Medvedev walks with Chinese President Hu Jintao during a "
         "welcoming ceremony. [Photo/Xinhua]\n\n"
