@@ -26,6 +26,7 @@ from benchmarks import (
     extract,
     graphql,
     load,
+    load_file,
     names,
     pagination,
     repository,
@@ -80,6 +81,7 @@ def _suite(quick: bool, postgres: bool) -> list[tuple[str, Callable[[], list[Row
         ("export", lambda: [_row(r) for r in export.main(quick)]),
         ("extract", lambda: [_extract_row(extract.main(quick))]),
         ("load", lambda: load.main(quick)),
+        ("load file", lambda: load_file.main(quick)),
         ("web", lambda: web.main(quick)),
     ]
     if postgres:

@@ -1,7 +1,8 @@
-"""Loading curated records: validate every file, then upsert all in one transaction.
+"""Loading curated records: validate and upsert them, all in one transaction.
 
 A load file is a JSON object with any of the keys `topics`, `people` and `meetings`,
-each a list of records in the shape of the domain models. Loading is idempotent (a record
+each a list of records in the shape of the domain models, read as a stream
+(`api.storage.load_files`). Loading is idempotent (a record
 equal to the stored one is left alone) and all-or-nothing: the first bad file or record
 stops the load with a `LoadError` naming the file, the record and the field, and the
 database stays exactly as it was.
@@ -14,19 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import orjson
 import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.engine import Engine
 
-from api.encodings import decode_text
-from api.errors import FieldError, InvalidInput, LoadError, field_errors
+from api.errors import FieldError, LoadError, field_errors
 from api.models import Meeting, Person, Topic
 from api.names import name_key
 from api.storage import changes as audit
 from api.storage import tables as t
 from api.storage.aliases import DroppedAlias, drop_colliding_aliases, naming_others
 from api.storage.engine import is_read_only, write_transaction
+from api.storage.load_files import KINDS, LoadFiles, Record
 from api.storage.repository import fetch_meetings, fetch_people
 from api.storage.rows import meeting_rows, person_rows
 
@@ -35,7 +35,6 @@ __all__ = ["LoadReport", "Progress", "insert_rows", "load_paths", "seed_if_empty
 Progress = Callable[[int], None]
 """Called with the number of records just handled."""
 
-_KINDS = ("topics", "people", "meetings")
 _M = TypeVar("_M", bound=BaseModel)
 _CHUNK = 200
 
@@ -44,9 +43,9 @@ _CHUNK = 200
 class LoadReport:
     """What a load changed, per kind of record."""
 
-    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KINDS, 0))
-    updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KINDS, 0))
-    unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KINDS, 0))
+    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    updated: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     dropped_aliases: list[DroppedAlias] = field(default_factory=list)
     """Aliases left out because they would also name someone else."""
 
@@ -56,34 +55,14 @@ class LoadReport:
         return sum(self.added.values()) + sum(self.updated.values())
 
 
-@dataclass
-class _Record:
-    file: str
-    raw: dict[str, Any]
-
-    @property
-    def label(self) -> str:
-        return str(self.raw.get("id", "?"))
-
-
-@dataclass
-class _Batch:
-    topics: list[_Record] = field(default_factory=list)
-    people: list[_Record] = field(default_factory=list)
-    meetings: list[_Record] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.topics) + len(self.people) + len(self.meetings)
-
-
 def load_paths(
     engine: Engine, paths: Sequence[Path], progress: Progress | None = None, actor: str = "cli"
 ) -> LoadReport:
     """Validate the records in `paths` (files or directories of *.json) and upsert them;
     the meetings added or changed are recorded as `actor`'s (`api.storage.changes`)."""
-    batch = _read(paths)
+    files = LoadFiles(paths)
     with write_transaction(engine) as connection:
-        return _load(connection, batch, progress, actor)
+        return _load(connection, files, progress, actor)
 
 
 def seed_if_empty(engine: Engine, paths: Sequence[Path]) -> LoadReport | None:
@@ -94,31 +73,37 @@ def seed_if_empty(engine: Engine, paths: Sequence[Path]) -> LoadReport | None:
     """
     if is_read_only(engine):
         return None  # a read-only database is served as it is
-    batch = _read(paths)
+    files = LoadFiles(paths)
     with write_transaction(engine) as connection:
         if connection.execute(sa.select(t.meetings.c.id).limit(1)).first() is not None:
             return None
-        return _load(connection, batch, None, "seed")
+        return _load(connection, files, None, "seed")
 
 
 def _load(
-    connection: sa.Connection, batch: _Batch, progress: Progress | None, actor: str
+    connection: sa.Connection, files: LoadFiles, progress: Progress | None, actor: str
 ) -> LoadReport:
+    """Topics and people first (every file's), then meetings chunk by chunk: the load's
+    transaction makes it all or nothing, however far a bad record lies."""
     report = LoadReport()
     advance = progress or (lambda _n: None)
-    topics = [_validate(Topic, record) for record in batch.topics]
-    people = [_validate(Person, record) for record in batch.people]
-    topic_ids = set(connection.scalars(sa.select(t.topics.c.id))) | {x.id for x in topics}
-    meetings = [_validate(Meeting, record, {"topic_ids": topic_ids}) for record in batch.meetings]
-    _check_people(connection, batch.meetings, meetings, {p.id for p in people})
-    _check_sources(connection, batch.meetings, meetings)
+    topic_records, people_records = files.head()
+    topics = [_validate(Topic, record) for record in topic_records]
+    people = [_validate(Person, record) for record in people_records]
     _upsert_topics(connection, topics, report)
     advance(len(topics))
     _upsert_people(connection, people, report, advance)
     report.dropped_aliases = drop_colliding_aliases(connection, [p.id for p in people])
-    write_meetings(
-        connection, meetings, report.added, report.updated, report.unchanged, advance, actor
-    )
+    topic_ids = set(connection.scalars(sa.select(t.topics.c.id)))
+    new_people = {p.id for p in people}
+    owners: dict[str, str] = {}
+    for records in files.meetings(_CHUNK):
+        meetings = [_validate(Meeting, r, {"topic_ids": topic_ids}) for r in records]
+        _check_people(connection, records, meetings, new_people)
+        _check_sources(connection, records, meetings, owners)
+        write_meetings(
+            connection, meetings, report.added, report.updated, report.unchanged, advance, actor
+        )
     return report
 
 
@@ -266,7 +251,7 @@ def _without_colliding(connection: sa.Connection, person: Person) -> Person:
 
 def _check_people(
     connection: sa.Connection,
-    records: list[_Record],
+    records: list[Record],
     meetings: list[Meeting],
     new_people: set[str],
 ) -> None:
@@ -302,44 +287,37 @@ def _check_people(
 
 
 def _check_sources(
-    connection: sa.Connection, records: list[_Record], meetings: list[Meeting]
+    connection: sa.Connection,
+    records: list[Record],
+    meetings: list[Meeting],
+    owners: dict[str, str],
 ) -> None:
-    owner: dict[str, str] = {}
+    """`LoadError` for a source listed by two meetings of the load (`owners`, kept across
+    chunks) or already stored under another meeting."""
+    chunk: dict[str, tuple[Record, int]] = {}
     for record, meeting in zip(records, meetings, strict=True):
         for index, source in enumerate(meeting.sources):
-            if owner.setdefault(source.id, meeting.id) != meeting.id:
+            if owners.setdefault(source.id, meeting.id) != meeting.id:
+                message = f"source {source.id!r} already belongs to meeting {owners[source.id]!r}"
                 raise LoadError(
                     record.file,
                     record.label,
-                    [
-                        FieldError(
-                            f"sources.{index}.id",
-                            f"source {source.id!r} already belongs to meeting {owner[source.id]!r}",
-                            source.id,
-                        )
-                    ],
+                    [FieldError(f"sources.{index}.id", message, source.id)],
                 )
+            chunk[source.id] = (record, index)
     stored = connection.execute(
-        sa.select(t.sources.c.id, t.sources.c.meeting_id).where(t.sources.c.id.in_(list(owner)))
+        sa.select(t.sources.c.id, t.sources.c.meeting_id).where(t.sources.c.id.in_(list(chunk)))
     )
-    by_meeting = {m.id: r for r, m in zip(records, meetings, strict=True)}
     for source_id, meeting_id in stored:
-        if owner[source_id] != meeting_id and meeting_id not in by_meeting:
-            record = by_meeting[owner[source_id]]
+        if owners[source_id] != meeting_id:
+            record, index = chunk[source_id]
+            message = f"source {source_id!r} already belongs to stored meeting {meeting_id!r}"
             raise LoadError(
-                record.file,
-                record.label,
-                [
-                    FieldError(
-                        "sources",
-                        f"source {source_id!r} already belongs to stored meeting {meeting_id!r}",
-                        source_id,
-                    )
-                ],
+                record.file, record.label, [FieldError(f"sources.{index}.id", message, source_id)]
             )
 
 
-def _fail(record: _Record, where: str, value: str, what: str) -> None:
+def _fail(record: Record, where: str, value: str, what: str) -> None:
     raise LoadError(
         record.file,
         record.label,
@@ -347,93 +325,8 @@ def _fail(record: _Record, where: str, value: str, what: str) -> None:
     )
 
 
-def _validate(model: type[_M], record: _Record, context: dict[str, Any] | None = None) -> _M:
+def _validate(model: type[_M], record: Record, context: dict[str, Any] | None = None) -> _M:
     try:
         return model.model_validate(record.raw, context=context)
     except ValidationError as error:
         raise LoadError(record.file, record.label, field_errors(error)) from None
-
-
-def _read(paths: Sequence[Path]) -> _Batch:
-    batch = _Batch()
-    seen: dict[tuple[str, str], str] = {}
-    for path in _files(paths):
-        document = _parse(path)
-        for kind in _KINDS:
-            records = document.get(kind, [])
-            if not isinstance(records, list):
-                raise LoadError(str(path), None, [FieldError(kind, "expected a list of records")])
-            for index, raw in enumerate(records):
-                if not isinstance(raw, dict):
-                    raise LoadError(
-                        str(path), f"#{index}", [FieldError(kind, "expected a JSON object")]
-                    )
-                record = _Record(str(path), raw)
-                _check_record(record, kind, seen)
-                getattr(batch, kind).append(record)
-    return batch
-
-
-def _check_record(record: _Record, kind: str, seen: dict[tuple[str, str], str]) -> None:
-    """`LoadError` for an id given twice in one load, or a NUL character in any string
-    (PostgreSQL cannot store one), naming the record and the field."""
-    key = (kind, record.label)
-    if key in seen:
-        where = "earlier in this file" if seen[key] == record.file else f"in {seen[key]}"
-        message = f"the id is given twice (also {where}); give each record once"
-        raise LoadError(record.file, record.label, [FieldError("id", message)])
-    seen[key] = record.file
-    stack: list[tuple[str, Any]] = [("", record.raw)]
-    while stack:
-        where, value = stack.pop()
-        if isinstance(value, str) and "\x00" in value:
-            message = "holds a NUL character (\\u0000); remove it"
-            raise LoadError(record.file, record.label, [FieldError(where or "(record)", message)])
-        if isinstance(value, dict):
-            stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
-
-
-def _files(paths: Sequence[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.rglob("*.json"))
-            if not found:
-                raise LoadError(str(path), None, [FieldError("(path)", "no .json files in it")])
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise LoadError(str(path), None, [FieldError("(path)", "no such file or directory")])
-    return files
-
-
-def _parse(path: Path) -> dict[str, Any]:
-    try:
-        document = orjson.loads(decode_text(path.read_bytes(), str(path), detect=False))
-    except InvalidInput as error:
-        raise LoadError(str(path), None, [FieldError("(file)", error.detail)]) from None
-    except orjson.JSONDecodeError as error:
-        raise LoadError(
-            str(path), None, [FieldError("(file)", f"not valid JSON: {error}")]
-        ) from None
-    if not isinstance(document, dict):
-        raise LoadError(
-            str(path),
-            None,
-            [FieldError("(file)", "expected an object with topics/people/meetings")],
-        )
-    unknown = sorted(set(document) - set(_KINDS))
-    if unknown:
-        raise LoadError(
-            str(path),
-            None,
-            [
-                FieldError(
-                    unknown[0], f"unknown key {unknown[0]!r}; expected topics, people or meetings"
-                )
-            ],
-        )
-    return document

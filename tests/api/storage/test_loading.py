@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -150,3 +151,57 @@ def test_loading_again_after_an_ingest_keeps_what_ingest_added(
         assert after[table] == before[table], table
     stored = seeded.repository.get_meeting(meeting["id"])
     assert stored.summary == "A corrected summary." and len(stored.sources) == 2
+
+
+def _many(count: int, tag: str) -> dict[str, Any]:
+    """A load file of `count` meetings shaped like a seed meeting, each with its own ids."""
+    template = _seed_meetings()[0]
+    meetings = []
+    for n in range(count):
+        meeting = json.loads(json.dumps(template))
+        meeting["id"] = f"{template['id']}-{tag}-{n:05d}"
+        meeting["summary"] = f"{template['summary']} (copy {n})"
+        for source in meeting["sources"]:
+            source["id"] = f"{source['id']}-{tag}-{n:05d}"
+        for statement in meeting["statements"]:
+            if statement.get("source"):
+                statement["source"] = f"{statement['source']}-{tag}-{n:05d}"
+        meetings.append(meeting)
+    return {"meetings": meetings}
+
+
+def _peak_loading(service: Service, path: Path) -> int:
+    """The peak of memory Python allocated while loading `path` (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        report = load_paths(service.engine, [path])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert report.added["meetings"] > 0
+    return peak
+
+
+def test_loading_streams_the_file_peak_memory_does_not_grow_with_its_size(
+    seeded: Service, tmp_path: Path
+) -> None:
+    small = _write(tmp_path, "small.json", _many(600, "small"))
+    large = _write(tmp_path, "large.json", _many(2400, "large"))
+    assert large.stat().st_size > 3.9 * small.stat().st_size
+    small_peak = _peak_loading(seeded, small)
+    large_peak = _peak_loading(seeded, large)
+    # Reading the whole file made the peak grow with it (about 4x here); a stream keeps it
+    # at the chunk's size, with only the ids seen growing.
+    assert large_peak < 1.6 * small_peak, (small_peak, large_peak)
+    assert seeded.repository.table_counts()["meetings"] == 4 + 600 + 2400
+
+
+def test_an_id_given_twice_names_both_records(seeded: Service, tmp_path: Path) -> None:
+    first, second = _seed_meetings()[:2]
+    path = _write(tmp_path, "twice.json", {"meetings": [first, second, first]})
+    with pytest.raises(LoadError, match="here, meetings record #3, and also meetings record #1"):
+        load_paths(seeded.engine, [path])
+    other = _write(tmp_path, "other.json", {"meetings": [second]})
+    once = _write(tmp_path, "once.json", {"meetings": [first, second]})
+    with pytest.raises(LoadError, match=f"and also meetings record #2 of {once}"):
+        load_paths(seeded.engine, [once, other])
