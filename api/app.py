@@ -17,6 +17,7 @@ from api.config import Settings
 from api.graphql import GRAPHQL_PATH, graphql_routes
 from api.rest import IMPORTS_PATH, rest_routes
 from api.service import Service, open_service
+from api.serving import redact_access_log
 from api.web import web_routes
 
 __all__ = ["create_app"]
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         own = service is None
+        redact_access_log()
         app.state.service = service or open_service(settings)
         report = app.state.service.load_seeds_if_empty()
         if report is not None:

@@ -198,7 +198,15 @@ def _check_tag(meeting: Meeting, if_match: str | None, required: bool) -> None:
                 "is overwritten"
             )
         return
-    if tag not in {candidate.strip() for candidate in if_match.split(",")}:
+    candidates = {candidate.strip() for candidate in if_match.split(",")}
+    if "*" in candidates and not required:
+        return  # any current version, as RFC 9110 reads it, where If-Match is optional
+    if "*" in candidates:
+        raise PreconditionRequired(
+            f"If-Match: * is not accepted for meeting {meeting.id!r}: send its ETag (now "
+            f"{tag}), so that a change made meanwhile is never overwritten"
+        )
+    if tag not in candidates:
         raise PreconditionFailed(
             f"meeting {meeting.id!r} is no longer the version of If-Match {if_match[:60]!r} "
             f"(its ETag is now {tag}): someone changed it first; GET it again, reapply "
@@ -215,7 +223,8 @@ def _check_patch(patch: object) -> None:
         )
     for name in patch:
         if name in _FIXED:
-            raise InvalidInput(f"{name}: {_FIXED[name]}", [FieldError(name, _FIXED[name])])
+            value = patch[name] if isinstance(patch[name], str | int | float) else None
+            raise InvalidInput(f"{name}: {_FIXED[name]}", [FieldError(name, _FIXED[name], value)])
         if name not in Meeting.model_fields:
             known = ", ".join(n for n in Meeting.model_fields if n not in _FIXED)
             message = f"unknown field {name!r}; a meeting has {known}"

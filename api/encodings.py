@@ -37,6 +37,11 @@ def decode_text(raw: bytes, name: str, *, detect: bool) -> str:
     return text
 
 
+_GUESS_MIN = 64
+"""Bytes below which an encoding is not named in a refusal: a guess from a few bytes is
+often wrong (four Latin-1 bytes read as UTF-16)."""
+
+
 def _decode(raw: bytes, name: str, detect: bool) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
@@ -62,7 +67,6 @@ def _decode(raw: bytes, name: str, detect: bool) -> str:
             "not UTF-8); save it as UTF-8"
         )
     if not detect:
-        raise InvalidInput(
-            f"{name} is encoded as {guess.encoding}, not UTF-8 (byte {position}); save it as UTF-8"
-        )
+        seems = f"is encoded as {guess.encoding}, not" if len(raw) >= _GUESS_MIN else "is not"
+        raise InvalidInput(f"{name} {seems} UTF-8 (byte {position}); save it as UTF-8")
     return str(guess)

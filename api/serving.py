@@ -13,15 +13,41 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import re
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from api.config import Settings
 
-__all__ = ["TimedHttpProtocol", "uvicorn_options"]
+__all__ = ["RedactSecrets", "TimedHttpProtocol", "redact_access_log", "uvicorn_options"]
 
 _log = logging.getLogger("readouts.http")
+
+
+_SECRET = re.compile(r"((?:^|[?&])(?:access_token|token|api_key|key)=)[^&\s]*", re.IGNORECASE)
+
+
+class RedactSecrets(logging.Filter):
+    """Hides query-string values named like secrets in uvicorn's access lines: readouts
+    reads tokens only from `Authorization`, but a client that puts one in the URL must not
+    find it written to the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and len(record.args) >= 3:
+            path = record.args[2]
+            if isinstance(path, str) and "=" in path:
+                args = list(record.args)
+                args[2] = _SECRET.sub(r"\1[redacted]", path)
+                record.args = tuple(args)
+        return True
+
+
+def redact_access_log() -> None:
+    """Install `RedactSecrets` on uvicorn's access logger (once per process)."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactSecrets) for f in access.filters):
+        access.addFilter(RedactSecrets())
 
 
 @functools.cache

@@ -63,6 +63,12 @@ def test_load_names_a_duplicate_id_and_a_nul(service: Service, tmp_path: Path) -
     assert service.repository.table_counts()["topics"] == 0
 
 
+def test_a_few_bytes_are_refused_without_a_guess_at_their_encoding() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        decode_text("café".encode("latin-1"), "the request body", detect=False)
+    assert caught.value.detail == "the request body is not UTF-8 (byte 3); save it as UTF-8"
+
+
 def test_bytes_that_are_no_text_are_refused_by_name() -> None:
     with pytest.raises(InvalidInput, match=r"junk\.txt is not text"):
         decode_text(bytes(range(256)) * 4, "junk.txt", detect=True)

@@ -52,6 +52,8 @@ def test_the_status_codes_of_a_patch(client: TestClient) -> None:
     assert required.json()["type"] == "/problems/precondition-required"
     stale = _patch(client, body, {**auth, "If-Match": '"0000"'})
     assert stale.status_code == 412 and stale.json()["type"] == "/problems/precondition-failed"
+    star = _patch(client, body, {**auth, "If-Match": "*"})
+    assert star.status_code == 428 and "If-Match: * is not accepted" in star.json()["detail"]
     wrong_type = client.patch(URL, json={"summary": "x"}, headers={**auth, "If-Match": tag})
     assert wrong_type.status_code == 200  # application/json is taken as a merge patch too
     tag = wrong_type.headers["etag"]
