@@ -250,6 +250,9 @@ def _list_size(node: FieldNode, parent: GraphQLNamedType | None, definition: Any
         if argument.name.value == "first":
             value = argument.value
             if isinstance(value, IntValueNode):
+                digits = value.value.lstrip("-")
+                if len(digits) > len(str(MAX_PAGE_SIZE)):  # never int() of 5,000 digits
+                    return 0 if value.value.startswith("-") else MAX_PAGE_SIZE
                 return max(0, min(int(value.value), MAX_PAGE_SIZE))
             return MAX_PAGE_SIZE  # a variable: assume the largest page
     if definition is None:

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 from cross_web import HTTPException
@@ -66,6 +67,11 @@ class GraphQLView(GraphQL[Context, None]):
             value = super().decode_json(data)
         except RecursionError:
             raise HTTPException(400, _too_deep()) from None
+        except ValueError as error:
+            if isinstance(error, json.JSONDecodeError):
+                raise
+            # Python refuses to read an integer of more than 4,300 digits.
+            raise HTTPException(400, f"the body holds a number too long to read: {error}") from None
         if not isinstance(value, dict | list):  # a list is refused as a batch
             raise HTTPException(
                 400, 'the body must be a JSON object such as {"query": "{ __typename }"}'

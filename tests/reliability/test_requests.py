@@ -103,6 +103,11 @@ CASES = [
     Case(
         "GET variables 990 deep", f"/graphql?query=%7B__typename%7D&variables={DEEP}", method="GET"
     ),
+    Case(
+        "a number of 5,000 digits in the body",
+        "/graphql",
+        b'{"query": "{ __typename }", "variables": {"n": ' + b"9" * 5_000 + b"}}",
+    ),
     Case("REST body announced", "/api/v1/meetings", method="GET", announce=100 * MB, status=413),
     Case("POST readouts announced", "/api/v1/readouts", announce=100 * MB, status=413),
     Case(
@@ -178,6 +183,8 @@ def test_abusive_request_is_refused_and_the_server_stays_up(server: Server, case
         assert headers["content-type"].startswith("application/problem+json")
         assert document["status"] == status and document["detail"]
     assert healthz(server) == 200
+    log = server.log_text()
+    assert "Traceback" not in log and "unexpected error" not in log, log[-2000:]
 
 
 def test_eight_parallel_oversized_bodies_leave_the_server_small(server: Server) -> None:
