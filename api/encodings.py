@@ -14,9 +14,9 @@ import charset_normalizer
 
 from api.errors import InvalidInput
 
-__all__ = ["decode_text"]
+__all__ = ["BOMS", "decode_text"]
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -43,7 +43,7 @@ often wrong (four Latin-1 bytes read as UTF-16)."""
 
 
 def _decode(raw: bytes, name: str, detect: bool) -> str:
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if raw.startswith(bom):
             try:
                 return raw.decode(encoding)

@@ -25,6 +25,7 @@ __all__ = [
     "percentile",
     "prepare_database",
     "print_table",
+    "proc_status",
     "scale",
 ]
 
@@ -96,6 +97,14 @@ def print_table(rows: list[Row]) -> None:
     for row in rows:
         if row.note:
             print(f"note ({row.benchmark}, {row.figure}): {row.note}")
+
+
+def proc_status(field: str) -> float:
+    """A memory figure of this process from /proc (VmRSS, VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"{field} not in /proc/self/status")
 
 
 def median_seconds(action: Callable[[], object], repeat: int) -> float:

@@ -28,21 +28,13 @@ from typing import Any
 
 import orjson
 
-from benchmarks.common import Row, prepare_database, print_table, scale
+from benchmarks.common import Row, prepare_database, print_table, proc_status, scale
 
 FORMATS = ("xlsx", "csv", "json", "ndjson", "datapackage")
 FLOORS = {"xlsx": "xlsxwriter", "csv": "csv module", "json": "orjson", "ndjson": "orjson"}
 TIME_TARGET = 1.5
 RSS_TARGET_MB = 100.0
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _status(field: str) -> float:
-    """A memory figure of this process from /proc, in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"{field} not in /proc/self/status")
 
 
 # -- ours -----------------------------------------------------------------------------------
@@ -315,11 +307,11 @@ def _floor_ndjson(connection: sqlite3.Connection, target: str) -> None:
 def _measure(action: Any) -> None:
     """Run `action`; print its seconds and peak RSS growth (MB) as JSON on stdout."""
     gc.freeze()  # as the `readouts` command does after start-up
-    baseline = _status("VmRSS")
+    baseline = proc_status("VmRSS")
     start = time.perf_counter()
     action()
     seconds = time.perf_counter() - start
-    growth = _status("VmHWM") - baseline
+    growth = proc_status("VmHWM") - baseline
     print(json.dumps({"seconds": seconds, "rss_growth_mb": growth}))
 
 

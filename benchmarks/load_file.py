@@ -19,17 +19,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import Row, print_table, scale
+from benchmarks.common import Row, print_table, proc_status, scale
 
 RSS_TARGET_MB = 100.0
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _status(field: str) -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"{field} not in /proc/self/status")
 
 
 def _write_file(path: Path, count: int) -> None:
@@ -60,14 +53,14 @@ def _child(kind: str, path: str, database: str) -> None:
 
     service = open_service(Settings(database_url=f"sqlite:///{database}"))
     service.load_seeds_if_empty()
-    before = _status("VmRSS")
+    before = proc_status("VmRSS")
     start = time.perf_counter()
     if kind == "ours":
         load_paths(service.engine, [Path(path)])
     else:
         orjson.loads(Path(path).read_bytes())
     seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "rss_growth_mb": _status("VmHWM") - before}))
+    print(json.dumps({"seconds": seconds, "rss_growth_mb": proc_status("VmHWM") - before}))
 
 
 def _run(kind: str, path: Path, database: Path) -> dict[str, float]:

@@ -18,20 +18,13 @@ from typing import IO, Any
 import ijson
 from ijson.common import ObjectBuilder
 
-from api.encodings import decode_text
+from api.encodings import BOMS, decode_text
 from api.errors import FieldError, InvalidInput, LoadError
 
 __all__ = ["KINDS", "LoadFiles", "Record"]
 
 KINDS = ("topics", "people", "meetings")
 _HEAD = ("topics", "people")
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _SNIFF = 1 << 20  # bytes read to name a file's encoding when it is not UTF-8
 
 
@@ -223,7 +216,7 @@ class _opened:
     def __enter__(self) -> IO[bytes] | _Utf8:
         start = self._file.read(4)
         self._file.seek(0)
-        for bom, encoding in _BOMS:
+        for bom, encoding in BOMS:
             if start.startswith(bom):
                 if encoding == "utf-8-sig":
                     self._file.seek(len(bom))
