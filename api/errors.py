@@ -18,12 +18,14 @@ bad value and the way out::
     ├── ReadOnly                  503  read-only        (a write to a read-only database)
     └── StorageFull               507  storage-full     (no room left for a write)
 
-A value echoed back in an error is cut to `ECHO_LIMIT` characters (`clip`), and a whole
-message to a few times that, so a huge bad value is never sent back to its sender.
+A value echoed back in an error is cut to `ECHO_LIMIT` characters (`clip`; `clip_words`
+cuts every long run of a message that quotes values it did not clip), and a whole message
+to a few times that, so a huge bad value is never sent back to its sender.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -50,6 +52,7 @@ __all__ = [
     "Unauthorized",
     "UnknownFormat",
     "clip",
+    "clip_words",
     "field_errors",
 ]
 
@@ -63,6 +66,15 @@ def clip(text: str, limit: int = ECHO_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}… ({len(text) - limit} more characters)"
+
+
+_LONG_RUN = re.compile(rf"\S{{{ECHO_LIMIT + 1},}}")
+
+
+def clip_words(text: str, limit: int = _DETAIL_LIMIT) -> str:
+    """`text` with every run of more than `ECHO_LIMIT` characters without a space clipped,
+    then the whole cut to `limit`: for messages that quote a client's value whole."""
+    return clip(_LONG_RUN.sub(lambda run: clip(run.group()), text), limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +96,8 @@ class FieldError:
     candidates: tuple[Candidate, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "message", clip(self.message, _DETAIL_LIMIT))
+        object.__setattr__(self, "field", clip(self.field))
+        object.__setattr__(self, "message", clip_words(self.message))
         if isinstance(self.value, str):
             object.__setattr__(self, "value", clip(self.value))
 
@@ -102,7 +115,7 @@ class ReadoutsError(Exception):
         return {}
 
     def __init__(self, detail: str, errors: list[FieldError] | None = None) -> None:
-        detail = clip(detail, _DETAIL_LIMIT)
+        detail = clip_words(detail)
         super().__init__(detail)
         self.detail = detail
         self.errors = errors or []

@@ -18,7 +18,7 @@ from typing import Any
 
 from graphql import GraphQLError, GraphQLSyntaxError
 
-from api.errors import FieldError, ReadoutsError
+from api.errors import FieldError, ReadoutsError, clip_words
 
 __all__ = ["is_request_error", "quiet_expected_errors", "shape_error"]
 
@@ -41,7 +41,7 @@ def shape_error(error: GraphQLError) -> GraphQLError:
         _log.error("unexpected error in a GraphQL resolver", exc_info=original)
         return _copy(error, "internal error; the server logged it", {"code": "internal"})
     if error.extensions and "code" in error.extensions:
-        return error
+        return _copy(error, error.message, error.extensions)
     if isinstance(error, GraphQLSyntaxError):
         code = "token-limit" if _TOKEN_LIMIT in error.message else "syntax-error"
         return _copy(error, error.message, {"code": code})
@@ -78,7 +78,7 @@ def is_request_error(error: GraphQLError) -> bool:
 
 def _copy(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
     return GraphQLError(
-        message,
+        clip_words(message),  # graphql-core quotes a bad value whole
         nodes=error.nodes,
         source=error.source,
         positions=error.positions,

@@ -8,16 +8,20 @@ by `first`, other lists by an estimate. Fragment cycles are skipped here (the st
 rule reports them) and the walk stops as soon as a limit is passed, so measuring a
 hostile document is itself cheap. Before any of that, the view refuses a query longer
 than `MAX_QUERY_LENGTH` characters (whitespace, comments and strings count), the parser
-stops after `MAX_TOKENS` tokens, and `FieldCountLimiter` refuses a document of more than
-`MAX_FIELDS` field selections before the standard rules compare them pairwise.
+stops after `MAX_TOKENS` tokens, `NumberLengthLimiter` refuses a number literal longer than
+`MAX_NUMBER_LENGTH` characters (Python will not read an integer of thousands of digits),
+and `FieldCountLimiter` refuses a document of more than `MAX_FIELDS` field selections
+before the standard rules compare them pairwise.
 
 Every error carries `extensions.code`:
 
-    depth-limit   alias-limit   cost-limit   field-limit   token-limit (view, parser)
+    depth-limit   alias-limit   cost-limit   field-limit   number-limit
+    token-limit (view, parser)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,12 +41,14 @@ from graphql import (
     IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    Source,
     ValidationContext,
     ValidationRule,
     get_named_type,
     get_nullable_type,
 )
-from strawberry.extensions import ValidationCache
+from graphql.language import Lexer, TokenKind
+from strawberry.extensions import SchemaExtension, ValidationCache
 
 from api.filters import MAX_PAGE_SIZE
 
@@ -54,11 +60,13 @@ __all__ = [
     "MAX_COST",
     "MAX_DEPTH",
     "MAX_FIELDS",
+    "MAX_NUMBER_LENGTH",
     "MAX_QUERY_LENGTH",
     "MAX_TOKENS",
     "FieldCountLimiter",
     "LimitsRule",
     "Measure",
+    "NumberLengthLimiter",
     "measure",
 ]
 
@@ -67,6 +75,8 @@ MAX_ALIASES = 15
 MAX_TOKENS = 2_000
 MAX_QUERY_LENGTH = 50_000
 """Characters in a query, everything the lexer would read included."""
+MAX_NUMBER_LENGTH = 100
+"""Characters of one number literal in a query (a page size or a year needs a handful)."""
 MAX_FIELDS = 500
 """Field selections written in a document (before fragments are expanded)."""
 MAX_COST = 25_000
@@ -349,3 +359,36 @@ def _too_many_fields(document: DocumentNode) -> bool:
         if selection_set is not None:
             stack.extend(selection_set.selections)
     return False
+
+
+_LONG_DIGITS = re.compile(rf"\d{{{MAX_NUMBER_LENGTH + 1},}}")
+
+
+class NumberLengthLimiter(SchemaExtension):
+    """Refuses a query holding a number literal of more than `MAX_NUMBER_LENGTH`
+    characters before it is parsed, as the lexer reads it: digits inside a string or a
+    comment are not a number and pass."""
+
+    def on_parse(self) -> Iterator[None]:
+        query = self.execution_context.query
+        if query and _LONG_DIGITS.search(query):
+            _refuse_long_numbers(query)
+        yield
+
+
+def _refuse_long_numbers(query: str) -> None:
+    source = Source(query)
+    lexer = Lexer(source)
+    token = lexer.advance()
+    while token.kind is not TokenKind.EOF:
+        if token.kind in (TokenKind.INT, TokenKind.FLOAT) and token.end - token.start > (
+            MAX_NUMBER_LENGTH
+        ):
+            raise GraphQLError(
+                f"a number of {token.end - token.start:,} characters; "
+                f"a number in a query has at most {MAX_NUMBER_LENGTH}",
+                source=source,
+                positions=[token.start],
+                extensions={"code": "number-limit"},
+            )
+        token = lexer.advance()

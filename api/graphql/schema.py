@@ -10,7 +10,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
-from api.graphql.limits import MAX_TOKENS, FieldCountLimiter, LimitsRule
+from api.graphql.limits import MAX_TOKENS, FieldCountLimiter, LimitsRule, NumberLengthLimiter
 from api.graphql.mutations import Mutation
 from api.graphql.query import Query
 
@@ -23,6 +23,7 @@ schema = strawberry.Schema(
     extensions=[
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: AddValidationRules([LimitsRule]),
+        NumberLengthLimiter,  # before the parser (and its cache) reads the document
         lambda: ParserCache(maxsize=256),
         lambda: FieldCountLimiter(maxsize=256),
     ],

@@ -30,6 +30,7 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
+from api.errors import clip_words
 from api.graphql import playground
 from api.graphql.context import Context, get_context
 from api.graphql.errors import is_request_error, shape_error
@@ -121,7 +122,8 @@ class GraphQLView(GraphQL[Context, None]):
             if _MUTATION_OVER_GET in error.reason:  # GraphQL over HTTP: 405, POST only
                 status, allow = 405, "POST"
             code = "method-not-allowed" if status == 405 else "bad-request"
-            body = {"errors": [{"message": error.reason, "extensions": {"code": code}}]}
+            message = clip_words(error.reason)  # strawberry's reasons quote names whole
+            body = {"errors": [{"message": message, "extensions": {"code": code}}]}
             headers = {"Allow": allow} if status == 405 else None
             return JSONResponse(body, status_code=status, headers=headers)
         is_json = response.headers.get("content-type", "").startswith("application/json")

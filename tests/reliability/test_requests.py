@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import json
+import re
 import socket
 import threading
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from api.errors import ECHO_LIMIT
 from tests.reliability.conftest import BODY_TIMEOUT, HEADER_TIMEOUT, Server, healthz
 
 pytestmark = pytest.mark.reliability
@@ -43,6 +45,8 @@ def _gql(query: str, **extra: object) -> bytes:
 
 
 DEEP = "[" * 990 + "]" * 990
+LONG = "x" * 6_000
+_ECHOED_RUN = re.compile(rb"(.)\1{%d,}" % ECHO_LIMIT)  # one character, more than ECHO_LIMIT
 STATS = "{ total byTopic { count } byCountryPair { count } }"
 CASES = [
     Case("100 MB body announced", "/graphql", announce=100 * MB, status=413, code="body-too-large"),
@@ -124,6 +128,49 @@ CASES = [
         method="GET",
     ),
     Case("REST foreign cursor", "/api/v1/meetings?cursor=not-a-cursor", method="GET"),
+    Case(
+        "a number of 5,000 digits in the query",
+        "/graphql",
+        _gql("{ meetings(first: " + "9" * 5_000 + ") { nodes { id } } }"),
+        code="number-limit",
+    ),
+    Case(
+        "REST unknown meeting id, 6,000 characters",
+        f"/api/v1/meetings/{LONG}",
+        method="GET",
+        status=404,
+    ),
+    Case(
+        "REST unknown person, 6,000 characters", f"/api/v1/people/{LONG}", method="GET", status=404
+    ),
+    Case("REST cursor, 6,000 characters", f"/api/v1/meetings?cursor={LONG}", method="GET"),
+    Case("REST option name, 6,000 characters", f"/api/v1/meetings.csv?opt.{LONG}=1", method="GET"),
+    Case(
+        "GraphQL meeting id, 6,000 characters",
+        "/graphql",
+        _gql('{ meeting(id: "' + LONG + '") { id } }'),
+        status=200,
+        code="not-found",
+    ),
+    Case(
+        "GraphQL cursor, 6,000 characters",
+        "/graphql",
+        _gql('{ meetings(after: "' + LONG + '") { nodes { id } } }'),
+        status=200,
+        code="invalid-input",
+    ),
+    Case(
+        "GraphQL field name, 6,000 characters",
+        "/graphql",
+        _gql("{ " + LONG + " }"),
+        code="invalid-query",
+    ),
+    Case(
+        "GraphQL operation name, 6,000 characters",
+        "/graphql",
+        _gql("{ __typename }", operationName=LONG),
+        code="bad-request",
+    ),
 ]
 
 
@@ -175,6 +222,7 @@ def test_abusive_request_is_refused_and_the_server_stays_up(server: Server, case
     status, headers, body = _send(server, case)
     assert status == case.status, body[:300]
     assert len(body) < 4_000, "an error must not echo the request back"
+    assert not _ECHOED_RUN.search(body), f"a value echoed past {ECHO_LIMIT} characters: {body!r}"
     document = json.loads(body)
     if case.path.startswith("/graphql") and case.code is not None:
         codes = [error["extensions"]["code"] for error in document["errors"]]

@@ -33,6 +33,7 @@ def test_the_readme_states_the_limits_of_the_code() -> None:
     for field in ("Query.meetingStats", "Person.counterparts"):
         assert f"{limits.FIELD_WEIGHTS[field]:,}" in SECTION, field
     assert f"more than {limits.MAX_FIELDS} fields" in SECTION
+    assert f"a number literal of more than {limits.MAX_NUMBER_LENGTH} characters" in SECTION
     assert f"longer than {limits.MAX_QUERY_LENGTH:,} characters" in SECTION
     assert f"more than {limits.MAX_TOKENS:,} tokens" in SECTION
     assert f"more than {TIME_LIMIT:g} s" in SECTION
