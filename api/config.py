@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     keep_alive_timeout: int = Field(
         default=5, ge=1, description="Seconds an idle keep-alive connection stays open."
     )
+    max_connections: int = Field(
+        default=1_000,
+        ge=2,
+        description="Connections `readouts serve` keeps open; past it, the one that has "
+        "waited longest for a request is closed.",
+    )
     cors_origins: list[str] = Field(
         default=["*"], description="Origins allowed to read the API from a browser."
     )

@@ -1,4 +1,5 @@
-"""How `readouts serve` runs uvicorn: connection timeouts that uvicorn lacks by default.
+"""How `readouts serve` runs uvicorn: connection timeouts and a connection cap that
+uvicorn lacks by default.
 
 uvicorn closes a keep-alive connection that stays idle, but not a connection that never
 completes its request: a client may open thousands of sockets and send nothing, or send
@@ -6,6 +7,11 @@ headers and a body a byte at a time, and hold them forever. `TimedHttpProtocol` 
 every request `READOUTS_HEADER_TIMEOUT` seconds from its first byte (from the connection
 for the first request) to finish its headers, then `READOUTS_BODY_TIMEOUT` seconds to
 finish its body; past either, the connection is closed and one line is logged.
+
+Each open connection also costs memory, so at most `READOUTS_MAX_CONNECTIONS` stay open:
+a connection past the cap closes the one that has waited longest for a request (an idle
+keep-alive connection, or one still sending its headers), never one whose request is
+running, so thousands of idle sockets cannot crowd out a client that sends a request.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import asyncio
 import functools
 import logging
 import re
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -50,10 +58,21 @@ def redact_access_log() -> None:
         access.addFilter(RedactSecrets())
 
 
+@dataclass(frozen=True)
+class _Limits:
+    header_timeout: float
+    body_timeout: float
+    max_connections: int
+
+
 @functools.cache
-def _timeouts() -> tuple[float, float]:
+def _limits() -> _Limits:
     settings = Settings()
-    return settings.header_timeout, settings.body_timeout
+    return _Limits(settings.header_timeout, settings.body_timeout, settings.max_connections)
+
+
+_CAP_LOG_INTERVAL = 60.0  # seconds between two log lines about closing for room
+_cap_logged = {"at": float("-inf"), "closed": 0}
 
 
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
@@ -62,22 +81,53 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
 
 
 class TimedHttpProtocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol with a deadline on reading each request."""
+    """uvicorn's httptools protocol with a deadline on reading each request, within a cap
+    on open connections."""
 
     _read_timer: asyncio.TimerHandle | None = None
+    _waiting_since: float | None = None
+    """When the connection began waiting for a request's headers; None while one runs."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self._arm(_timeouts()[0], "headers")
+        self._waiting_since = time.monotonic()
+        self._arm(_limits().header_timeout, "headers")
+        if len(self.connections) > _limits().max_connections:
+            self._make_room()
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
         if self._read_timer is None:  # a later request on a kept-alive connection
-            self._arm(_timeouts()[0], "headers")
+            self._arm(_limits().header_timeout, "headers")
 
     def on_headers_complete(self) -> None:
         super().on_headers_complete()
-        self._arm(_timeouts()[1], "body")
+        self._waiting_since = None
+        self._arm(_limits().body_timeout, "body")
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if self._waiting_since is None:
+            self._waiting_since = time.monotonic()
+
+    def _make_room(self) -> None:
+        """Close the connection that has waited longest for a request (this new one when
+        every other is running a request)."""
+        waiting = [c for c in self.connections if isinstance(c, TimedHttpProtocol)]
+        waiting = [c for c in waiting if c._waiting_since is not None and c is not self]
+        victim = min(waiting, key=lambda c: c._waiting_since or 0.0) if waiting else self
+        victim._disarm()
+        victim.transport.close()
+        _cap_logged["closed"] += 1
+        now = time.monotonic()
+        if now - _cap_logged["at"] >= _CAP_LOG_INTERVAL:
+            _log.warning(
+                "%d connections open, the cap (READOUTS_MAX_CONNECTIONS); closed %d that "
+                "waited longest for a request",
+                _limits().max_connections,
+                _cap_logged["closed"],
+            )
+            _cap_logged.update(at=now, closed=0)
 
     def on_message_complete(self) -> None:
         self._disarm()

@@ -7,6 +7,7 @@ goes to a file the tests read.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -65,13 +66,21 @@ def healthz(server: Server) -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`readouts serve` on a free port over a seeded SQLite file."""
-    data_dir = tmp_path_factory.mktemp("serve")
+    with serve(tmp_path_factory.mktemp("serve")) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def serve(data_dir: Path, **settings: str) -> Iterator[Server]:
+    """`readouts serve` over a seeded SQLite file in `data_dir`, with the fault suite's
+    short timeouts unless `settings` (environment variables) say otherwise."""
     log = data_dir / "server.log"
     env = {
         **os.environ,
         "READOUTS_DATA_DIR": str(data_dir),
         "READOUTS_HEADER_TIMEOUT": str(HEADER_TIMEOUT),
         "READOUTS_BODY_TIMEOUT": str(BODY_TIMEOUT),
+        **settings,
     }
     env.pop("READOUTS_DATABASE_URL", None)
     port = free_port()

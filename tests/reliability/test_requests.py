@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from api.errors import ECHO_LIMIT
-from tests.reliability.conftest import BODY_TIMEOUT, HEADER_TIMEOUT, Server, healthz
+from tests.reliability.conftest import BODY_TIMEOUT, HEADER_TIMEOUT, Server, healthz, serve
 
 pytestmark = pytest.mark.reliability
 
@@ -263,6 +263,54 @@ def test_idle_connections_are_closed_and_do_not_block_others(server: Server) -> 
         for connection in idle:
             connection.close()
     assert f"not complete within {HEADER_TIMEOUT:g} s" in server.log_text()
+
+
+CAP = 100
+
+
+def test_past_the_connection_cap_the_longest_waiting_connections_are_closed(
+    tmp_path: Path,
+) -> None:
+    with serve(
+        tmp_path,
+        READOUTS_MAX_CONNECTIONS=str(CAP),
+        READOUTS_HEADER_TIMEOUT="120",
+        READOUTS_BODY_TIMEOUT="120",
+    ) as capped:
+        rss_before = _rss(capped)
+        running = socket.create_connection((capped.host, capped.port), timeout=30)
+        body = b'{"query": "{ __typename }"}'
+        running.sendall(  # a request under way: its body is still coming
+            b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (len(body), body[:10])
+        )
+        idle = [socket.create_connection((capped.host, capped.port)) for _ in range(20 * CAP)]
+        try:
+            assert healthz(capped) == 200
+            closed = sum(_closed_by_server(connection) for connection in idle)
+            assert closed >= len(idle) - CAP, "only the cap's worth stays open"
+            assert _closed_by_server(idle[-1]) is False, "the newest waits its turn"
+            running.sendall(body[10:])  # the request under way was kept
+            response = http.client.HTTPResponse(running, method="POST")
+            response.begin()
+            assert response.status == 200 and b"Query" in response.read()
+            assert _rss(capped) < 1.5 * rss_before
+            assert "closed 1 that waited longest for a request" in capped.log_text()
+        finally:
+            running.close()
+            for connection in idle:
+                connection.close()
+
+
+def _closed_by_server(connection: socket.socket) -> bool:
+    """True when the server has closed `connection` (a read gives EOF at once)."""
+    connection.settimeout(0.05)
+    try:
+        return connection.recv(1) == b""
+    except TimeoutError:
+        return False
+    except ConnectionResetError:
+        return True
 
 
 def test_an_aborted_body_is_logged_in_one_line(server: Server) -> None:
