@@ -11,7 +11,8 @@ inflating one unbounded is how a small request becomes a large one. The refusal 
     body-too-large   unsupported-encoding
 
 A client that goes away before it has sent its whole body gets one line in the log,
-not a traceback.
+not a traceback; a connection the server closed itself (`SERVER_CLOSED` in the scope, set
+by `readouts serve` when a body takes too long) was logged where it was closed.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import ReadoutsError
 
-__all__ = ["BodyLimit", "BodyTooLarge"]
+__all__ = ["SERVER_CLOSED", "BodyLimit", "BodyTooLarge"]
+
+SERVER_CLOSED = "readouts.server_closed"
+"""Scope key the server sets on a request whose connection it closed (a timeout)."""
 
 _log = logging.getLogger("readouts.http")
 
@@ -103,6 +107,8 @@ class BodyLimit:
                 raise
             await self._refuse(scope, send, 413, error.problem, error.detail)
         except ClientDisconnect:
+            if scope.get(SERVER_CLOSED):
+                return
             _log.warning(
                 "%s %s: the client went away before sending the whole body",
                 scope.get("method", "?"),

@@ -60,13 +60,25 @@ def _decode(raw: bytes, name: str, detect: bool) -> str:
         if 0 not in raw or raw.count(0) < len(raw) // 4:
             return text  # UTF-8, NUL characters included (refused by the caller)
         position = raw.index(0)  # NUL bytes everywhere: UTF-16 or UTF-32 without a BOM
-    guess = charset_normalizer.from_bytes(raw).best()
+    matches = charset_normalizer.from_bytes(raw)
+    guess = matches.best()
     if guess is None or (guess.encoding == "utf_8" and "\x00" in str(guess)):
         raise InvalidInput(
             f"{name} is not text in any encoding readouts recognises (byte {position} is "
             "not UTF-8); save it as UTF-8"
         )
     if not detect:
-        seems = f"is encoded as {guess.encoding}, not" if len(raw) >= _GUESS_MIN else "is not"
-        raise InvalidInput(f"{name} {seems} UTF-8 (byte {position}); save it as UTF-8")
+        seems = ""
+        if len(raw) >= _GUESS_MIN:
+            seems = f"; it reads as {_candidates([m.encoding for m in matches])}"
+        raise InvalidInput(f"{name} is not UTF-8 (byte {position}){seems}; save it as UTF-8")
     return str(guess)
+
+
+def _candidates(encodings: list[str]) -> str:
+    """The likeliest encodings, named as guesses: one text often reads the same in several
+    (Latin-1 bytes are also valid cp1250 or cp1257)."""
+    unique = list(dict.fromkeys(encodings))
+    if len(unique) == 1:
+        return unique[0]
+    return ", ".join(unique[:3]) + " or a similar encoding"

@@ -26,6 +26,7 @@ from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from api.bodies import SERVER_CLOSED
 from api.config import Settings
 
 __all__ = ["RedactSecrets", "TimedHttpProtocol", "redact_access_log", "uvicorn_options"]
@@ -148,6 +149,8 @@ class TimedHttpProtocol(HttpToolsProtocol):
 
     def _expire(self, seconds: float, part: str) -> None:
         self._read_timer = None
+        if self.cycle is not None:  # the app hears of the disconnect: logged here, once
+            self.cycle.scope[SERVER_CLOSED] = True  # type: ignore[literal-required]
         if not self.transport.is_closing():
             client = f"{self.client[0]}:{self.client[1]}" if self.client else "a client"
             _log.warning(

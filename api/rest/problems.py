@@ -93,8 +93,8 @@ def problem_response(error: BaseException) -> Response:
             errors=[_field_problem(item) for item in error.errors],
         )
         headers = error.headers
-        if error.status >= 500:
-            _log.error("internal error: %s", error.detail)
+        if error.status >= 500:  # a busy, read-only or full database: the operator's to know
+            _log.error("%s (%d %s): %s", error.title, error.status, error.problem, error.detail)
     elif isinstance(error, HTTPException):
         headers = dict(error.headers or {})
         phrase = http.HTTPStatus(error.status_code).phrase

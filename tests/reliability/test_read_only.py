@@ -156,3 +156,5 @@ def test_serve_reads_a_read_only_database_and_refuses_writes(seeded: Path, tmp_p
     finally:
         server.terminate()
         server.wait(timeout=20)
+    logged = log.read_text(errors="replace")
+    assert "Database read-only (503 read-only): " in logged and "internal error" not in logged

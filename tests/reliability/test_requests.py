@@ -6,8 +6,11 @@ from __future__ import annotations
 import gzip
 import http.client
 import json
+import os
 import re
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -265,6 +268,34 @@ def test_idle_connections_are_closed_and_do_not_block_others(server: Server) -> 
     assert f"not complete within {HEADER_TIMEOUT:g} s" in server.log_text()
 
 
+def test_a_chunked_body_past_the_limit_with_a_valid_token_is_refused(server: Server) -> None:
+    env = {**os.environ, "READOUTS_DATA_DIR": str(server.log.parent)}
+    env.pop("READOUTS_DATABASE_URL", None)
+    created = subprocess.run(
+        [sys.executable, "-m", "api", "tokens", "create", "--name", "big", "--scope", "ingest"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    token = created.stdout.strip().splitlines()[-1].strip()
+    rss_before = _rss(server)
+    case = Case(
+        "POST readouts chunked, with a token",
+        "/api/v1/readouts",
+        b'{"text": "' + b"x" * 4 * MB + b'"}',
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+        chunked=True,
+        status=413,
+    )
+    status, _, body = _send(server, case)
+    assert status == 413, body[:300]
+    assert json.loads(body)["type"] == "/problems/body-too-large"
+    assert healthz(server) == 200
+    assert _rss(server) < 1.5 * rss_before
+
+
 CAP = 100
 
 
@@ -314,6 +345,7 @@ def _closed_by_server(connection: socket.socket) -> bool:
 
 
 def test_an_aborted_body_is_logged_in_one_line(server: Server) -> None:
+    went_away = server.log_text().count("went away")
     connection = socket.create_connection((server.host, server.port), timeout=30)
     try:
         connection.sendall(
@@ -327,6 +359,7 @@ def test_an_aborted_body_is_logged_in_one_line(server: Server) -> None:
     log = server.log_text()
     assert f"body not complete within {BODY_TIMEOUT:g} s" in log
     assert "Traceback" not in log and "ClientDisconnect" not in log
+    assert log.count("went away") == went_away, "the server closed it: one line, where it did"
 
 
 def test_links_and_downloads_trust_no_client(server: Server) -> None:
