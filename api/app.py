@@ -7,11 +7,10 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 
-import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 
-from api import health
+from api import health, threads
 from api.bodies import BodyLimit
 from api.config import Settings
 from api.graphql import GRAPHQL_PATH, graphql_routes
@@ -42,8 +41,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         # thousands of objects; with the start-up heap frozen it is ~40% cheaper).
         gc.freeze()
         # Database work runs in worker threads; past a few, they only fight for the GIL.
-        limiter = anyio.to_thread.current_default_thread_limiter()
-        limiter.total_tokens = settings.worker_threads(app.state.service.engine.dialect.name)
+        threads.configure(settings.worker_threads(app.state.service.engine.dialect.name))
         try:
             yield
         finally:

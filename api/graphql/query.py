@@ -31,6 +31,7 @@ from api.graphql.results import CountryCount, MeetingStats, TopicCount
 from api.graphql.types import Meeting, Person, present
 from api.resolve import resolve_person
 from api.storage.meetings import missing_meeting
+from api.threads import run_heavy
 from exporters.registry import registry
 
 __all__ = ["DOWNLOAD_PATH", "Query"]
@@ -134,7 +135,7 @@ class Query:
         ] = None,
     ) -> MeetingStats:
         selection = await resolved_filter(info.context.repository, filter)
-        return present(await run_in_threadpool(info.context.repository.stats, selection))
+        return present(await run_heavy(info.context.repository.stats, selection))
 
     @strawberry.field(
         description="The download URL (REST) of the same selection in an export format."

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import strawberry
-from starlette.concurrency import run_in_threadpool
 
 from api import results
 from api.graphql.context import Info
 from api.graphql.types import Person, describe, present
+from api.threads import run_heavy
 
 __all__ = [
     "Bucket",
@@ -65,4 +65,4 @@ class MeetingStats:
 
 async def counterparts(info: Info, person_id: str) -> list[Counterpart]:
     """Whom `person_id` met, most frequent first."""
-    return present(await run_in_threadpool(info.context.repository.counterparts, person_id))
+    return present(await run_heavy(info.context.repository.counterparts, person_id))

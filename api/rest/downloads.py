@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
@@ -24,6 +24,7 @@ from api.params import parse_meeting_query
 from api.resolve import resolve_filter
 from api.rest.responses import accept_ranges
 from api.service import Service
+from api.threads import iterate_heavy, run_heavy
 from exporters.base import ExportContext, Exporter
 from exporters.registry import registry
 
@@ -87,11 +88,11 @@ async def _stream(request: Request, exporter: Exporter[Any]) -> Response:
         return response
     meetings = service.repository.iter_meetings(selection)
     chunks = exporter.stream(meetings, options, context)
-    first = await run_in_threadpool(next, chunks, b"")  # errors before the headers go out
+    first = await run_heavy(next, chunks, b"")  # errors before the headers go out
 
     async def body() -> Any:
         yield first
-        async for chunk in iterate_in_threadpool(chunks):
+        async for chunk in iterate_heavy(chunks):
             yield chunk
 
     return StreamingResponse(

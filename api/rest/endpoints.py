@@ -38,6 +38,7 @@ from api.rest.responses import accepts_json, json_response
 from api.results import BriefPage, MeetingPage
 from api.service import Service
 from api.storage.repository import Repository
+from api.threads import run_heavy
 
 __all__ = [
     "counterparts",
@@ -210,7 +211,7 @@ async def counterparts(request: Request) -> Response:
     accepts_json(request)
     check_known(request.query_params, ())
     found = await _person(request)
-    result = await run_in_threadpool(_repository(request).counterparts, found.id)
+    result = await run_heavy(_repository(request).counterparts, found.id)
     return json_response(request, dump(CounterpartList.model_construct(data=result)))
 
 
@@ -234,5 +235,5 @@ async def stats(request: Request) -> Response:
     """`GET /stats`: facets of the selection (by year, kind, setting, country pair, topic)."""
     accepts_json(request)
     query = await _resolved(request, parse_meeting_query(request.query_params, paged=False))
-    result = await run_in_threadpool(_repository(request).stats, query.selection)
+    result = await run_heavy(_repository(request).stats, query.selection)
     return json_response(request, dump(result))
