@@ -10,8 +10,9 @@ finish its body; past either, the connection is closed and one line is logged.
 
 Each open connection also costs memory, so at most `READOUTS_MAX_CONNECTIONS` stay open:
 a connection past the cap closes the one that has waited longest for a request (an idle
-keep-alive connection, or one still sending its headers), never one whose request is
-running, so thousands of idle sockets cannot crowd out a client that sends a request.
+keep-alive connection, or one still sending its headers), else the one that has waited
+longest for the rest of a body, never one the app is answering; so thousands of idle or
+trickling sockets cannot crowd out a client that sends a request.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def _limits() -> _Limits:
     return _Limits(settings.header_timeout, settings.body_timeout, settings.max_connections)
 
 
+_HEADERS, _BODY = 0, 1  # what a connection waits for, the first closed first
 _CAP_LOG_INTERVAL = 60.0  # seconds between two log lines about closing for room
 _cap_logged = {"at": float("-inf"), "closed": 0}
 
@@ -86,12 +88,13 @@ class TimedHttpProtocol(HttpToolsProtocol):
     on open connections."""
 
     _read_timer: asyncio.TimerHandle | None = None
-    _waiting_since: float | None = None
-    """When the connection began waiting for a request's headers; None while one runs."""
+    _waiting: tuple[int, float] | None = None
+    """What the connection waits for from its client, and since when: `(0, t)` a request's
+    headers (or nothing yet), `(1, t)` the rest of a body; None while the app answers."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self._waiting_since = time.monotonic()
+        self._waiting = (_HEADERS, time.monotonic())
         self._arm(_limits().header_timeout, "headers")
         if len(self.connections) > _limits().max_connections:
             self._make_room()
@@ -103,20 +106,21 @@ class TimedHttpProtocol(HttpToolsProtocol):
 
     def on_headers_complete(self) -> None:
         super().on_headers_complete()
-        self._waiting_since = None
+        self._waiting = (_BODY, time.monotonic())
         self._arm(_limits().body_timeout, "body")
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        if self._waiting_since is None:
-            self._waiting_since = time.monotonic()
+        if self._waiting is None:
+            self._waiting = (_HEADERS, time.monotonic())
 
     def _make_room(self) -> None:
-        """Close the connection that has waited longest for a request (this new one when
-        every other is running a request)."""
+        """Close the connection that has waited longest for a request's headers, else the
+        one that has waited longest for the rest of a body (this new one when every other
+        is being answered)."""
         waiting = [c for c in self.connections if isinstance(c, TimedHttpProtocol)]
-        waiting = [c for c in waiting if c._waiting_since is not None and c is not self]
-        victim = min(waiting, key=lambda c: c._waiting_since or 0.0) if waiting else self
+        waiting = [c for c in waiting if c._waiting is not None and c is not self]
+        victim = min(waiting, key=lambda c: c._waiting or (0, 0.0)) if waiting else self
         victim._disarm()
         victim.transport.close()
         _cap_logged["closed"] += 1
@@ -132,6 +136,7 @@ class TimedHttpProtocol(HttpToolsProtocol):
 
     def on_message_complete(self) -> None:
         self._disarm()
+        self._waiting = None
         super().on_message_complete()
 
     def connection_lost(self, exc: Exception | None) -> None:

@@ -333,6 +333,27 @@ def test_past_the_connection_cap_the_longest_waiting_connections_are_closed(
                 connection.close()
 
 
+def test_past_the_cap_a_trickling_body_makes_room_for_a_request(tmp_path: Path) -> None:
+    with serve(
+        tmp_path,
+        READOUTS_MAX_CONNECTIONS=str(CAP),
+        READOUTS_HEADER_TIMEOUT="120",
+        READOUTS_BODY_TIMEOUT="120",
+    ) as capped:
+        trickling = [socket.create_connection((capped.host, capped.port)) for _ in range(CAP)]
+        try:
+            for connection in trickling:  # every slot holds a body that never ends
+                connection.sendall(
+                    b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                    b'\r\nContent-Length: 1000\r\n\r\n{"query": '
+                )
+            assert healthz(capped) == 200  # without a slot to take, it would be closed
+            assert sum(_closed_by_server(c) for c in trickling) == 1, "one made room"
+        finally:
+            for connection in trickling:
+                connection.close()
+
+
 def _closed_by_server(connection: socket.socket) -> bool:
     """True when the server has closed `connection` (a read gives EOF at once)."""
     connection.settimeout(0.05)
