@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import orjson
 from graphql import GraphQLError, GraphQLSyntaxError
 
 from api.errors import FieldError, ReadoutsError, clip_words
@@ -50,9 +51,19 @@ def shape_error(error: GraphQLError) -> GraphQLError:
 
 def _field(error: FieldError) -> dict[str, Any]:
     shaped: dict[str, Any] = {"field": error.field, "message": error.message}
+    if error.value is not None:  # as REST's problem details give it (already clipped)
+        shaped["value"] = error.value if _is_json(error.value) else repr(error.value)
     if error.candidates:
         shaped["candidates"] = [{"id": c.id, "name": c.name} for c in error.candidates]
     return shaped
+
+
+def _is_json(value: object) -> bool:
+    try:
+        orjson.dumps(value)
+    except TypeError:
+        return False
+    return True
 
 
 def quiet_expected_errors() -> None:

@@ -82,6 +82,7 @@ def test_a_bad_filter_names_the_field_and_the_value(gql: Run) -> None:
     assert error["extensions"]["code"] == "invalid-input"
     assert "filter.country" in error["message"] and "'XX'" in error["message"]
     assert error["extensions"]["errors"][0]["field"] == "filter.country"
+    assert error["extensions"]["errors"][0]["value"] == "XX"
 
 
 def test_reversed_dates_and_bad_cursors_are_invalid_input(gql: Run) -> None:
