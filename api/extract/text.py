@@ -42,6 +42,30 @@ _ITEM_DATE = re.compile(
     r"\d{1,2}\s+[A-Z][a-z]{2,8},?\s+\d{4})$"
 )
 """A line that is only a date: '14/05/2024', '2024-05-14', 'May 14, 2024', '14 May 2024'."""
+_STAMP_WORDS = frozenset(
+    _words(
+        """
+        january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+        friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a m p h hrs
+        st nd rd th ist gmt utc edt est bst pkt cst cet cest jst msk at on date time last
+        updated update published posted modified created first count
+        """
+    )
+)
+"""The words a page's date-and-time stamp is made of, in any order and format: 'Last
+Updated : 23 October 2013, 04:30 IST', 'Published: 5/16/2024 5:57:03 AM', 'Sat 13th
+November 2021', '23/09/2003 - 23h43'."""
+
+
+def _is_stamp_line(line: str) -> bool:
+    """True for a short line that holds only a date or time, with or without its label."""
+    if len(line) > 80 or not re.search(r"\d", line):
+        return False
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    return all(w in _STAMP_WORDS for w in words)
+
+
 _STAMP = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
 _DATELINE = re.compile(
     r"""^(?P<cities>[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+)*)
@@ -158,7 +182,7 @@ def parse_document(text: str) -> Document:
             if stamp is None:
                 stamp = line
             continue
-        if _BOILERPLATE.match(line):
+        if _BOILERPLATE.match(line) or _is_stamp_line(line):
             found = _STAMP.search(line)
             if stamp is None and found and len(line) < 40:
                 stamp = found.group(0)
@@ -220,13 +244,15 @@ def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
         wide = False  # only lines that run on into lower case are joined
     else:
         wide = True
+    gap = _wrap_gap(text, pairs)
     merged = [lines[0]]
     for line in lines[1:]:
         last = (max(merged[-1][0], text.rfind("\n", 0, merged[-1][1]) + 1), merged[-1][1])
         run_on = (
             wide
             and _OPEN_END.search(text[last[0] : last[1]])
-            and text.count("\n", last[1], line[0]) == 1
+            and 1 <= text.count("\n", last[1], line[0]) <= gap
+            and (gap == 1 or last[1] - last[0] >= 40)
         )
         lower = text[line[0]].islower()
         if run_on or (_wrapped(text, last, line) and (wide or lower)):
@@ -234,6 +260,14 @@ def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append(line)
     return merged
+
+
+def _wrap_gap(text: str, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> int:
+    """How many line breaks separate the wrapped lines of a text: 2 when it was wrapped
+    double-spaced (a blank line after every line, most sentences running on across one)."""
+    runs = [text.count("\n", a[1], b[0]) for a, b in pairs if _wrapped(text, a, b)]
+    doubled = sum(1 for n in runs if n == 2)
+    return 2 if doubled >= 3 and doubled * 2 >= len(runs) else 1
 
 
 def _capital_dateline(match: re.Match[str]) -> bool:
