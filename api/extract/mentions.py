@@ -123,6 +123,12 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]")
 """'al-Sabah' inside a name, with the article in lower case."""
 
 
+_POSTNOMINALS = frozenset(_ for _ in "MP MNA MPA MLA MEP KC QC OBE CBE MBE KBE PhD".split())
+"""Letters after a name ('Hon. Bob Carr MP'): they end the name and are no part of it."""
+_MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
+"""Months that are also family names: after a given name they end it ('Theresa May')."""
+
+
 def _is_cap(tok: _Tok) -> bool:
     return (
         tok.text[0].isupper()
@@ -152,6 +158,10 @@ def _nameable(toks: list[_Tok], i: int) -> bool:
     text = toks[i].text
     if text in ("He", "Ma", "Yu") and i + 1 < len(toks):
         return is_pinyin_name([text, toks[i + 1].text.rstrip("'’s")])
+    if text.rstrip("'’s") in _MONTH_SURNAMES and i > 0 and is_nameable(toks[i - 1].text):
+        following = toks[i + 1].text if i + 1 < len(toks) else ""
+        return not following[:1].isdigit()  # 'Theresa May spoke', not 'on 5 May 2019'
+    return is_nameable(text)
     return is_nameable(text)
 
 
@@ -197,7 +207,12 @@ def _name_block(seg: list[_Tok], begin: int) -> tuple[int, int] | None:
                 break
             j += 1
         rest = seg[j:]
-        if not rest or not rest[0].text[0].isupper() or rest[0].text.startswith("("):
+        if (
+            not rest
+            or not rest[0].text[0].isupper()
+            or rest[0].text.startswith("(")
+            or rest[0].text.replace(".", "") in _POSTNOMINALS
+        ):
             best = (i, j)
         i = j
     return best
