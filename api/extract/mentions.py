@@ -125,6 +125,8 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]")
 
 _POSTNOMINALS = frozenset(_ for _ in "MP MNA MPA MLA MEP KC QC OBE CBE MBE KBE PhD".split())
 """Letters after a name ('Hon. Bob Carr MP'): they end the name and are no part of it."""
+_TITLE_NAMES = frozenset({"Sultan", "Amir", "Malik", "Mir", "Shah", "Nawab", "Khan"})
+"""Titles that are also given names: between two names they are part of the name."""
 _MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
 """Months that are also family names: after a given name they end it ('Theresa May')."""
 
@@ -158,6 +160,13 @@ def _nameable(toks: list[_Tok], i: int) -> bool:
     text = toks[i].text
     if text in ("He", "Ma", "Yu") and i + 1 < len(toks):
         return is_pinyin_name([text, toks[i + 1].text.rstrip("'’s")])
+    if (
+        text in _TITLE_NAMES
+        and 0 < i < len(toks) - 1
+        and is_nameable(toks[i - 1].text)
+        and is_nameable(toks[i + 1].text)
+    ):
+        return True  # 'Mohammed Sultan Saif Al Suwaidi': a given name between names
     if text.rstrip("'’s") in _MONTH_SURNAMES and i > 0 and is_nameable(toks[i - 1].text):
         following = toks[i + 1].text if i + 1 < len(toks) else ""
         return not following[:1].isdigit()  # 'Theresa May spoke', not 'on 5 May 2019'

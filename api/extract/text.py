@@ -71,7 +71,8 @@ _DATELINE = re.compile(
     r"""^(?P<cities>[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+)*)
         (?:\s*\([A-Z][\w .'-]*\))?(?:\s*\[[A-Z][\w .'-]*\]|,\s*(?:[A-Z][a-z]+|U\.S\.|UK|UAE)(?=,))?
         (?:,\s*(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s+\d{4})?))?\.?
-        (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?)?
+        (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?
+          |,?\s*\((?P<credit>[A-Z][^()\n]{2,90}?\d[^()\n]{0,20})\))?
         (?:\s*(?::|--|—|–|-(?=\s))|(?<=\))(?=\s+[A-Z]))\s*""",
     re.VERBOSE,
 )
@@ -97,7 +98,7 @@ _ABBREV = frozenset(
     _words(
         """
         mr mrs ms dr gen lt col maj capt prof st no jan feb mar apr jun jul aug sep sept oct nov
-        dec u.s u.k u.n a.m p.m h.e jr sr vs etc inc ltd co adm sen rep gov hon
+        dec u.s u.k u.n a.m p.m h.e h.h h.r.h jr sr vs etc inc ltd co adm sen rep gov hon
         """
     )
 )
@@ -281,7 +282,9 @@ def _dateline_place(match: re.Match[str]) -> bool:
     if cities.upper() == cities:
         return True
     groups = match.groupdict()
-    credited = groups.get("date") or groups.get("agency") or groups.get("slashed")
+    credited = (
+        groups.get("date") or groups.get("agency") or groups.get("slashed") or groups.get("credit")
+    )
     return bool(credited) and all(known_city(c) for c in cities.split("/"))
 
 
@@ -289,5 +292,17 @@ def _dateline(match: re.Match[str], offset: int) -> Dateline:
     cities = []
     for city in re.finditer(r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*", match.group("cities")):
         cities.append((city.group(0).title(), offset + city.start(), offset + city.end()))
-    date_start = offset + match.start("date") if match.group("date") else -1
-    return Dateline(tuple(cities), match.group("date"), date_start)
+    date_text, date_start = match.group("date"), -1
+    if date_text:
+        date_start = offset + match.start("date")
+    elif match.group("credit"):  # '(UrduPoint / WAM - 13th Nov, 2021)': the date inside
+        inside = _CREDIT_DATE.search(match.group("credit"))
+        if inside:
+            date_text = inside.group(0)
+            date_start = offset + match.start("credit") + inside.start()
+    return Dateline(tuple(cities), date_text, date_start)
+
+
+_CREDIT_DATE = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+)
