@@ -118,6 +118,15 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "spoke",
+        "",
+        re.compile(
+            r"\b(?:spoke|talked)\b(?=\s+(?:(?:last|again|previously|earlier|briefly)\s+)?"
+            r"(?:on|in|at|by|over|via|for|earlier|yesterday|today|this|last)\b)",
+            re.I,
+        ),
+    ),
+    (
         "exchanged",
         "",
         re.compile(r"\bexchanged\s+(?:their\s+)?(?:[\w-]+\s+)?views\b", re.I),
