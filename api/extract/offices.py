@@ -68,11 +68,13 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
     between = doc_text[mention.start : mention.name_span[0]].split()
     bare = all(w in RANKS for w in between)  # only ranks stand between the comma and name
     reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None and bare else None
-    if reverse and _is_office(reverse.group("title").split()):
-        offset = mention.start - len(before)
+    dem_span, title_span = (None, (0, 0))
+    if reverse:
         dem_span, title_span = _split_country(
             before, reverse.span("dem") if reverse.group("dem") else None, reverse.span("title")
         )
+    if reverse and _is_office(before[title_span[0] : title_span[1]].split()):
+        offset = mention.start - len(before)
         office = before[title_span[0] : title_span[1]]
         title_span = (offset + title_span[0], offset + title_span[1])
         changes.update(title=normalise_title(office), title_span=title_span, title_rank=1)

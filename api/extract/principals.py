@@ -25,6 +25,12 @@ _TITLE_GAP = re.compile(
 )
 """A long gap before the object that is only its office ('with Member of the Political
 Bureau ... and Foreign Minister of China, H.E.')."""
+_INSERTION = re.compile(
+    r",\s*(?:in|at|on|during|earlier|later|today|here|there|yesterday|warmly|separately)\b"
+    r"[^,;.]{0,50},\s*"
+)
+"""A place or time set off by commas between a verb and its object ('received, in his
+office, ...')."""
 _SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
 """After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
 _PRONOUN = re.compile(
@@ -73,6 +79,9 @@ def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
 def _group_after(refs: list[Ref], cut: int, text: str, limit: int) -> list[Ref]:
     after = [r for r in refs if r.start >= cut]
     gap = text[cut : after[0].start] if after else ""
+    inserted = _INSERTION.match(gap)
+    if inserted:  # 'received, in his office, X': the inserted place is no part of the gap
+        gap = gap[inserted.end() :]
     if not after or not (
         (len(gap) <= limit and _SHORT_GAP.match(gap)) or (len(gap) <= 200 and _TITLE_GAP.match(gap))
     ):
