@@ -17,6 +17,7 @@ from api.extract.occasions import Occasion, find_occasion
 from api.extract.people import Person
 from api.extract.places import Place, find_city, find_country, find_here, find_venue
 from api.extract.text import Sentence
+from api.extract.titles import counterpart_title
 from api.extract.topics import find_topics
 from api.models import MeetingKind, Role, Setting
 
@@ -224,6 +225,10 @@ def _participant(
     person: Person, role: str, others: list[Person], capacities: list[Capacity]
 ) -> tuple[ExtractedParticipant, Capacity | None]:
     title = person.title
+    if title is None and person.counterpart and role == "principal":
+        # 'he met his counterpart from Samoa, X': X holds the office of the one he met
+        held = [p.title for p in others if p is not person and p.title]
+        title = counterpart_title(held[0], person.country) if len(held) == 1 else None
     capacity = next((c for c in capacities if c.person is person), None)
     participant = ExtractedParticipant(
         name=person.name,

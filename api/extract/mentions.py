@@ -230,7 +230,11 @@ def _name_block(seg: list[_Tok], begin: int) -> tuple[int, int] | None:
 def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | None:
     begin = 0
     while begin < len(seg) and (
-        (seg[begin].text in STOP_CAPS and not _nameable(seg, begin))
+        (
+            seg[begin].text in STOP_CAPS
+            and not _nameable(seg, begin)
+            and _country_prefix(seg[begin:])[1] < 2  # 'New Zealand', 'South Africa'
+        )
         or seg[begin].text in CONNECTORS
         or (seg[begin].text in _COURTESIES and begin + 1 < len(seg))
     ):

@@ -22,7 +22,11 @@ __all__ = ["CONNECTORS", "appositive_title", "with_offices"]
 
 CONNECTORS = frozenset({"of", "the", "and", "to", "on", "for", "/"}) | NAME_PARTICLES
 """Small words that may stand inside a name or an office."""
-_COUNTERPART = re.compile(r"(?:(?P<dem>[A-Z][\w.']*(?:\s[A-Z][\w.']*)?)\s+)?counterparts?,?\s*$")
+_COUNTERPART = re.compile(
+    r"(?:(?P<dem>[A-Z][\w.']*(?:\s[A-Z][\w.']*)?)\s+)?counterparts?"
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?P<home>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))?,?\s*$"
+)
+"""'his Pakistani counterpart', 'my counterpart from Laos,': the country may follow."""
 _EXCLUDING = re.compile(
     r"(?:invitation|behalf|greetings|regards|message|messages|letter|wishes|representative|"
     r"envoy|proposed|put forward|condolences|congratulations)\s+(?:\w+\s+){0,2}?"
@@ -60,19 +64,22 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
     counterpart = _COUNTERPART.search(before)
     if counterpart:
         changes["counterpart"] = True
-        code = country_of_phrase(counterpart.group("dem") or "")
+        group = "dem" if counterpart.group("dem") else "home"
+        code = country_of_phrase(counterpart.group(group) or "")
         if code and mention.country is None:
-            offset = mention.start - len(before) + counterpart.start("dem")
+            offset = mention.start - len(before) + counterpart.start(group)
             changes["country"] = code
-            changes["country_span"] = (offset, offset + len(counterpart.group("dem")))
+            changes["country_span"] = (offset, offset + len(counterpart.group(group)))
     between = doc_text[mention.start : mention.name_span[0]].split()
     bare = all(w in RANKS for w in between)  # only ranks stand between the comma and name
     reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None and bare else None
     dem_span, title_span = (None, (0, 0))
     if reverse:
-        dem_span, title_span = _split_country(
-            before, reverse.span("dem") if reverse.group("dem") else None, reverse.span("title")
-        )
+        dem_span = reverse.span("dem") if reverse.group("dem") else None
+        title_span = reverse.span("title")
+        if dem_span and not country_of_phrase(reverse.group("dem")):
+            dem_span, title_span = None, (dem_span[0], title_span[1])  # 'the Prime | Minister'
+        dem_span, title_span = _split_country(before, dem_span, title_span)
     if reverse and _is_office(before[title_span[0] : title_span[1]].split()):
         offset = mention.start - len(before)
         office = before[title_span[0] : title_span[1]]
