@@ -79,7 +79,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "",
         re.compile(
             r"\b(?:held|holds|had|has|conducted|hold|began|begun|started|opened)\s+"
-            r"(?:an?\s+|the\s+)?(?:[\w'’–-]+\s+){0,5}?" + _NOUNS + r"\b",
+            r"(?:an?\s+|the\s+)?(?:(?!(?:for|to|at|in|after|before|with|from|since|during|and|"
+            r"but|when|while|arrived|come|gone)\b)[\w'’–-]+\s+){0,5}?" + _NOUNS + r"\b",
             re.I,
         ),
     ),

@@ -216,7 +216,10 @@ def _name_block(seg: list[_Tok], begin: int) -> tuple[int, int] | None:
                 break
             j += 1
         rest = seg[j:]
-        if (
+        tail = j == i + 1 and i > 0 and country_of_phrase(f"{seg[i - 1].text} {seg[i].text}")
+        if tail:  # 'of New Zealand', 'of Saudi Arabia': the end of a country's name
+            pass
+        elif (
             not rest
             or not rest[0].text[0].isupper()
             or rest[0].text.startswith("(")

@@ -1,0 +1,207 @@
+"""General rules for published readouts, each with the near miss beside it: page layout
+(double-spaced wrapping, stamp lines, credits in datelines), names, offices written
+around a name, hedged and earlier contacts. The texts are written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from api.extract import extract
+from tests.api.extract.helpers import DAY, one, principals
+
+# page layout ---------------------------------------------------------------------------
+
+
+def test_a_text_wrapped_double_spaced_is_read_as_running_sentences() -> None:
+    text = (
+        "HANOI, May 17 (VNA) – The official talks between Prime Minister\n\n"
+        "Pham Minh Chinh and his Thai counterpart Srettha Thavisin opened in\n\n"
+        "the Presidential Palace here this morning, sources\n\n"
+        "said. The two sides reviewed trade and the\n\n"
+        "Mekong, officials\n\n"
+        "added."
+    )
+    meeting = one(text)
+    assert principals(meeting) == [("Pham Minh Chinh", "VN"), ("Srettha Thavisin", "TH")]
+    assert meeting.city == "Hanoi"
+
+
+def test_short_lines_between_blank_lines_stay_paragraphs() -> None:
+    """A headline over blank lines is no wrapped sentence: the lead keeps its own date."""
+    text = (
+        "Chinh meets Thai leader\n\nHANOI, May 17 (VNA) – Prime Minister Pham Minh Chinh met "
+        "Thai Prime Minister Srettha Thavisin in Hanoi on Thursday.\n\nThey discussed trade."
+    )
+    assert one(text).date == dt.date(2024, 5, 16)
+
+
+def test_a_line_holding_only_a_stamp_is_not_the_lead() -> None:
+    text = (
+        "Modi, Albanese hold talks\n\nLast Updated : 17 May 2024, 09:30 IST\n\n"
+        "Prime Minister Narendra Modi has begun talks with Australian Prime Minister "
+        "Anthony Albanese.\n\nThe leaders discussed Indian students in Australia."
+    )
+    meeting = one(text)
+    assert meeting.date == DAY
+    assert principals(meeting) == [("Narendra Modi", "IN"), ("Anthony Albanese", "AU")]
+
+
+def test_a_line_with_words_beside_its_date_is_text() -> None:
+    text = (
+        "Talks held on 17 May 2024 in Canberra\n\nIndian Prime Minister Narendra Modi met "
+        "Australian Prime Minister Anthony Albanese in Canberra on Thursday."
+    )
+    assert one(text).date == dt.date(2024, 5, 16)
+
+
+def test_a_dateline_credit_in_parentheses_gives_place_and_date() -> None:
+    text = (
+        "MUSCAT, (Gulf Wire / ONA - 12th May, 2024) Sayyid Badr Hamad al-Busaidi, Foreign "
+        "Minister of Oman, met Faisal bin Farhan, Foreign Minister of Saudi Arabia.\n\n"
+        "They discussed the region."
+    )
+    meeting = one(text, None)
+    assert meeting.city == "Muscat" and meeting.country_code == "OM"
+    assert meeting.date == dt.date(2024, 5, 12)
+
+
+def test_a_dateline_credit_without_a_date_leaves_the_day_to_the_text() -> None:
+    text = (
+        "RIYADH (Gulf Wire) - Omani Foreign Minister Badr al-Busaidi met Saudi Foreign Minister "
+        "Faisal bin Farhan in Riyadh on Thursday."
+    )
+    meeting = one(text)
+    assert meeting.date == dt.date(2024, 5, 16) and meeting.city == "Riyadh"
+
+
+# names -----------------------------------------------------------------------------------
+
+
+def test_letters_after_a_name_end_it() -> None:
+    meeting = one(
+        "On Friday, Mr. Yoko Kamikawa, Minister for Foreign Affairs of Japan, held a telephone "
+        "talk with Hon. Penny Wong MP, Minister for Foreign Affairs of Australia."
+    )
+    assert meeting.kind == "phone_call"
+    assert [name for name, _ in principals(meeting)] == ["Yoko Kamikawa", "Penny Wong"]
+
+
+def test_a_month_after_a_given_name_is_a_family_name() -> None:
+    meeting = one("British Prime Minister Theresa May spoke to US President Donald Trump on Friday.")
+    assert [name for name, _ in principals(meeting)] == ["Theresa May", "Donald Trump"]
+
+
+def test_a_month_with_a_day_is_a_date() -> None:
+    meeting = one("British Prime Minister Theresa May spoke on 3 May to US President Donald Trump.")
+    assert meeting.date == dt.date(2024, 5, 3)
+
+
+def test_a_title_between_two_names_is_a_given_name() -> None:
+    meeting = one(
+        "ABU DHABI, May 17 - Foreign Minister Abdullah bin Zayed met Syrian Foreign Minister "
+        "Faisal Mekdad. The meeting was attended by Mohammed Sultan Al Suwaidi, Ambassador "
+        "to Syria."
+    )
+    attendees = [p.name for p in meeting.participants if p.role == "attendee"]
+    assert attendees == ["Mohammed Sultan Al Suwaidi"]
+
+
+# offices around a name ---------------------------------------------------------------------
+
+
+def test_the_office_of_a_country_before_a_comma_and_name() -> None:
+    meeting = one(
+        "New Zealand Prime Minister Christopher Luxon held a meeting with the Prime Minister "
+        "of Fiji, Sitiveni Rabuka, in Suva on Friday."
+    )
+    assert principals(meeting) == [("Christopher Luxon", "NZ"), ("Sitiveni Rabuka", "FJ")]
+    assert meeting.participants[1].title == "Prime Minister"
+    assert meeting.setting == "bilateral_visit"
+
+
+def test_a_possessive_country_before_an_office_and_a_rank() -> None:
+    meeting = one(
+        "ABU DHABI, May 17 - Minister of State for Defence Mohammed Al Bowardi today received, "
+        "in his office, Egypt's Chief of Staff, Lt. General Ahmed Khalifa."
+    )
+    assert principals(meeting)[1] == ("Ahmed Khalifa", "EG")
+    assert meeting.participants[1].title == "Chief of Staff"
+
+
+def test_a_counterpart_from_a_country_takes_the_subjects_office() -> None:
+    meeting = one(
+        "New Zealand Prime Minister Christopher Luxon met Fijian leaders in Suva on Friday. "
+        "He then had a bilateral meeting with his counterpart from Samoa, Fiame Mataafa."
+    )
+    assert principals(meeting) == [("Christopher Luxon", "NZ"), ("Fiame Mataafa", "WS")]
+    assert meeting.participants[1].title == "Prime Minister"
+
+
+def test_a_counterpart_without_a_country_takes_none_from_the_text_nearby() -> None:
+    """'counterpart' alone says nothing of the country; the office is still the same."""
+    meeting = one(
+        "Samoan Prime Minister Fiame Mataafa held talks with her counterpart Christopher "
+        "Luxon of New Zealand in Apia on Friday."
+    )
+    assert principals(meeting) == [("Fiame Mataafa", "WS"), ("Christopher Luxon", "NZ")]
+
+
+# hedged, planned and earlier contacts -------------------------------------------------------
+
+
+def test_a_possible_call_is_no_call() -> None:
+    text = (
+        "WASHINGTON - Officials are discussing a possible phone call between US President Joe "
+        "Biden and Chinese President Xi Jinping, an official said on Thursday."
+    )
+    assert extract(text, DAY) == []
+
+
+def test_a_call_that_has_not_been_scheduled_is_no_call() -> None:
+    text = (
+        "A telephone conversation between US President Joe Biden and his Chinese counterpart "
+        "Xi Jinping has not been scheduled yet, a spokesman said on Sunday."
+    )
+    assert extract(text, DAY) == []
+
+
+def test_arriving_for_talks_is_no_report_of_them() -> None:
+    text = (
+        "Russian President Vladimir Putin has arrived at the Kremlin for talks with Chinese "
+        "President Xi Jinping, a correspondent reported on Thursday."
+    )
+    assert extract(text, DAY) == []
+
+
+def test_talks_held_after_arriving_are_reported() -> None:
+    meeting = one(
+        "Chinese President Xi Jinping arrived in Moscow on Thursday and held talks with "
+        "Russian President Vladimir Putin at the Kremlin."
+    )
+    assert meeting.city == "Moscow"
+
+
+def test_a_dated_last_call_is_a_call() -> None:
+    text = (
+        "WASHINGTON - Officials reviewed ties on Thursday. US President Joe Biden and Chinese "
+        "President Xi Jinping last spoke on March 18, a call about Ukraine."
+    )
+    meetings = extract(text, DAY)
+    assert [(m.date, m.kind) for m in meetings] == [(dt.date(2024, 3, 18), "phone_call")]
+
+
+def test_an_undated_earlier_meeting_is_no_meeting() -> None:
+    for told in ("have met before", "had met in Bali", "did meet in New York"):
+        text = (
+            "WASHINGTON - Officials reviewed ties on Thursday. US President Joe Biden and "
+            f"Chinese President Xi Jinping {told}."
+        )
+        assert extract(text, DAY) == [], told
+
+
+def test_a_meeting_before_an_event_is_reported() -> None:
+    meeting = one(
+        "Chinese President Xi Jinping met US President Joe Biden before the summit in Bali on "
+        "Thursday."
+    )
+    assert meeting.date == dt.date(2024, 5, 16)
