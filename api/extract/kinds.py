@@ -162,10 +162,11 @@ _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|may|might|could|plans?|planning|hopes?|wants?|set|expected|"
     r"scheduled|due|going|likely)\s+(?:to\s+)?(?:\w+\s+){0,2}$|\bto\s+$|"
     r"\b(?:possible|potential|proposed|prospective|planned|future|upcoming|expected|"
-    r"anticipated|requested)\s+(?:[\w-]+\s+){0,2}$|\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"anticipated|requested)\s+(?:[\w-]+\s+){0,2}$|\b(?:arrived|arrives|arriving|landed|lands|"
+    r"reached|flew|travell?ed|is|are)\b[^.;,]{0,50}\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
 )
-"""Words before a trigger that make it a plan, a hedge or a purpose: 'will meet', 'a
-possible phone call between', 'arrived in Beijing for talks with'."""
+"""Words before a trigger that make it a plan, a hedge or the purpose of a trip: 'will
+meet', 'a possible phone call between', 'arrived in Beijing for talks with'."""
 _FUTURE_SENTENCE = re.compile(
     r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+)?(?:scheduled|expected|set|due|slated|likely|"
     r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"

@@ -295,7 +295,7 @@ def _dateline(match: re.Match[str], offset: int) -> Dateline:
     date_text, date_start = match.group("date"), -1
     if date_text:
         date_start = offset + match.start("date")
-    elif match.group("credit"):  # '(UrduPoint / WAM - 13th Nov, 2021)': the date inside
+    elif match.groupdict().get("credit"):  # '(UrduPoint / WAM - 13th Nov, 2021)'
         inside = _CREDIT_DATE.search(match.group("credit"))
         if inside:
             date_text = inside.group(0)
