@@ -162,9 +162,16 @@ _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|may|might|could|plans?|planning|hopes?|wants?|set|expected|"
     r"scheduled|due|going|likely)\s+(?:to\s+)?(?:\w+\s+){0,2}$|\bto\s+$|"
     r"\b(?:possible|potential|proposed|prospective|planned|future|upcoming|expected|"
-    r"anticipated|requested)\s+(?:[\w-]+\s+){0,2}$|\b(?:arrived|arrives|arriving|landed|lands|"
-    r"reached|flew|travell?ed|is|are)\b[^.;,]{0,50}\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"anticipated|requested)\s+(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:(?:could|did|does|do|would|can)\s*n[o'’]t|(?:could|did|does|do|would|can)n['’]t|"
+    r"failed\s+to|never)\s+(?:\w+\s+){0,2}$"
 )
+_NOUN_START = re.compile(_NOUNS, re.I)
+_TRIP_PURPOSE = re.compile(
+    r"\b(?:arrived|arrives|arriving|landed|lands|reached|flew|travell?ed|is|are)\b[^.;,]{0,60}"
+    r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+"""'arrived at the Great Hall of the People for talks with': the purpose of a trip."""
 """Words before a trigger that make it a plan, a hedge or the purpose of a trip: 'will
 meet', 'a possible phone call between', 'arrived in Beijing for talks with'."""
 _FUTURE_SENTENCE = re.compile(
@@ -289,8 +296,13 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 continue
             before = sentence[max(0, start - 40) : start]
             if (
-                _FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start)
-            ) or _in_clause(sentence, cues, start, end):
+                (_FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start))
+                or (
+                    _NOUN_START.match(match.group(0))
+                    and _TRIP_PURPOSE.search(sentence[max(0, start - 100) : start])
+                )
+                or _in_clause(sentence, cues, start, end)
+            ):
                 continue
             if label == "received" and _NOT_RECEIVED.search(sentence, max(0, start - 30), end + 8):
                 continue
