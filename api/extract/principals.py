@@ -34,7 +34,7 @@ office, ...')."""
 _SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
 """After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
 _PRONOUN = re.compile(
-    r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:(?:also|later|then|separately|subsequently|earlier|first|"
+    r"(?:\b|(?<=[\"“]))(?P<p>[Hh]e|[Ss]he|I)\s+(?:(?:also|later|then|separately|subsequently|earlier|first|"
     r"had|has)\s+){0,2}$"
 )
 """A pronoun right before a trigger ('On Saturday, he held talks with ...')."""
