@@ -140,8 +140,9 @@ def _draft(
     evidence: Evidence = {"kind": [trigger.kind_span]}
     if found and date is None and reference is not None:
         return None
-    if not found and _told_as_earlier(sentence.text, trigger.start - sentence.start,
-                                      trigger.end - sentence.start):
+    if not found and _told_as_earlier(
+        sentence.text, trigger.start - sentence.start, trigger.end - sentence.start
+    ):
         return None  # 'had met before', 'did meet in New York': an earlier contact, undated
     if not found:
         if previous is not None and previous.date is not None:
@@ -194,8 +195,7 @@ _EARLIER_AFTER = re.compile(
 
 def _told_as_earlier(text: str, start: int, end: int) -> bool:
     return bool(
-        _EARLIER_BEFORE.search(text[max(0, start - 30) : start])
-        or _EARLIER_AFTER.match(text, end)
+        _EARLIER_BEFORE.search(text[max(0, start - 30) : start]) or _EARLIER_AFTER.match(text, end)
     )
 
 

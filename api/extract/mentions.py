@@ -123,6 +123,8 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]")
 """'al-Sabah' inside a name, with the article in lower case."""
 
 
+_REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)")
+"""A regnal number after a name ('King Tupou VI', 'Abdullah II'): part of the name."""
 _POSTNOMINALS = frozenset(_ for _ in "MP MNA MPA MLA MEP KC QC OBE CBE MBE KBE PhD".split())
 """Letters after a name ('Hon. Bob Carr MP'): they end the name and are no part of it."""
 _TITLE_NAMES = frozenset({"Sultan", "Amir", "Malik", "Mir", "Shah", "Nawab", "Khan"})
@@ -210,6 +212,7 @@ def _name_block(seg: list[_Tok], begin: int) -> tuple[int, int] | None:
         j = i + 1
         while j < len(seg) and (
             _nameable(seg, j)
+            or _REGNAL.fullmatch(seg[j].text)
             or (seg[j].text in NAME_PARTICLES and j + 1 < len(seg) and _nameable(seg, j + 1))
         ):
             if seg[j - 1].text.endswith(("'s", "’s")):

@@ -72,7 +72,14 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
             changes["country_span"] = (offset, offset + len(counterpart.group(group)))
     between = doc_text[mention.start : mention.name_span[0]].split()
     bare = all(w in RANKS for w in between)  # only ranks stand between the comma and name
-    reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None and bare else None
+    reverse = _REVERSE_APPOSITIVE.search(before)
+    if reverse and mention.title is not None:  # 'the King of Tonga, King Tupou VI'
+        code = title_country(reverse.group("title"))
+        if code and mention.country is None:
+            offset = mention.start - len(before)
+            span = (offset + reverse.start("title"), offset + reverse.end("title"))
+            changes.update(country=code, country_span=span)
+    reverse = reverse if mention.title is None and bare else None
     dem_span, title_span = (None, (0, 0))
     if reverse:
         dem_span = reverse.span("dem") if reverse.group("dem") else None

@@ -107,7 +107,7 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     limit = 90 if trigger.label in _NOUN_LABELS else 45
     pronoun = _PRONOUN.search(text, sentence.start, trigger.start)
     if pronoun:
-        lead = text[sentence.start : pronoun.start()]
+        lead = text[sentence.start : pronoun.start()].lstrip(" \"“'‘")
         if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
             pronoun = None
     relative = _RELATIVE.search(text, sentence.start, trigger.start)

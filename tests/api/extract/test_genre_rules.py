@@ -87,7 +87,9 @@ def test_letters_after_a_name_end_it() -> None:
 
 
 def test_a_month_after_a_given_name_is_a_family_name() -> None:
-    meeting = one("British Prime Minister Theresa May spoke to US President Donald Trump on Friday.")
+    meeting = one(
+        "British Prime Minister Theresa May spoke to US President Donald Trump on Friday."
+    )
     assert [name for name, _ in principals(meeting)] == ["Theresa May", "Donald Trump"]
 
 
@@ -205,3 +207,52 @@ def test_a_meeting_before_an_event_is_reported() -> None:
         "Thursday."
     )
     assert meeting.date == dt.date(2024, 5, 16)
+
+
+# a story filed from home about meetings abroad ---------------------------------------------
+
+_FILED_FROM_HOME = (
+    "WELLINGTON (May 17): At the Pacific Islands Forum in Nuku'alofa, Tonga today, New "
+    "Zealand Prime Minister Christopher Luxon held discussions with three Pacific leaders.\n\n"
+    "Luxon in a statement said he paid a courtesy call on the King of Tonga, King Tupou VI.\n\n"
+    "Luxon also held a meeting with the Prime Minister of Fiji, Sitiveni Rabuka.\n\n"
+    '"I also had a bilateral meeting with my counterpart from Papua New Guinea, James '
+    'Marape, where we agreed to work on policing," he said.'
+)
+
+
+def test_the_lead_places_the_meetings_of_a_story_filed_from_home() -> None:
+    meetings = extract(_FILED_FROM_HOME, DAY)
+    assert [principals(m)[1] for m in meetings] == [
+        ("Tupou VI", "TO"),
+        ("Sitiveni Rabuka", "FJ"),
+        ("James Marape", "PG"),
+    ]
+    assert {(m.city, m.country_code) for m in meetings} == {("Nuku'alofa", "TO")}
+    assert [m.setting for m in meetings] == ["bilateral_visit", "third_country", "third_country"]
+    assert all(principals(m)[0] == ("Christopher Luxon", "NZ") for m in meetings)
+
+
+def test_a_place_the_lead_gives_another_event_is_not_the_meetings() -> None:
+    meetings = extract(
+        "BEIJING, May 17 -- US Secretary of State Antony Blinken met Chinese President Xi "
+        "Jinping at the Great Hall of the People on Friday, the first contact since Xi and "
+        "President Joe Biden met in Bali last November.\n\nEarlier on Friday, Blinken held talks "
+        "with Chinese Foreign Minister Wang Yi.",
+        DAY,
+    )
+    meeting = next(m for m in meetings if principals(m)[1][0] == "Wang Yi")
+    assert (meeting.city, meeting.country_code) == ("Beijing", "CN")
+
+
+def test_a_regnal_number_is_part_of_a_name_and_a_style_is_no_office() -> None:
+    meeting = one(
+        "Prime Minister Anwar Ibrahim of Malaysia paid a courtesy call on the Sultan of Brunei "
+        "Sultan Hassanal Bolkiah in Kuala Lumpur on Friday."
+    )
+    assert principals(meeting)[1] == ("Hassanal Bolkiah", "BN")
+    assert meeting.participants[1].title == "Sultan"
+    meeting = one(
+        "Jordan's King Abdullah II met French President Emmanuel Macron in Paris on Friday."
+    )
+    assert principals(meeting)[0] == ("Abdullah II", "JO")
