@@ -214,9 +214,13 @@ def _occasion(context: Context, draft: Draft) -> Occasion | None:
     if found is None and draft.trigger.kind == "meeting":
         found = _trip_purpose(context, draft)
     lead = _lead_sentence(context, draft)
-    if found is None and draft.trigger.kind == "meeting" and lead is not None:
-        if _lead_place(context, draft) is not None:  # the lead's place is the event's
-            found = find_occasion(lead.text, lead.start)
+    if (
+        found is None
+        and draft.trigger.kind == "meeting"
+        and lead is not None
+        and _lead_place(context, draft) is not None  # the lead's place is the event's
+    ):
+        found = find_occasion(lead.text, lead.start)
     return found
 
 

@@ -125,7 +125,9 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]")
 
 _REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)")
 """A regnal number after a name ('King Tupou VI', 'Abdullah II'): part of the name."""
-_POSTNOMINALS = frozenset(_ for _ in "MP MNA MPA MLA MEP KC QC OBE CBE MBE KBE PhD".split())
+_POSTNOMINALS = frozenset(
+    ["MP", "MNA", "MPA", "MLA", "MEP", "KC", "QC", "OBE", "CBE", "MBE", "KBE", "PhD"]
+)
 """Letters after a name ('Hon. Bob Carr MP'): they end the name and are no part of it."""
 _TITLE_NAMES = frozenset({"Sultan", "Amir", "Malik", "Mir", "Shah", "Nawab", "Khan"})
 """Titles that are also given names: between two names they are part of the name."""

@@ -80,12 +80,14 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
             span = (offset + reverse.start("title"), offset + reverse.end("title"))
             changes.update(country=code, country_span=span)
     reverse = reverse if mention.title is None and bare else None
-    dem_span, title_span = (None, (0, 0))
+    dem_span: Span | None = None
+    title_span: Span = (0, 0)
     if reverse:
         dem_span = reverse.span("dem") if reverse.group("dem") else None
         title_span = reverse.span("title")
-        if dem_span and not country_of_phrase(reverse.group("dem")):
-            dem_span, title_span = None, (dem_span[0], title_span[1])  # 'the Prime | Minister'
+        if dem_span is not None and not country_of_phrase(reverse.group("dem")):
+            title_span = (dem_span[0], title_span[1])  # 'the Prime | Minister'
+            dem_span = None
         dem_span, title_span = _split_country(before, dem_span, title_span)
     if reverse and _is_office(before[title_span[0] : title_span[1]].split()):
         offset = mention.start - len(before)
