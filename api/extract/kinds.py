@@ -16,6 +16,7 @@ __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
 _NOUNS = (
     r"(?:talks?|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
+    r"engagements?|(?:pull-)?asides?|interactions?|"
     r"negotiations|"
     r"video\s*conferences?|teleconferences?|summit)"
 )
@@ -88,7 +89,11 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "noun_with",
         "",
-        re.compile(r"\b(?:meeting|talks)\b,?[^.;]{0,50}?,?\s+(?:was|were)\s+with\b", re.I),
+        re.compile(
+            r"\b(?:meeting|talks)\b,?[^.;]{0,50}?,?\s+(?:(?:was|were)|took\s+place|"
+            r"(?:was|were)\s+held)\s+with\b",
+            re.I,
+        ),
     ),
     (
         "met",
@@ -99,6 +104,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     ("received", "", re.compile(r"\b(?:received|receives|hosted|hosts)\b", re.I)),
+    ("visited", "", re.compile(r"\b(?:visited|visits)\b(?=\s+[A-Z])")),
     (
         "travelled_to_meet",
         "",
@@ -329,7 +335,14 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 and label not in ("held", "noun_with", "spoke", "met")
             ):
                 continue
-            needs_object = label in ("phoned", "called", "called_on", "received", "receive_call")
+            needs_object = label in (
+                "phoned",
+                "called",
+                "called_on",
+                "received",
+                "receive_call",
+                "visited",
+            )
             found.append(
                 Trigger(
                     label, offset + start, offset + end, kind, kind_span, initiator, needs_object

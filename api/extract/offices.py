@@ -38,6 +38,18 @@ _LOWER_OFFICE = re.compile(
     r"secretary|adviser|advisor|chancellor|chief))\s+$"
 )
 """An office in lower case right before a name: 'external affairs minister S Jaishankar'."""
+_LOWER_REVERSE = re.compile(
+    r"\b(?i:the)\s+(?P<dem>)(?P<title>(?:[a-z][a-z-]+\s+){1,3}of\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s*$"
+)
+"""'the president of Cuba, Miguel Diaz-Canel': the office in lower case, its country after."""
+
+
+def _capitalised(office: str) -> str:
+    """'president of Cuba' -> 'President of Cuba' (small words stay small)."""
+    return " ".join(w if w in CONNECTORS else w[:1].upper() + w[1:] for w in office.split())
+
+
 _REVERSE_APPOSITIVE = re.compile(
     r"(?:\b(?i:the)\s+(?:(?P<dem>[A-Z][\w.'’]*)\s+)?|^|(?<=[a-z,:;] ))"
     r"(?P<title>(?:[A-Z][\w'’/-]*\s+(?:(?:of|for|and|the|to)\s+)*){0,10}[A-Z][\w'’/-]*),\s*"
@@ -72,7 +84,7 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
             changes["country_span"] = (offset, offset + len(counterpart.group(group)))
     between = doc_text[mention.start : mention.name_span[0]].split()
     bare = all(w in RANKS for w in between)  # only ranks stand between the comma and name
-    reverse = _REVERSE_APPOSITIVE.search(before)
+    reverse = _LOWER_REVERSE.search(before) or _REVERSE_APPOSITIVE.search(before)
     if reverse and mention.title is not None:  # 'the King of Tonga, King Tupou VI'
         code = title_country(reverse.group("title"))
         if code and mention.country is None:
@@ -89,9 +101,9 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
             title_span = (dem_span[0], title_span[1])  # 'the Prime | Minister'
             dem_span = None
         dem_span, title_span = _split_country(before, dem_span, title_span)
-    if reverse and _is_office(before[title_span[0] : title_span[1]].split()):
+    if reverse and _is_office(_capitalised(before[title_span[0] : title_span[1]]).split()):
         offset = mention.start - len(before)
-        office = before[title_span[0] : title_span[1]]
+        office = _capitalised(before[title_span[0] : title_span[1]])
         title_span = (offset + title_span[0], offset + title_span[1])
         changes.update(title=normalise_title(office), title_span=title_span, title_rank=1)
         code = country_of_phrase(before[dem_span[0] : dem_span[1]]) if dem_span else None

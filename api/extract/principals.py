@@ -136,6 +136,12 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     if len({id(r.person) for r in chosen}) < 2 and trigger.label in _NOUN_LABELS:
         chosen = [r for r in refs if r.start >= trigger.end][:2] if not subject else chosen
     unique = _unique(chosen)
+    if len(unique) == 1 and not subject and trigger.label in _NOUN_LABELS and len(refs) == 1:
+        # 'Another bilateral meeting took place with X': the story's subject met X
+        antecedent = _antecedent(context, sentence)
+        if antecedent is not None and antecedent is not unique[0].person:
+            span = (trigger.start, trigger.end)
+            unique = [Ref(*span, antecedent, span, False), unique[0]]
     objects = [r for r in _unique(obj) if all(r.person is not s.person for s in subject)]
     if len(subject) == 1 and len(objects) >= 2 and not _TOGETHER.search(sentence.text):
         return [[subject[0], other] for other in objects]  # 'met X and Y': one meeting each

@@ -256,3 +256,48 @@ def test_a_regnal_number_is_part_of_a_name_and_a_style_is_no_office() -> None:
         "Jordan's King Abdullah II met French President Emmanuel Macron in Paris on Friday."
     )
     assert principals(meeting)[0] == ("Abdullah II", "JO")
+
+
+# more words for a meeting, and the subject a sentence leaves out --------------------------
+
+
+def test_visiting_a_person_is_a_meeting_and_visiting_a_place_is_not() -> None:
+    meeting = one(
+        "South African President Cyril Ramaphosa visited Nigerian President Bola Tinubu at "
+        "his hotel in Pretoria on Thursday."
+    )
+    assert principals(meeting) == [("Cyril Ramaphosa", "ZA"), ("Bola Tinubu", "NG")]
+    text = "Chinese President Xi Jinping visited the Louvre on Friday with French officials."
+    assert extract(text, DAY) == []
+
+
+def test_an_engagement_and_an_aside_are_meetings() -> None:
+    meeting = one(
+        "Indian Prime Minister Narendra Modi held his first engagement of the day with "
+        "Indonesian President Joko Widodo in Osaka on Friday."
+    )
+    assert principals(meeting)[1] == ("Joko Widodo", "ID")
+    meeting = one(
+        "Indian Prime Minister Narendra Modi had a short aside with US President Joe Biden in "
+        "Bali on Friday."
+    )
+    assert principals(meeting)[1] == ("Joe Biden", "US")
+
+
+def test_a_meeting_that_took_place_with_someone_is_the_storys_subjects() -> None:
+    meeting = one(
+        "BUENOS AIRES - Brazilian President Lula da Silva spoke at the summit on Friday. "
+        "Another bilateral meeting of the day took place with the Prime Minister of Barbados, "
+        "Mia Mottley."
+    )
+    assert principals(meeting) == [("Lula da Silva", "BR"), ("Mia Mottley", "BB")]
+
+
+def test_an_office_in_lower_case_before_a_comma_and_name() -> None:
+    meeting = one(
+        "BUENOS AIRES - Brazilian President Lula da Silva met with the president of Cuba, "
+        "Miguel Diaz-Canel, on Friday."
+    )
+    assert principals(meeting)[1] == ("Miguel Diaz-Canel", "CU")
+    assert meeting.participants[1].title == "President"
+    assert meeting.setting == "third_country"
