@@ -27,6 +27,11 @@ _COUNTERPART = re.compile(
     r"(?:\s+(?:from|of)\s+(?:the\s+)?(?P<home>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))?,?\s*$"
 )
 """'his Pakistani counterpart', 'my counterpart from Laos,': the country may follow."""
+_LISTED_COUNTERPART = re.compile(
+    r"\bcounterparts\s+(?:in|from|of)\s+[^;.]*(?:,\s*and|,|\band)\s+(?:the\s+)?"
+    r"(?P<home>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s*$"
+)
+"""The second and later of counterparts listed by country: '..., and Mozambique, Y'."""
 _EXCLUDING = re.compile(
     r"(?:invitation|behalf|greetings|regards|message|messages|letter|wishes|representative|"
     r"envoy|proposed|put forward|condolences|congratulations)\s+(?:\w+\s+){0,2}?"
@@ -82,6 +87,16 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
             offset = mention.start - len(before) + counterpart.start(group)
             changes["country"] = code
             changes["country_span"] = (offset, offset + len(counterpart.group(group)))
+    listed_home = _LISTED_COUNTERPART.search(before)
+    if listed_home and mention.country is None and not counterpart:
+        code = country_of_phrase(listed_home.group("home"))
+        if code:  # 'his counterparts in Zimbabwe, X, and Mozambique, Y'
+            offset = mention.start - len(before) + listed_home.start("home")
+            changes.update(
+                counterpart=True,
+                country=code,
+                country_span=(offset, offset + len(listed_home.group("home"))),
+            )
     between = doc_text[mention.start : mention.name_span[0]].split()
     bare = all(w in RANKS for w in between)  # only ranks stand between the comma and name
     reverse = _LOWER_REVERSE.search(before) or _REVERSE_APPOSITIVE.search(before)

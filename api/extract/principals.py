@@ -15,6 +15,7 @@ __all__ = ["find_principals", "named_in"]
 
 _JOIN = re.compile(
     r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*)?(?:,|and|,\s*and)"
+    r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},)?"  # ', and Mozambique, Y'"
     r"(?:\s+(?:his|her|their)\s+(?:[A-Z][\w.]*\s+){0,2}counterparts?,?)?\s*$"
 )
 _SHORT_GAP = re.compile(r"^(?:[^.;:]|(?<=\b[A-Z])\.){0,60}$")

@@ -47,7 +47,7 @@ TITLE_HEADS = frozenset(
 TITLE_WORDS = TITLE_HEADS | frozenset(
     _words(
         """
-        crown prime vice deputy acting first foreign interior home defence defense finance planning
+        crown prime vice deputy acting first extraordinary plenipotentiary foreign interior home defence defense finance planning
         commerce trade external affairs national security state council standing committee
         people's congress political bureau central cpc party communist army staff joint chiefs
         naval navy air force forces federal executive special senior general information

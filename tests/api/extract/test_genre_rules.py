@@ -301,3 +301,25 @@ def test_an_office_in_lower_case_before_a_comma_and_name() -> None:
     assert principals(meeting)[1] == ("Miguel Diaz-Canel", "CU")
     assert meeting.participants[1].title == "President"
     assert meeting.setting == "third_country"
+
+
+def test_counterparts_listed_by_country_are_one_meeting_each() -> None:
+    meetings = extract(
+        "JOHANNESBURG - South African President Cyril Ramaphosa held bilateral talks with his "
+        "counterparts from Zimbabwe, Emmerson Mnangagwa, and Mozambique, Filipe Nyusi, on "
+        "Friday.",
+        DAY,
+    )
+    assert [principals(m)[1] for m in meetings] == [
+        ("Emmerson Mnangagwa", "ZW"),
+        ("Filipe Nyusi", "MZ"),
+    ]
+    assert [m.participants[1].title for m in meetings] == ["President", "President"]
+
+
+def test_a_long_ambassadors_style_is_an_office_not_a_name() -> None:
+    meeting = one(
+        "HANOI - On Friday, Prime Minister Pham Minh Chinh of Vietnam received Ambassador "
+        "Extraordinary and Plenipotentiary of the People's Republic of China to Vietnam He Wei."
+    )
+    assert principals(meeting) == [("Pham Minh Chinh", "VN"), ("He Wei", "CN")]
