@@ -171,6 +171,16 @@ def _nameable(toks: list[_Tok], i: int) -> bool:
         and is_nameable(toks[i + 1].text)
     ):
         return True  # 'Mohammed Sultan Saif Al Suwaidi': a given name between names
+    if (
+        len(text) >= 3
+        and text.isalpha()
+        and text.isupper()
+        and i + 1 < len(toks)
+        and toks[i + 1].text[1:].islower()
+        and is_nameable(toks[i + 1].text)
+        and is_nameable(text.title())
+    ):
+        return True  # 'Mr. MOTEGI Toshimitsu': a family name in capitals, written first
     if text.rstrip("'’s") in _MONTH_SURNAMES and i > 0 and is_nameable(toks[i - 1].text):
         following = toks[i + 1].text if i + 1 < len(toks) else ""
         return not following[:1].isdigit()  # 'Theresa May spoke', not 'on 5 May 2019'
@@ -264,6 +274,8 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
     words = [t.text for t in name_toks]
     if possessive:
         words[-1] = words[-1][:-2]
+    if len(words) == 2 and len(words[0]) >= 3 and words[0].isupper() and words[1][1:].islower():
+        words = [words[1], words[0].title()]  # 'MOTEGI Toshimitsu' -> 'Toshimitsu Motegi'
     title_toks = [t for t in seg[title_begin:i] if t.text not in RANKS and t.text[0] != "("]
     named = [k for k, t in enumerate(title_toks) if is_nameable(t.text)]
     if named:  # 'President Xi Jinping to President Zardari': the office is after the name

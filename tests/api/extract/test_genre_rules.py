@@ -323,3 +323,19 @@ def test_a_long_ambassadors_style_is_an_office_not_a_name() -> None:
         "Extraordinary and Plenipotentiary of the People's Republic of China to Vietnam He Wei."
     )
     assert principals(meeting) == [("Pham Minh Chinh", "VN"), ("He Wei", "CN")]
+
+
+def test_a_family_name_in_capitals_written_first() -> None:
+    meeting = one(
+        "On Friday, Mr. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a telephone "
+        "talk with the Honorable Antony Blinken, Secretary of State of the United States."
+    )
+    assert principals(meeting) == [("Yoko Kamikawa", "JP"), ("Antony Blinken", "US")]
+
+
+def test_an_acronym_before_a_name_is_no_family_name() -> None:
+    meeting = one(
+        "On Friday, ASEAN Secretary-General Kao Kim Hourn met Japanese Foreign Minister Yoko "
+        "Kamikawa in Jakarta."
+    )
+    assert [p.name for p in meeting.principals] == ["Kao Kim Hourn", "Yoko Kamikawa"]
