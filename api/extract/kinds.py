@@ -320,8 +320,10 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 and not (match.group(0).lower().endswith("between") and start <= 12)
             ):
                 continue
-            if _ATTENDING.search(sentence) or _HOW_OFTEN.match(sentence, end):
-                continue
+            if _HOW_OFTEN.match(sentence, end) or any(
+                cue.start() <= start for cue in _ATTENDING.finditer(sentence)
+            ):
+                continue  # 'X sat in on the meeting': attendance, from the cue on
             if (
                 label in ("met", "noun_event")
                 and match.group(0)[0].isupper()

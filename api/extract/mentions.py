@@ -131,7 +131,7 @@ _POSTNOMINALS = frozenset(
 """Letters after a name ('Hon. Bob Carr MP'): they end the name and are no part of it."""
 _TITLE_NAMES = frozenset({"Sultan", "Amir", "Malik", "Mir", "Shah", "Nawab", "Khan"})
 """Titles that are also given names: between two names they are part of the name."""
-_MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
+_MONTH_SURNAMES = frozenset({"May", "June", "Jun", "April", "August"})
 """Months that are also family names: after a given name they end it ('Theresa May')."""
 
 

@@ -339,3 +339,22 @@ def test_an_acronym_before_a_name_is_no_family_name() -> None:
         "Kamikawa in Jakarta."
     )
     assert [p.name for p in meeting.principals] == ["Kao Kim Hourn", "Yoko Kamikawa"]
+
+
+def test_attendance_told_after_the_meeting_leaves_the_meeting_reported() -> None:
+    meeting = one(
+        "Pakistani Army Chief Asim Munir met Chinese Defence Minister Dong Jun in Beijing on "
+        "Friday, accompanied by Lt. Gen. Nauman Zakaria and Maj. Gen. Faisal Naseer in the "
+        "meeting."
+    )
+    assert principals(meeting) == [("Asim Munir", "PK"), ("Dong Jun", "CN")]
+    attendees = [(p.name, p.title) for p in meeting.participants if p.role == "attendee"]
+    assert attendees == [("Nauman Zakaria", None), ("Faisal Naseer", None)]
+
+
+def test_attending_a_meeting_is_no_meeting_of_ones_own() -> None:
+    text = (
+        "Pakistani Army Chief Asim Munir met Chinese Defence Minister Dong Jun in Beijing on "
+        "Friday. Lt. Gen. Nauman Zakaria sat in on the meeting with Dong Jun."
+    )
+    assert len(extract(text, DAY)) == 1
