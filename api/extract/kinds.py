@@ -32,7 +32,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "object",
         re.compile(
             r"\b(?:received|receives|took|takes|answered)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?"
-            r"(?:tele)?phone\s+call\s+from\b",
+            r"(?:tele)?phone\s+call\s+(?:(?:on\s+\w+|today|yesterday|this\s+\w+|late\s+\w+)\s+)?"
+            r"from\b",
             re.I,
         ),
     ),
@@ -50,7 +51,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "spoke_pair",
         "",
         re.compile(
-            r"\b(?:spoke|speak|talked|conversed|discussed|exchanged\s+views)\s+(?:\w+\s+)?(?:over|on|by|via)\s+"
+            r"\b(?:spoke|spoken|speak|talked|conversed|discussed|exchanged\s+views)\s+(?:\w+\s+)?"
+            r"(?:over|on|by|via)\s+"
             r"(?:the\s+)?(?:tele)?phone\b(?:\s+for\s+(?:about\s+)?[\w-]+\s+(?:minutes|hours?))?"
             r"(?:\s+(?:with|to)\b)?",
             re.I,

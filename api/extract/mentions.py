@@ -192,11 +192,24 @@ def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
     pieces, start = [], 0
     for i, tok in enumerate(run):
         named_before = any(_nameable(run, k) for k in range(start, i))
-        office_after = i + 1 < len(run) and fold(run[i + 1].text) in TITLE_HEADS
+        office_after = (
+            i + 1 < len(run)
+            and (
+                fold(run[i + 1].text) in TITLE_HEADS
+                or (  # '... and Saudi Crown Prince X'
+                    i + 2 < len(run)
+                    and country_of_phrase(run[i + 1].text) is not None
+                    and any(fold(t.text) in TITLE_HEADS for t in run[i + 2 : i + 5])
+                )
+            )
+        )
+        ended = _nameable(run, i - 1) or (
+            i > 1 and bool(_REGNAL.fullmatch(run[i - 1].text)) and _nameable(run, i - 2)
+        )
         if (
             tok.text == "and"
             and 0 < i < len(run) - 1
-            and (_nameable(run, i - 1) or (named_before and office_after))
+            and (ended or (named_before and office_after))
         ):  # 'Trump of the United States and President Putin': two people
             pieces.append(run[start:i])
             start = i + 1

@@ -358,3 +358,46 @@ def test_attending_a_meeting_is_no_meeting_of_ones_own() -> None:
         "Friday. Lt. Gen. Nauman Zakaria sat in on the meeting with Dong Jun."
     )
     assert len(extract(text, DAY)) == 1
+
+
+def test_a_country_paired_with_the_known_side_is_the_other_sides() -> None:
+    meeting = one(
+        "President Yoon Suk Yeol held talks with German Chancellor Olaf Scholz in Washington "
+        "on Friday. They said South Korea and Germany would work together on Ukraine. The "
+        "United States hosted the summit in Washington, the US capital."
+    )
+    assert principals(meeting) == [("Yoon Suk Yeol", "KR"), ("Olaf Scholz", "DE")]
+
+
+def test_without_a_pairing_the_most_mentioned_country_stands() -> None:
+    meeting = one(
+        "President Yoon Suk Yeol held talks with German Chancellor Olaf Scholz in Seoul on "
+        "Friday. Korea and Korean firms were discussed."
+    )
+    assert principals(meeting) == [("Yoon Suk Yeol", "KR"), ("Olaf Scholz", "DE")]
+
+
+def test_a_call_received_on_a_day_from_someone_was_placed_by_them() -> None:
+    meeting = one(
+        "Saudi Crown Prince Mohammed bin Salman received a phone call on Friday from British "
+        "Prime Minister Boris Johnson."
+    )
+    assert (meeting.kind, meeting.initiated_by) == ("phone_call", "GB")
+    meeting = one(
+        "Saudi Crown Prince Mohammed bin Salman received a phone call on Friday and spoke with "
+        "British Prime Minister Boris Johnson."
+    )
+    assert meeting.initiated_by is None
+
+
+def test_has_spoken_over_phone_and_a_regnal_name_before_and() -> None:
+    meeting = one(
+        "US President Donald Trump has spoken over phone with Saudi Crown Prince Mohammed bin "
+        "Salman on Friday."
+    )
+    assert meeting.kind == "phone_call"
+    meeting = one(
+        "Jordan's King Abdullah II and Saudi Crown Prince Mohammed bin Salman on Friday "
+        "exchanged views on the phone."
+    )
+    assert [name for name, _ in principals(meeting)] == ["Abdullah II", "Mohammed bin Salman"]
