@@ -32,6 +32,8 @@ _INSERTION = re.compile(
 )
 """A place or time set off by commas between a verb and its object ('received, in his
 office, ...')."""
+_ACCOMPANIED = re.compile(r",\s*(?:accompanied|flanked|joined)\s+by\b[^,;]*(?:,|$)")
+"""'King Abdullah, accompanied by the Crown Prince, met ...': the companion is no subject."""
 _SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
 """After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
 _PRONOUN = re.compile(
@@ -105,6 +107,8 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         if not r.excluded or _OWNER.fullmatch(text, r.end, trigger.start)
     ]
     refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
+    for aside in _ACCOMPANIED.finditer(text, sentence.start, trigger.start):
+        refs = [r for r in refs if not aside.start() <= r.start < aside.end()]
     limit = 90 if trigger.label in _NOUN_LABELS else 45
     pronoun = _PRONOUN.search(text, sentence.start, trigger.start)
     if pronoun:

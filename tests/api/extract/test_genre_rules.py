@@ -401,3 +401,19 @@ def test_has_spoken_over_phone_and_a_regnal_name_before_and() -> None:
         "exchanged views on the phone."
     )
     assert [name for name, _ in principals(meeting)] == ["Abdullah II", "Mohammed bin Salman"]
+
+
+def test_a_companion_set_off_by_commas_is_no_subject() -> None:
+    meeting = one(
+        "Jordan's King Abdullah II, accompanied by Foreign Minister Ayman Safadi, in Riyadh on "
+        "Friday, met with Saudi Crown Prince Mohammed bin Salman."
+    )
+    assert principals(meeting) == [("Abdullah II", "JO"), ("Mohammed bin Salman", "SA")]
+
+
+def test_a_subject_named_after_the_commas_still_meets() -> None:
+    meeting = one(
+        "In Riyadh on Friday, accompanied by aides, Jordan's King Abdullah II met with Saudi "
+        "Crown Prince Mohammed bin Salman."
+    )
+    assert principals(meeting) == [("Abdullah II", "JO"), ("Mohammed bin Salman", "SA")]
