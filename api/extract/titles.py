@@ -83,6 +83,7 @@ HONORIFIC_PREFIXES = frozenset(
     _words(
         """
         syed sayed sayyid makhdoom sheikh shaikh hafiz mian haji maulana pir nawabzada
+        pengiran muda tunku tengku
         """
     )
 )

@@ -417,3 +417,15 @@ def test_a_subject_named_after_the_commas_still_meets() -> None:
         "Crown Prince Mohammed bin Salman."
     )
     assert principals(meeting) == [("Abdullah II", "JO"), ("Mohammed bin Salman", "SA")]
+
+
+def test_malay_and_bruneian_styles_are_no_part_of_a_name() -> None:
+    meeting = one(
+        "PUTRAJAYA - Sultan of Brunei Sultan Hassanal Bolkiah held a bilateral meeting with "
+        "Malaysian Prime Minister Datuk Seri Anwar Ibrahim today. Pengiran Muda Abdul Mateen "
+        "Bolkiah was present at the meeting."
+    )
+    assert principals(meeting) == [("Hassanal Bolkiah", "BN"), ("Anwar Ibrahim", "MY")]
+    assert [p.name for p in meeting.participants if p.role == "attendee"] == [
+        "Abdul Mateen Bolkiah"
+    ]
