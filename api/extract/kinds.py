@@ -15,7 +15,8 @@ from functools import lru_cache
 __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
 _NOUNS = (
-    r"(?:talks?|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
+    r"(?:summit\s+(?:talks|meetings?)|talks?|meetings?|conversations?|discussions?|calls?|dialogue|"
+    r"consultations?|chat|"
     r"engagements?|(?:pull-)?asides?|interactions?|"
     r"negotiations|"
     r"video\s*conferences?|teleconferences?|summit)"
@@ -81,7 +82,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "held",
         "",
         re.compile(
-            r"\b(?:held|holds|had|has|conducted|hold|began|begun|started|opened)\s+"
+            r"\b(?:held|holds|had|has|conducted|hold|began|begun|started|opened|launched)\s+"
             r"(?:an?\s+|the\s+)?(?:(?!(?:for|to|at|in|after|before|with|from|since|during|and|"
             r"but|when|while|arrived|come|gone)\b)[\w'’–-]+\s+){0,5}?" + _NOUNS + r"\b",
             re.I,

@@ -49,7 +49,7 @@ _STAMP_WORDS = frozenset(
         jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
         friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a m p h hrs
         st nd rd th ist gmt utc edt est bst pkt cst cet cest jst msk at on date time last
-        updated update published posted modified created first count
+        updated update published posted modified created written first count
         """
     )
 )

@@ -429,3 +429,37 @@ def test_malay_and_bruneian_styles_are_no_part_of_a_name() -> None:
     assert [p.name for p in meeting.participants if p.role == "attendee"] == [
         "Abdul Mateen Bolkiah"
     ]
+
+
+def test_summit_talks_and_a_country_at_the_end_of_the_sentence() -> None:
+    meeting = one(
+        "President Yoon Suk Yeol of South Korea held summit talks with Japanese Prime Minister "
+        "Fumio Kishida on Friday on the sidelines of the G20 summit in India."
+    )
+    assert (meeting.country_code, meeting.setting, meeting.occasion) == (
+        "IN",
+        "third_country",
+        "G20 summit",
+    )
+
+
+def test_a_written_stamp_is_no_lead_and_the_lead_sets_the_place() -> None:
+    meeting = one(
+        "Yoon holds talks\n\nWritten: 2024-05-17 09:54:53Updated: 2024-05-17 11:11:31\n\n"
+        "President Yoon Suk Yeol of South Korea launched a series of bilateral talks on Friday "
+        "on the sidelines of the NATO summit in Washington D.C.\n\n"
+        "Yoon first sat down for talks with German Chancellor Olaf Scholz."
+    )
+    assert (meeting.city, meeting.setting, meeting.occasion) == (
+        "Washington",
+        "third_country",
+        "NATO summit",
+    )
+
+
+def test_a_washington_newspaper_is_no_place() -> None:
+    meeting = one(
+        "President Yoon Suk Yeol of South Korea met German Chancellor Olaf Scholz in Berlin on "
+        "Friday, the Washington Post reported."
+    )
+    assert meeting.city == "Berlin"
