@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from api.extract.attendance import find_attendance
 from api.extract.context import Context, Ref, fallback_country
 from api.extract.dates import DateMention, find_dates
+from api.extract.earlier import told_as_earlier
 from api.extract.kinds import Trigger, find_triggers
 from api.extract.model import Evidence
 from api.extract.people import Person, Span
@@ -140,7 +141,7 @@ def _draft(
     evidence: Evidence = {"kind": [trigger.kind_span]}
     if found and date is None and reference is not None:
         return None
-    if not found and _told_as_earlier(
+    if not found and told_as_earlier(
         sentence.text, trigger.start - sentence.start, trigger.end - sentence.start
     ):
         return None  # 'had met before', 'did meet in New York': an earlier contact, undated
@@ -176,27 +177,6 @@ def _draft(
 
 _WELCOME = re.compile(r"\b(?:welcomed|greeted|was\s+received|were\s+received)\b", re.I)
 _EARLIER = re.compile(r"\blast\s+(?:met|spoke|talked)\b|\bago\b|\bprevious(?:ly)?\b", re.I)
-
-
-_EARLIER_BEFORE = re.compile(
-    r"\b(?:had|did|last|previously|once)\s+(?:(?:also|previously|already|last|earlier|first|"
-    r"once|never|not)\s+)?$|\b(?:have|has)\s+(?:\w+\s+)?(?:previously|already|often|before|"
-    r"never|once)\s+$",
-    re.I,
-)
-_EARLIER_AFTER = re.compile(
-    r"[^.;]{0,60}?\b(?:before|previously|in\s+the\s+past|several\s+times|many\s+times|"
-    r"on\s+several\s+occasions)\b(?!\s+(?:the|their|his|her|a|an|leaving|arriving)\b)",
-    re.I,
-)
-"""Words that tell a contact as one of the past: 'had met', 'did meet', 'last spoke',
-'have met before'. Such a contact is a meeting only with a date of its own."""
-
-
-def _told_as_earlier(text: str, start: int, end: int) -> bool:
-    return bool(
-        _EARLIER_BEFORE.search(text[max(0, start - 30) : start]) or _EARLIER_AFTER.match(text, end)
-    )
 
 
 def _told_before(
