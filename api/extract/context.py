@@ -226,7 +226,28 @@ def fallback_country(
             code = country_of_phrase(match.group(1))
             if code and code not in exclude:
                 return code
+    partner = _paired_country(context, exclude)
+    if partner is not None:
+        return partner
     for code, _ in context.countries.most_common():
         if code not in exclude:
             return code
     return None
+
+
+_PAIRED = re.compile(
+    r"(?P<a>(?:[A-Z][\w.'’]*\s?){1,3}?)\s*(?:-|–|\band\b)\s*(?P<b>(?:[A-Z][\w.'’]*\s?){1,3})"
+)
+
+
+def _paired_country(context: Context, exclude: set[str]) -> str | None:
+    """The country the text pairs with the one side already known ('South Korea and
+    Germany', 'the Korea-Japan summit', 'China-Pakistan ties'): the other side's."""
+    if len(exclude) != 1:
+        return None
+    found: Counter[str] = Counter()
+    for match in _PAIRED.finditer(context.doc.text):
+        a, b = country_of_phrase(match["a"].strip()), country_of_phrase(match["b"].strip())
+        if a and b and a != b and (a in exclude) != (b in exclude):
+            found[b if a in exclude else a] += 1
+    return found.most_common(1)[0][0] if found else None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from api.extract.attendance import find_attendance
 from api.extract.context import Context, Ref, fallback_country
 from api.extract.dates import DateMention, find_dates
+from api.extract.earlier import told_as_earlier
 from api.extract.kinds import Trigger, find_triggers
 from api.extract.model import Evidence
 from api.extract.people import Person, Span
@@ -140,6 +141,10 @@ def _draft(
     evidence: Evidence = {"kind": [trigger.kind_span]}
     if found and date is None and reference is not None:
         return None
+    if not found and told_as_earlier(
+        sentence.text, trigger.start - sentence.start, trigger.end - sentence.start
+    ):
+        return None  # 'had met before', 'did meet in New York': an earlier contact, undated
     if not found:
         if previous is not None and previous.date is not None:
             date = previous.date

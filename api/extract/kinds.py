@@ -15,7 +15,9 @@ from functools import lru_cache
 __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
 _NOUNS = (
-    r"(?:talks?|meetings?|conversations?|discussions?|calls?|dialogue|consultations?|chat|"
+    r"(?:summit\s+(?:talks|meetings?)|talks?|meetings?|conversations?|discussions?|calls?|dialogue|"
+    r"consultations?|chat|"
+    r"engagements?|(?:pull-)?asides?|interactions?|"
     r"negotiations|"
     r"video\s*conferences?|teleconferences?|summit)"
 )
@@ -31,7 +33,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "object",
         re.compile(
             r"\b(?:received|receives|took|takes|answered)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?"
-            r"(?:tele)?phone\s+call\s+from\b",
+            r"(?:tele)?phone\s+call\s+(?:(?:on\s+\w+|today|yesterday|this\s+\w+|late\s+\w+)\s+)?"
+            r"from\b",
             re.I,
         ),
     ),
@@ -49,7 +52,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "spoke_pair",
         "",
         re.compile(
-            r"\b(?:spoke|speak|talked|conversed|discussed|exchanged\s+views)\s+(?:\w+\s+)?(?:over|on|by|via)\s+"
+            r"\b(?:spoke|spoken|speak|talked|conversed|discussed|exchanged\s+views)\s+(?:\w+\s+)?"
+            r"(?:over|on|by|via)\s+"
             r"(?:the\s+)?(?:tele)?phone\b(?:\s+for\s+(?:about\s+)?[\w-]+\s+(?:minutes|hours?))?"
             r"(?:\s+(?:with|to)\b)?",
             re.I,
@@ -78,8 +82,9 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "held",
         "",
         re.compile(
-            r"\b(?:held|holds|had|has|conducted|hold|began|begun|started|opened)\s+"
-            r"(?:an?\s+|the\s+)?(?:[\w'’–-]+\s+){0,5}?" + _NOUNS + r"\b",
+            r"\b(?:held|holds|had|has|conducted|hold|began|begun|started|opened|launched)\s+"
+            r"(?:an?\s+|the\s+)?(?:(?!(?:for|to|at|in|after|before|with|from|since|during|and|"
+            r"but|when|while|arrived|come|gone)\b)[\w'’–-]+\s+){0,5}?" + _NOUNS + r"\b",
             re.I,
         ),
     ),
@@ -87,7 +92,11 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "noun_with",
         "",
-        re.compile(r"\b(?:meeting|talks)\b,?[^.;]{0,50}?,?\s+(?:was|were)\s+with\b", re.I),
+        re.compile(
+            r"\b(?:meeting|talks)\b,?[^.;]{0,50}?,?\s+(?:(?:was|were)|took\s+place|"
+            r"(?:was|were)\s+held)\s+with\b",
+            re.I,
+        ),
     ),
     (
         "met",
@@ -98,6 +107,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     ("received", "", re.compile(r"\b(?:received|receives|hosted|hosts)\b", re.I)),
+    ("visited", "", re.compile(r"\b(?:visited|visits)\b(?=\s+[A-Z])")),
     (
         "travelled_to_meet",
         "",
@@ -114,6 +124,15 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             + _WHEN
             + r"(?:(?:over|on|by)\s+"
             r"(?:the\s+)?(?:tele)?phone\s+)?" + _WHEN + r"(?:with|to)\b",
+            re.I,
+        ),
+    ),
+    (
+        "spoke",
+        "",
+        re.compile(
+            r"\b(?:spoke|talked)\b(?=\s+(?:(?:last|again|previously|earlier|briefly)\s+)?"
+            r"(?:on|in|at|by|over|via|for|earlier|yesterday|today|this|last)\b)",
             re.I,
         ),
     ),
@@ -150,13 +169,26 @@ _VIDEO = re.compile(
 _CEREMONY = re.compile(r"\bceremon(?:y|ies)\b|\binaugurat|\blaunch", re.I)
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|may|might|could|plans?|planning|hopes?|wants?|set|expected|"
-    r"scheduled|due|going|likely)\s+(?:to\s+)?(?:\w+\s+){0,2}$|\bto\s+$"
+    r"scheduled|due|going|likely)\s+(?:to\s+)?(?:\w+\s+){0,2}$|\bto\s+$|"
+    r"\b(?:possible|potential|proposed|prospective|planned|future|upcoming|expected|"
+    r"anticipated|requested)\s+(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:(?:could|did|does|do|would|can)\s*n[o'’]t|(?:could|did|does|do|would|can)n['’]t|"
+    r"failed\s+to|never)\s+(?:\w+\s+){0,2}$"
 )
+_NOUN_START = re.compile(_NOUNS, re.I)
+_TRIP_PURPOSE = re.compile(
+    r"\b(?:arrived|arrives|arriving|landed|lands|reached|flew|travell?ed|is|are)\b[^.;,]{0,60}"
+    r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+"""'arrived at the Great Hall of the People for talks with': the purpose of a trip."""
+"""Words before a trigger that make it a plan, a hedge or the purpose of a trip: 'will
+meet', 'a possible phone call between', 'arrived in Beijing for talks with'."""
 _FUTURE_SENTENCE = re.compile(
     r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+)?(?:scheduled|expected|set|due|slated|likely|"
     r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
     r"\btomorrow\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
-    r"organi[sz]ed)\b|\bcould\s+hardly\b|\bplanned\s+as\s+well\b|\bwas\s+(?:also\s+)?planned\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",
+    r"organi[sz]ed)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:scheduled|set|planned|"
+    r"arranged|confirmed|fixed)\b|\bcould\s+hardly\b|\bplanned\s+as\s+well\b|\bwas\s+(?:also\s+)?planned\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",
     re.I,
 )
 
@@ -273,8 +305,13 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 continue
             before = sentence[max(0, start - 40) : start]
             if (
-                _FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start)
-            ) or _in_clause(sentence, cues, start, end):
+                (_FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start))
+                or (
+                    _NOUN_START.match(match.group(0))
+                    and _TRIP_PURPOSE.search(sentence[max(0, start - 100) : start])
+                )
+                or _in_clause(sentence, cues, start, end)
+            ):
                 continue
             if label == "received" and _NOT_RECEIVED.search(sentence, max(0, start - 30), end + 8):
                 continue
@@ -286,8 +323,10 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 and not (match.group(0).lower().endswith("between") and start <= 12)
             ):
                 continue
-            if _ATTENDING.search(sentence) or _HOW_OFTEN.match(sentence, end):
-                continue
+            if _HOW_OFTEN.match(sentence, end) or any(
+                cue.start() <= start for cue in _ATTENDING.finditer(sentence)
+            ):
+                continue  # 'X sat in on the meeting': attendance, from the cue on
             if (
                 label in ("met", "noun_event")
                 and match.group(0)[0].isupper()
@@ -301,7 +340,14 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 and label not in ("held", "noun_with", "spoke", "met")
             ):
                 continue
-            needs_object = label in ("phoned", "called", "called_on", "received", "receive_call")
+            needs_object = label in (
+                "phoned",
+                "called",
+                "called_on",
+                "received",
+                "receive_call",
+                "visited",
+            )
             found.append(
                 Trigger(
                     label, offset + start, offset + end, kind, kind_span, initiator, needs_object

@@ -9,14 +9,15 @@ from dataclasses import replace
 from api.extract.attendance import Capacity, find_capacities
 from api.extract.context import Context, build_context
 from api.extract.dates import time_of_day
-from api.extract.drafts import Draft, find_drafts
+from api.extract.drafts import Draft, clause_limit, find_drafts
 from api.extract.gazetteer import VENUE_CITY, city_country, fold
-from api.extract.kinds import forget_triggers
+from api.extract.kinds import find_triggers, forget_triggers
 from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
 from api.extract.occasions import Occasion, find_occasion
 from api.extract.people import Person
 from api.extract.places import Place, find_city, find_country, find_here, find_venue
 from api.extract.text import Sentence
+from api.extract.titles import counterpart_title
 from api.extract.topics import find_topics
 from api.models import MeetingKind, Role, Setting
 
@@ -84,6 +85,9 @@ def _place(
         city = find_city(held.text, held.start, held.start)
         if city is not None:
             evidence["city"] = [city.span]
+    if city is None and (lead := _lead_place(context, draft)) is not None:
+        city = lead  # 'At the summit in Nuku'alofa, Tonga today, X held talks with ...'
+        evidence["city"] = [lead.span]
     if city is None and context.dateline_city is not None:
         here = find_here(sentence.text, sentence.start)
         city = context.dateline_city
@@ -123,6 +127,31 @@ _HELD_AT = re.compile(
     re.I,
 )
 """A later sentence that places the meeting: 'The meeting was held at the Great Hall ...'."""
+
+
+def _lead_sentence(context: Context, draft: Draft) -> Sentence | None:
+    """The first body sentence of the draft's item, when it is not the draft's own."""
+    item = context.item_start(draft.sentence.start)
+    body = [s for s in context.doc.sentences if not s.headline and s.start >= item]
+    lead = body[0] if body else None
+    return lead if lead is not None and lead.index < draft.sentence.index else None
+
+
+def _lead_place(context: Context, draft: Draft) -> Place | None:
+    """The city the lead sentence puts the story in, when it reports meetings of one of
+    the draft's principals there and differs from the dateline (filed from home)."""
+    lead = _lead_sentence(context, draft)
+    if lead is None or not find_triggers(lead.text, lead.start):
+        return None
+    people = {id(p) for p, _ in draft.principals}
+    if not any(id(r.person) in people for r in context.refs.get(lead.index, [])):
+        return None
+    told = clause_limit(context.doc.text, lead.start, lead.end, places=True) - lead.start
+    city = find_city(lead.text[:told], lead.start, lead.start)  # not 'since they met in Bali'
+    dateline = context.dateline_city
+    if city is None or (dateline is not None and city.name == dateline.name):
+        return None
+    return city
 
 
 def _held_at(context: Context, draft: Draft) -> Sentence | None:
@@ -184,6 +213,14 @@ def _occasion(context: Context, draft: Draft) -> Occasion | None:
             found = found or find_occasion(other.text, other.start)
     if found is None and draft.trigger.kind == "meeting":
         found = _trip_purpose(context, draft)
+    lead = _lead_sentence(context, draft)
+    if (
+        found is None
+        and draft.trigger.kind == "meeting"
+        and lead is not None
+        and _lead_place(context, draft) is not None  # the lead's place is the event's
+    ):
+        found = find_occasion(lead.text, lead.start)
     return found
 
 
@@ -224,6 +261,10 @@ def _participant(
     person: Person, role: str, others: list[Person], capacities: list[Capacity]
 ) -> tuple[ExtractedParticipant, Capacity | None]:
     title = person.title
+    if title is None and person.counterpart and role == "principal":
+        # 'he met his counterpart from Samoa, X': X holds the office of the one he met
+        held = [p.title for p in others if p is not person and p.title]
+        title = counterpart_title(held[0], person.country) if len(held) == 1 else None
     capacity = next((c for c in capacities if c.person is person), None)
     participant = ExtractedParticipant(
         name=person.name,

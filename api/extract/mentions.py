@@ -123,6 +123,18 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z]")
 """'al-Sabah' inside a name, with the article in lower case."""
 
 
+_REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)")
+"""A regnal number after a name ('King Tupou VI', 'Abdullah II'): part of the name."""
+_POSTNOMINALS = frozenset(
+    ["MP", "MNA", "MPA", "MLA", "MEP", "KC", "QC", "OBE", "CBE", "MBE", "KBE", "PhD"]
+)
+"""Letters after a name ('Hon. Bob Carr MP'): they end the name and are no part of it."""
+_TITLE_NAMES = frozenset({"Sultan", "Amir", "Malik", "Mir", "Shah", "Nawab", "Khan"})
+"""Titles that are also given names: between two names they are part of the name."""
+_MONTH_SURNAMES = frozenset({"May", "June", "Jun", "April", "August"})
+"""Months that are also family names: after a given name they end it ('Theresa May')."""
+
+
 def _is_cap(tok: _Tok) -> bool:
     return (
         tok.text[0].isupper()
@@ -152,6 +164,27 @@ def _nameable(toks: list[_Tok], i: int) -> bool:
     text = toks[i].text
     if text in ("He", "Ma", "Yu") and i + 1 < len(toks):
         return is_pinyin_name([text, toks[i + 1].text.rstrip("'’s")])
+    if (
+        text in _TITLE_NAMES
+        and 0 < i < len(toks) - 1
+        and is_nameable(toks[i - 1].text)
+        and is_nameable(toks[i + 1].text)
+    ):
+        return True  # 'Mohammed Sultan Saif Al Suwaidi': a given name between names
+    if (
+        len(text) >= 3
+        and text.isalpha()
+        and text.isupper()
+        and i + 1 < len(toks)
+        and toks[i + 1].text[1:].islower()
+        and is_nameable(toks[i + 1].text)
+        and is_nameable(text.title())
+    ):
+        return True  # 'Mr. MOTEGI Toshimitsu': a family name in capitals, written first
+    if text.rstrip("'’s") in _MONTH_SURNAMES and i > 0 and is_nameable(toks[i - 1].text):
+        following = toks[i + 1].text if i + 1 < len(toks) else ""
+        return not following[:1].isdigit()  # 'Theresa May spoke', not 'on 5 May 2019'
+    return is_nameable(text)
     return is_nameable(text)
 
 
@@ -159,11 +192,24 @@ def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
     pieces, start = [], 0
     for i, tok in enumerate(run):
         named_before = any(_nameable(run, k) for k in range(start, i))
-        office_after = i + 1 < len(run) and fold(run[i + 1].text) in TITLE_HEADS
+        office_after = (
+            i + 1 < len(run)
+            and (
+                fold(run[i + 1].text) in TITLE_HEADS
+                or (  # '... and Saudi Crown Prince X'
+                    i + 2 < len(run)
+                    and country_of_phrase(run[i + 1].text) is not None
+                    and any(fold(t.text) in TITLE_HEADS for t in run[i + 2 : i + 5])
+                )
+            )
+        )
+        ended = _nameable(run, i - 1) or (
+            i > 1 and bool(_REGNAL.fullmatch(run[i - 1].text)) and _nameable(run, i - 2)
+        )
         if (
             tok.text == "and"
             and 0 < i < len(run) - 1
-            and (_nameable(run, i - 1) or (named_before and office_after))
+            and (ended or (named_before and office_after))
         ):  # 'Trump of the United States and President Putin': two people
             pieces.append(run[start:i])
             start = i + 1
@@ -191,13 +237,22 @@ def _name_block(seg: list[_Tok], begin: int) -> tuple[int, int] | None:
         j = i + 1
         while j < len(seg) and (
             _nameable(seg, j)
+            or _REGNAL.fullmatch(seg[j].text)
             or (seg[j].text in NAME_PARTICLES and j + 1 < len(seg) and _nameable(seg, j + 1))
         ):
             if seg[j - 1].text.endswith(("'s", "’s")):
                 break
             j += 1
         rest = seg[j:]
-        if not rest or not rest[0].text[0].isupper() or rest[0].text.startswith("("):
+        tail = j == i + 1 and i > 0 and country_of_phrase(f"{seg[i - 1].text} {seg[i].text}")
+        if tail:  # 'of New Zealand', 'of Saudi Arabia': the end of a country's name
+            pass
+        elif (
+            not rest
+            or not rest[0].text[0].isupper()
+            or rest[0].text.startswith("(")
+            or rest[0].text.replace(".", "") in _POSTNOMINALS
+        ):
             best = (i, j)
         i = j
     return best
@@ -206,7 +261,11 @@ def _name_block(seg: list[_Tok], begin: int) -> tuple[int, int] | None:
 def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | None:
     begin = 0
     while begin < len(seg) and (
-        (seg[begin].text in STOP_CAPS and not _nameable(seg, begin))
+        (
+            seg[begin].text in STOP_CAPS
+            and not _nameable(seg, begin)
+            and _country_prefix(seg[begin:])[1] < 2  # 'New Zealand', 'South Africa'
+        )
         or seg[begin].text in CONNECTORS
         or (seg[begin].text in _COURTESIES and begin + 1 < len(seg))
     ):
@@ -228,6 +287,8 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
     words = [t.text for t in name_toks]
     if possessive:
         words[-1] = words[-1][:-2]
+    if len(words) == 2 and len(words[0]) >= 3 and words[0].isupper() and words[1][1:].islower():
+        words = [words[1], words[0].title()]  # 'MOTEGI Toshimitsu' -> 'Toshimitsu Motegi'
     title_toks = [t for t in seg[title_begin:i] if t.text not in RANKS and t.text[0] != "("]
     named = [k for k, t in enumerate(title_toks) if is_nameable(t.text)]
     if named:  # 'President Xi Jinping to President Zardari': the office is after the name

@@ -62,7 +62,7 @@ _ORG_WORDS = frozenset(
         investigation economic development cooperation strategic partnership community future
         era foundation society association federation secretariat parliament senate reserve
         exchange railway highway dam bridge tunnel tower gate museum stadium garden park valley
-        capital sidelines side leadership delegation pm ispr spokesman spokesperson xinhua
+        capital sidelines side leadership delegation talk pm ispr spokesman spokesperson xinhua
         reuters exhibition fair show expo week forum games winter summer olympiad
         """
     )

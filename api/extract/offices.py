@@ -22,7 +22,16 @@ __all__ = ["CONNECTORS", "appositive_title", "with_offices"]
 
 CONNECTORS = frozenset({"of", "the", "and", "to", "on", "for", "/"}) | NAME_PARTICLES
 """Small words that may stand inside a name or an office."""
-_COUNTERPART = re.compile(r"(?:(?P<dem>[A-Z][\w.']*(?:\s[A-Z][\w.']*)?)\s+)?counterparts?,?\s*$")
+_COUNTERPART = re.compile(
+    r"(?:(?P<dem>[A-Z][\w.']*(?:\s[A-Z][\w.']*)?)\s+)?counterparts?"
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?P<home>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))?,?\s*$"
+)
+"""'his Pakistani counterpart', 'my counterpart from Laos,': the country may follow."""
+_LISTED_COUNTERPART = re.compile(
+    r"\bcounterparts\s+(?:in|from|of)\s+[^;.]*(?:,\s*and|,|\band)\s+(?:the\s+)?"
+    r"(?P<home>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s*$"
+)
+"""The second and later of counterparts listed by country: '..., and Mozambique, Y'."""
 _EXCLUDING = re.compile(
     r"(?:invitation|behalf|greetings|regards|message|messages|letter|wishes|representative|"
     r"envoy|proposed|put forward|condolences|congratulations)\s+(?:\w+\s+){0,2}?"
@@ -34,6 +43,18 @@ _LOWER_OFFICE = re.compile(
     r"secretary|adviser|advisor|chancellor|chief))\s+$"
 )
 """An office in lower case right before a name: 'external affairs minister S Jaishankar'."""
+_LOWER_REVERSE = re.compile(
+    r"\b(?i:the)\s+(?P<dem>)(?P<title>(?:[a-z][a-z-]+\s+){1,3}of\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s*$"
+)
+"""'the president of Cuba, Miguel Diaz-Canel': the office in lower case, its country after."""
+
+
+def _capitalised(office: str) -> str:
+    """'president of Cuba' -> 'President of Cuba' (small words stay small)."""
+    return " ".join(w if w in CONNECTORS else w[:1].upper() + w[1:] for w in office.split())
+
+
 _REVERSE_APPOSITIVE = re.compile(
     r"(?:\b(?i:the)\s+(?:(?P<dem>[A-Z][\w.'’]*)\s+)?|^|(?<=[a-z,:;] ))"
     r"(?P<title>(?:[A-Z][\w'’/-]*\s+(?:(?:of|for|and|the|to)\s+)*){0,10}[A-Z][\w'’/-]*),\s*"
@@ -60,20 +81,44 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
     counterpart = _COUNTERPART.search(before)
     if counterpart:
         changes["counterpart"] = True
-        code = country_of_phrase(counterpart.group("dem") or "")
+        group = "dem" if counterpart.group("dem") else "home"
+        code = country_of_phrase(counterpart.group(group) or "")
         if code and mention.country is None:
-            offset = mention.start - len(before) + counterpart.start("dem")
+            offset = mention.start - len(before) + counterpart.start(group)
             changes["country"] = code
-            changes["country_span"] = (offset, offset + len(counterpart.group("dem")))
+            changes["country_span"] = (offset, offset + len(counterpart.group(group)))
+    listed_home = _LISTED_COUNTERPART.search(before)
+    if listed_home and mention.country is None and not counterpart:
+        code = country_of_phrase(listed_home.group("home"))
+        if code:  # 'his counterparts in Zimbabwe, X, and Mozambique, Y'
+            offset = mention.start - len(before) + listed_home.start("home")
+            changes.update(
+                counterpart=True,
+                country=code,
+                country_span=(offset, offset + len(listed_home.group("home"))),
+            )
     between = doc_text[mention.start : mention.name_span[0]].split()
     bare = all(w in RANKS for w in between)  # only ranks stand between the comma and name
-    reverse = _REVERSE_APPOSITIVE.search(before) if mention.title is None and bare else None
-    if reverse and _is_office(reverse.group("title").split()):
+    reverse = _LOWER_REVERSE.search(before) or _REVERSE_APPOSITIVE.search(before)
+    if reverse and mention.title is not None:  # 'the King of Tonga, King Tupou VI'
+        code = title_country(reverse.group("title"))
+        if code and mention.country is None:
+            offset = mention.start - len(before)
+            span = (offset + reverse.start("title"), offset + reverse.end("title"))
+            changes.update(country=code, country_span=span)
+    reverse = reverse if mention.title is None and bare else None
+    dem_span: Span | None = None
+    title_span: Span = (0, 0)
+    if reverse:
+        dem_span = reverse.span("dem") if reverse.group("dem") else None
+        title_span = reverse.span("title")
+        if dem_span is not None and not country_of_phrase(reverse.group("dem")):
+            title_span = (dem_span[0], title_span[1])  # 'the Prime | Minister'
+            dem_span = None
+        dem_span, title_span = _split_country(before, dem_span, title_span)
+    if reverse and _is_office(_capitalised(before[title_span[0] : title_span[1]]).split()):
         offset = mention.start - len(before)
-        dem_span, title_span = _split_country(
-            before, reverse.span("dem") if reverse.group("dem") else None, reverse.span("title")
-        )
-        office = before[title_span[0] : title_span[1]]
+        office = _capitalised(before[title_span[0] : title_span[1]])
         title_span = (offset + title_span[0], offset + title_span[1])
         changes.update(title=normalise_title(office), title_span=title_span, title_rank=1)
         code = country_of_phrase(before[dem_span[0] : dem_span[1]]) if dem_span else None

@@ -72,7 +72,7 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
         before = sentence[max(0, match.start() - 6) : match.start()]
         after = sentence[match.end() : match.end() + 8]
         if re.search(r"\bfrom\s+$|-$|\($", before) or re.match(
-            r"['’]s\b|\s+time\b|-|\s+[A-Z]", after
+            r"['’]s\b|\s+time\b|-|\s+(?!D\.?C\b)[A-Z]", after
         ):
             continue
         found = city_country(match.group(0))
@@ -122,7 +122,7 @@ def find_country(sentence: str, offset: int) -> Place | None:
     for match in _IN_COUNTRY.finditer(sentence):
         words = match.group("c").split()
         for size in range(len(words), 0, -1):
-            phrase = " ".join(words[:size])
+            phrase = " ".join(words[:size]).rstrip(".")  # 'in India.' ends the sentence
             code = country_of_phrase(phrase)
             if (
                 code

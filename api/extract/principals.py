@@ -15,6 +15,7 @@ __all__ = ["find_principals", "named_in"]
 
 _JOIN = re.compile(
     r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*)?(?:,|and|,\s*and)"
+    r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},)?"  # ', and Mozambique, Y'"
     r"(?:\s+(?:his|her|their)\s+(?:[A-Z][\w.]*\s+){0,2}counterparts?,?)?\s*$"
 )
 _SHORT_GAP = re.compile(r"^(?:[^.;:]|(?<=\b[A-Z])\.){0,60}$")
@@ -25,10 +26,18 @@ _TITLE_GAP = re.compile(
 )
 """A long gap before the object that is only its office ('with Member of the Political
 Bureau ... and Foreign Minister of China, H.E.')."""
+_INSERTION = re.compile(
+    r",\s*(?:in|at|on|during|earlier|later|today|here|there|yesterday|warmly|separately)\b"
+    r"[^,;.]{0,50},\s*"
+)
+"""A place or time set off by commas between a verb and its object ('received, in his
+office, ...')."""
+_ACCOMPANIED = re.compile(r",\s*(?:accompanied|flanked|joined)\s+by\b[^,;]*(?:,|$)")
+"""'King Abdullah, accompanied by the Crown Prince, met ...': the companion is no subject."""
 _SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
 """After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
 _PRONOUN = re.compile(
-    r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:(?:also|later|then|separately|subsequently|earlier|first|"
+    r"(?:\b|(?<=[\"“]))(?P<p>[Hh]e|[Ss]he|I)\s+(?:(?:also|later|then|separately|subsequently|earlier|first|"
     r"had|has)\s+){0,2}$"
 )
 """A pronoun right before a trigger ('On Saturday, he held talks with ...')."""
@@ -73,6 +82,9 @@ def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
 def _group_after(refs: list[Ref], cut: int, text: str, limit: int) -> list[Ref]:
     after = [r for r in refs if r.start >= cut]
     gap = text[cut : after[0].start] if after else ""
+    inserted = _INSERTION.match(gap)
+    if inserted:  # 'received, in his office, X': the inserted place is no part of the gap
+        gap = gap[inserted.end() :]
     if not after or not (
         (len(gap) <= limit and _SHORT_GAP.match(gap)) or (len(gap) <= 200 and _TITLE_GAP.match(gap))
     ):
@@ -95,10 +107,12 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         if not r.excluded or _OWNER.fullmatch(text, r.end, trigger.start)
     ]
     refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
+    for aside in _ACCOMPANIED.finditer(text, sentence.start, trigger.start):
+        refs = [r for r in refs if not aside.start() <= r.start < aside.end()]
     limit = 90 if trigger.label in _NOUN_LABELS else 45
     pronoun = _PRONOUN.search(text, sentence.start, trigger.start)
     if pronoun:
-        lead = text[sentence.start : pronoun.start()]
+        lead = text[sentence.start : pronoun.start()].lstrip(" \"“'‘")
         if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
             pronoun = None
     relative = _RELATIVE.search(text, sentence.start, trigger.start)
@@ -127,6 +141,12 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     if len({id(r.person) for r in chosen}) < 2 and trigger.label in _NOUN_LABELS:
         chosen = [r for r in refs if r.start >= trigger.end][:2] if not subject else chosen
     unique = _unique(chosen)
+    if len(unique) == 1 and not subject and trigger.label in _NOUN_LABELS and len(refs) == 1:
+        # 'Another bilateral meeting took place with X': the story's subject met X
+        antecedent = _antecedent(context, sentence)
+        if antecedent is not None and antecedent is not unique[0].person:
+            span = (trigger.start, trigger.end)
+            unique = [Ref(*span, antecedent, span, False), unique[0]]
     objects = [r for r in _unique(obj) if all(r.person is not s.person for s in subject)]
     if len(subject) == 1 and len(objects) >= 2 and not _TOGETHER.search(sentence.text):
         return [[subject[0], other] for other in objects]  # 'met X and Y': one meeting each

@@ -42,12 +42,37 @@ _ITEM_DATE = re.compile(
     r"\d{1,2}\s+[A-Z][a-z]{2,8},?\s+\d{4})$"
 )
 """A line that is only a date: '14/05/2024', '2024-05-14', 'May 14, 2024', '14 May 2024'."""
+_STAMP_WORDS = frozenset(
+    _words(
+        """
+        january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+        friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a m p h hrs
+        st nd rd th ist gmt utc edt est bst pkt cst cet cest jst msk at on date time last
+        updated update published posted modified created written first count
+        """
+    )
+)
+"""The words a page's date-and-time stamp is made of, in any order and format: 'Last
+Updated : 23 October 2013, 04:30 IST', 'Published: 5/16/2024 5:57:03 AM', 'Sat 13th
+November 2021', '23/09/2003 - 23h43'."""
+
+
+def _is_stamp_line(line: str) -> bool:
+    """True for a short line that holds only a date or time, with or without its label."""
+    if len(line) > 80 or not re.search(r"\d", line):
+        return False
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    return all(w in _STAMP_WORDS for w in words)
+
+
 _STAMP = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
 _DATELINE = re.compile(
     r"""^(?P<cities>[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+)*)
         (?:\s*\([A-Z][\w .'-]*\))?(?:\s*\[[A-Z][\w .'-]*\]|,\s*(?:[A-Z][a-z]+|U\.S\.|UK|UAE)(?=,))?
         (?:,\s*(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s+\d{4})?))?\.?
-        (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?)?
+        (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?
+          |,?\s*\((?P<credit>[A-Z][^()\n]{2,90}?\d[^()\n]{0,20})\))?
         (?:\s*(?::|--|—|–|-(?=\s))|(?<=\))(?=\s+[A-Z]))\s*""",
     re.VERBOSE,
 )
@@ -73,7 +98,7 @@ _ABBREV = frozenset(
     _words(
         """
         mr mrs ms dr gen lt col maj capt prof st no jan feb mar apr jun jul aug sep sept oct nov
-        dec u.s u.k u.n a.m p.m h.e jr sr vs etc inc ltd co adm sen rep gov hon
+        dec u.s u.k u.n a.m p.m h.e h.h h.r.h jr sr vs etc inc ltd co adm sen rep gov hon
         """
     )
 )
@@ -158,7 +183,7 @@ def parse_document(text: str) -> Document:
             if stamp is None:
                 stamp = line
             continue
-        if _BOILERPLATE.match(line):
+        if _BOILERPLATE.match(line) or _is_stamp_line(line):
             found = _STAMP.search(line)
             if stamp is None and found and len(line) < 40:
                 stamp = found.group(0)
@@ -220,13 +245,15 @@ def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
         wide = False  # only lines that run on into lower case are joined
     else:
         wide = True
+    gap = _wrap_gap(text, pairs)
     merged = [lines[0]]
     for line in lines[1:]:
         last = (max(merged[-1][0], text.rfind("\n", 0, merged[-1][1]) + 1), merged[-1][1])
         run_on = (
             wide
             and _OPEN_END.search(text[last[0] : last[1]])
-            and text.count("\n", last[1], line[0]) == 1
+            and 1 <= text.count("\n", last[1], line[0]) <= gap
+            and (gap == 1 or last[1] - last[0] >= 40)
         )
         lower = text[line[0]].islower()
         if run_on or (_wrapped(text, last, line) and (wide or lower)):
@@ -234,6 +261,14 @@ def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append(line)
     return merged
+
+
+def _wrap_gap(text: str, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> int:
+    """How many line breaks separate the wrapped lines of a text: 2 when it was wrapped
+    double-spaced (a blank line after every line, most sentences running on across one)."""
+    runs = [text.count("\n", a[1], b[0]) for a, b in pairs if _wrapped(text, a, b)]
+    doubled = sum(1 for n in runs if n == 2)
+    return 2 if doubled >= 3 and doubled * 2 >= len(runs) else 1
 
 
 def _capital_dateline(match: re.Match[str]) -> bool:
@@ -247,7 +282,9 @@ def _dateline_place(match: re.Match[str]) -> bool:
     if cities.upper() == cities:
         return True
     groups = match.groupdict()
-    credited = groups.get("date") or groups.get("agency") or groups.get("slashed")
+    credited = (
+        groups.get("date") or groups.get("agency") or groups.get("slashed") or groups.get("credit")
+    )
     return bool(credited) and all(known_city(c) for c in cities.split("/"))
 
 
@@ -255,5 +292,17 @@ def _dateline(match: re.Match[str], offset: int) -> Dateline:
     cities = []
     for city in re.finditer(r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*", match.group("cities")):
         cities.append((city.group(0).title(), offset + city.start(), offset + city.end()))
-    date_start = offset + match.start("date") if match.group("date") else -1
-    return Dateline(tuple(cities), match.group("date"), date_start)
+    date_text, date_start = match.group("date"), -1
+    if date_text:
+        date_start = offset + match.start("date")
+    elif match.groupdict().get("credit"):  # '(UrduPoint / WAM - 13th Nov, 2021)'
+        inside = _CREDIT_DATE.search(match.group("credit"))
+        if inside:
+            date_text = inside.group(0)
+            date_start = offset + match.start("credit") + inside.start()
+    return Dateline(tuple(cities), date_text, date_start)
+
+
+_CREDIT_DATE = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+)

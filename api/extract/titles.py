@@ -47,7 +47,7 @@ TITLE_HEADS = frozenset(
 TITLE_WORDS = TITLE_HEADS | frozenset(
     _words(
         """
-        crown prime vice deputy acting first foreign interior home defence defense finance planning
+        crown prime vice deputy acting first extraordinary plenipotentiary foreign interior home defence defense finance planning
         commerce trade external affairs national security state council standing committee
         people's congress political bureau central cpc party communist army staff joint chiefs
         naval navy air force forces federal executive special senior general information
@@ -83,6 +83,7 @@ HONORIFIC_PREFIXES = frozenset(
     _words(
         """
         syed sayed sayyid makhdoom sheikh shaikh hafiz mian haji maulana pir nawabzada
+        pengiran muda tunku tengku
         """
     )
 )
@@ -191,6 +192,9 @@ def is_stateless(title: str | None) -> bool:
 def title_country(title: str) -> str | None:
     """The country an office names ('Foreign Minister of China' -> CN), if any."""
     bare = _PAREN.sub("", title)
+    head = bare.split()
+    if len(head) > 2 and head[-1] == head[0]:
+        bare = " ".join(head[:-1])  # 'Sultan of Brunei Sultan'
     named = _country_part(bare)[1]
     if named or _STATELESS.search(bare):
         return named
@@ -204,6 +208,9 @@ def normalise_title(title: str) -> str:
     title = _PAREN.sub("", title).strip(" ,;:")
     title = _LEADING.sub("", title)
     title = _SLASH.sub(" and ", title)
+    head = title.split()
+    if len(head) > 2 and head[-1] == head[0]:
+        title = " ".join(head[:-1])  # 'Sultan of Brunei Sultan Hassanal': the style repeats
     title = _country_part(title)[0]
     words = title.split()
     while words and words[-1] in RANKS:
