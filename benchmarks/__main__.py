@@ -32,6 +32,7 @@ from benchmarks import (
     pagination,
     repository,
     rest,
+    rest_parts,
     web,
 )
 from benchmarks.common import Row, print_table
@@ -79,6 +80,7 @@ def _suite(quick: bool, postgres: bool) -> list[tuple[str, Callable[[], list[Row
         ("pagination", lambda: pagination.main(quick)),
         ("names", lambda: names.main(quick)),
         ("rest", lambda: _rest_rows(rest.main(quick))),
+        ("rest parts", lambda: [_parts_row(rest_parts.breakdown(quick))]),
         ("graphql", lambda: [_row(r) for r in graphql.main(quick)]),
         ("export", lambda: [_row(r) for r in export.main(quick)]),
         ("extract", lambda: [_extract_row(extract.main(quick))]),
@@ -165,6 +167,20 @@ def _rest_rows(results: list[dict[str, Any]]) -> list[Row]:
                 )
             )
     return rows
+
+
+def _parts_row(parts: dict[str, float]) -> Row:
+    return Row(
+        "rest",
+        "list request in-process, by part",
+        parts["whole request"],
+        "ms",
+        "repository page",
+        parts["repository page"],
+        "reported",
+        True,
+        rest_parts.note(parts),
+    )
 
 
 def _extract_row(rate: float) -> Row:
