@@ -10,7 +10,6 @@ shadow the graphql package).
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -38,13 +37,12 @@ def _median_ms(action: Callable[[], Any], repeat: int) -> float:
 def breakdown(quick: bool = False) -> dict[str, float]:
     """Milliseconds per request of the whole request and of each part, and `other`."""
     url = prepare_database(scale(quick).meetings)
-    os.environ["READOUTS_DATABASE_URL"] = url
-    os.environ["READOUTS_LOAD_SEEDS"] = "false"
     from api.app import create_app
+    from api.config import Settings
     from api.etags import entity_tag
     from api.params import parse_meeting_query
 
-    app = create_app()
+    app = create_app(Settings(database_url=url, load_seeds=False))  # no env: it would leak
     repeat = 200 if quick else 500
     path = "/api/v1/meetings"
 
