@@ -389,7 +389,9 @@ def export(
         )
         total = service.repository.count_meetings(selection)
         with progress_bar("Exporting", total) as advance:
-            meetings = counted(service.repository.iter_meetings(selection), advance)
+            meetings = counted(
+                service.repository.iter_for_export(exporter.reads, selection), advance
+            )
             written = write_output(target, exporter.stream(meetings, options, context))
     if target != "-":
         _err().print(f"Wrote {total} meetings to {target} ({written:,} bytes).", highlight=False)

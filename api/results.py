@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +29,7 @@ __all__ = [
     "EvidenceSpan",
     "MeetingBrief",
     "MeetingPage",
+    "MeetingRow",
     "MeetingStats",
     "PersonPage",
     "TopicCount",
@@ -68,11 +69,78 @@ class MeetingBrief(_Result):
     synthetic: bool
 
 
+class _PersonRefRow(TypedDict):
+    id: str
+    name: str | None
+
+
+class _LocationRow(TypedDict):
+    city: str | None
+    country_code: str | None
+    venue: str | None
+
+
+class _ParticipantRow(TypedDict):
+    person: _PersonRefRow
+    country_code: str
+    title: str | None
+    role: str
+    capacity: str | None
+
+
+class _StatementRow(TypedDict):
+    speaker: _PersonRefRow
+    text: str
+    source: str | None
+
+
+class _OutcomeRow(TypedDict):
+    kind: str
+    text: str
+    name: str | None
+    date: dt.date | None
+
+
+class _SourceRow(TypedDict):
+    id: str
+    publisher: str
+    headline: str
+    url: str | None
+    published: dt.date | None
+    language: str
+    document: str | None
+
+
+class MeetingRow(TypedDict):
+    """A meeting as plain data: the keys, order and values of `Meeting.model_dump()`
+    (enums as their values, dates as `datetime.date`), read straight from storage for
+    the faces that only serialise it. A brief (`MeetingBrief`) lacks `statements`,
+    `outcomes` and `sources`; a full row has every field of `Meeting`."""
+
+    id: str
+    date: dt.date
+    date_precision: str
+    time_of_day: str | None
+    kind: str
+    setting: str
+    location: _LocationRow
+    occasion: str | None
+    initiated_by: str | None
+    participants: list[_ParticipantRow]
+    topics: list[str]
+    statements: NotRequired[list[_StatementRow]]
+    outcomes: NotRequired[list[_OutcomeRow]]
+    summary: str
+    sources: NotRequired[list[_SourceRow]]
+    synthetic: bool
+
+
 @dataclass(frozen=True)
 class BriefPage:
-    """A page of meeting briefs as plain data shaped like `MeetingBrief` (fast to send)."""
+    """A page of meetings as plain rows (`MeetingRow`): briefs, or full meetings where
+    asked (fast to send: orjson writes them as Pydantic would write the models)."""
 
-    items: list[dict[str, Any]]
+    items: list[MeetingRow]
     next_cursor: str | None
     total: int | None
 

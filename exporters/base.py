@@ -1,8 +1,16 @@
 """The exporter interface: what a format plugin implements.
 
-An exporter turns an iterable of `api.models.Meeting` into bytes, chunk by chunk. It sees
-domain models only, never HTTP, GraphQL or storage, so the same exporter serves REST and
-GraphQL downloads, the `readouts export` command and the web page. Options are a Pydantic
+An exporter turns an iterable of meetings into bytes, chunk by chunk. It never sees HTTP,
+GraphQL or storage, so the same exporter serves REST and GraphQL downloads, the
+`readouts export` command and the web page.
+
+What `stream` is given, the models-or-rows contract: by default (`reads = "models"`)
+`api.models.Meeting` models, and only those. An exporter that only serialises may set
+`reads = "rows"`: the built-in callers then hand it `api.results.MeetingRow`s, plain dicts
+read straight from storage with the keys, order and values of `Meeting.model_dump()`
+(enums as their values, dates as `datetime.date`), which are several times cheaper to
+read than models. Such an exporter must still take models too (anyone may call `stream`
+with models, and the contract test does): `rows(meetings)` gives rows for either. Options are a Pydantic
 model with defaults (`extra="forbid"`); callers parse user input with
 `ExporterRegistry.parse_options`.
 
@@ -58,14 +66,15 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from api.filters import MeetingFilter
 from api.models import Meeting, Topic
+from api.results import MeetingRow
 
-__all__ = ["LOCAL_ONLY", "ExportContext", "Exporter", "NoOptions", "OptionsT"]
+__all__ = ["LOCAL_ONLY", "ExportContext", "Exporter", "MeetingRow", "NoOptions", "OptionsT"]
 
 OptionsT = TypeVar("OptionsT", bound=BaseModel)
 
@@ -119,12 +128,25 @@ class Exporter(ABC, Generic[OptionsT]):
     """One line for listings and API documentation."""
     options_model: type[OptionsT]
     """The options, each with a default; unknown options are rejected."""
+    reads: ClassVar[Literal["models", "rows"]] = "models"
+    """What the built-in callers pass to `stream`: `Meeting` models, or `MeetingRow`s
+    (see the module's docstring); an exporter reading rows takes models as well."""
 
     @abstractmethod
     def stream(
         self, meetings: Iterable[Meeting], options: OptionsT, context: ExportContext
     ) -> Iterator[bytes]:
-        """The export of `meetings`, chunk by chunk; a valid file also for no meetings."""
+        """The export of `meetings`, chunk by chunk; a valid file also for no meetings.
+        With `reads = "rows"`, `meetings` may hold `MeetingRow`s (see the module)."""
+
+    @staticmethod
+    def rows(meetings: Iterable[Meeting | MeetingRow]) -> Iterator[MeetingRow]:
+        """`meetings` as `MeetingRow`s, whether given as rows or as models."""
+        for meeting in meetings:
+            if isinstance(meeting, dict):
+                yield meeting
+            else:
+                yield cast(MeetingRow, meeting.model_dump())
 
     def filename(self, stem: str = "meetings") -> str:
         """A download file name, e.g. `meetings.xlsx`."""

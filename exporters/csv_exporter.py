@@ -9,7 +9,7 @@ or CR, or with a formula after a `;`, `,`, `|`, tab or line break inside it) and
 prefixes it with `'`. Turning it off is for data pipelines that need the text byte for
 byte, and only the command line may (`readouts export --option
 neutralise_formulas=false`): a download link cannot, so a link someone is sent never
-gives a file that runs formulas.
+gives a file that runs formulas. It reads rows (`Exporter.reads`) and takes models too.
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.models import Meeting
+from api.results import MeetingRow
 from exporters._chunks import TextChunks
 from exporters.base import LOCAL_ONLY, ExportContext, Exporter
 from exporters.cells import csv_needs_guard
 from exporters.hookspecs import hookimpl
+from exporters.row_tables import row_table_rows
 from exporters.tables import Labels, Row, TableName, table, table_rows
 
 __all__ = ["CsvExporter", "CsvOptions", "CsvWriter", "csv_text", "readouts_exporters"]
@@ -93,9 +95,13 @@ class CsvExporter(Exporter[CsvOptions]):
     extension = "csv"
     description = "One table as CSV (meetings by default; option table=participants, ...)."
     options_model = CsvOptions
+    reads = "rows"
 
     def stream(
-        self, meetings: Iterable[Meeting], options: CsvOptions, context: ExportContext
+        self,
+        meetings: Iterable[Meeting | MeetingRow],
+        options: CsvOptions,
+        context: ExportContext,
     ) -> Iterator[bytes]:
         chosen = table(options.table, labelled=options.labels)
         labels = Labels.of(context.topics) if options.labels else None
@@ -105,8 +111,13 @@ class CsvExporter(Exporter[CsvOptions]):
         head = buffer.take()
         yield b"\xef\xbb\xbf" + head if options.excel else head
         inert = options.neutralise_formulas
+        name = chosen.name
         for meeting in meetings:
-            for row in table_rows(meeting, chosen.name, labels):
+            if isinstance(meeting, dict):
+                rows = row_table_rows(meeting, name, labels)
+            else:
+                rows = table_rows(meeting, name, labels)
+            for row in rows:
                 writer.writerow(csv_text(row, inert))
             if buffer.full():
                 yield buffer.take()

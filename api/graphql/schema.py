@@ -10,6 +10,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from api.graphql.execution import ExecutionContext
 from api.graphql.limits import MAX_TOKENS, FieldCountLimiter, LimitsRule, NumberLengthLimiter
 from api.graphql.mutations import Mutation
 from api.graphql.query import Query
@@ -20,6 +21,7 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     config=StrawberryConfig(batching_config=None),
+    execution_context_class=ExecutionContext,
     extensions=[
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: AddValidationRules([LimitsRule]),

@@ -86,7 +86,7 @@ async def _stream(request: Request, exporter: Exporter[Any]) -> Response:
         response = Response(media_type=exporter.media_type, headers=headers)
         del response.headers["content-length"]  # a GET streams: its length is not known
         return response
-    meetings = service.repository.iter_meetings(selection)
+    meetings = service.repository.iter_for_export(exporter.reads, selection)
     chunks = exporter.stream(meetings, options, context)
     first = await run_heavy(next, chunks, b"")  # errors before the headers go out
 

@@ -27,7 +27,6 @@ from api.rest.envelopes import (
     ConflictList,
     CounterpartList,
     CountryList,
-    MeetingList,
     PersonList,
     SourceList,
     SourceWithEvidence,
@@ -35,7 +34,6 @@ from api.rest.envelopes import (
     dump,
 )
 from api.rest.responses import accepts_json, json_response
-from api.results import BriefPage, MeetingPage
 from api.service import Service
 from api.storage.repository import Repository
 from api.threads import run_heavy
@@ -80,29 +78,24 @@ async def person_meetings(request: Request) -> Response:
 
 
 async def _resolved(request: Request, query: MeetingQuery) -> MeetingQuery:
-    """The query with its names resolved to ids, before any page query (`api.resolve`)."""
+    """The query with its names resolved to ids, before any page query (`api.resolve`);
+    a selection naming no person and no topic has nothing to resolve (no thread hop)."""
+    if not (query.selection.person or query.selection.topic):
+        return query
     selection = await run_in_threadpool(resolve_filter, query.selection, _repository(request))
     return replace(query, selection=selection)
 
 
 async def _meeting_page(request: Request, query: MeetingQuery, asked: MeetingFilter) -> Response:
     """A page of the query's selection; `asked` is the client's own filter, repeated in the
-    next link. Briefs go out as plain data (the fast path); `view=full` as models."""
+    next link. Briefs and full meetings (`view=full`) alike go out as plain rows, which
+    orjson writes as Pydantic writes `MeetingBriefList` and `MeetingList`."""
     page = query.page
     repository = _repository(request)
-    result: MeetingPage | BriefPage
-    if query.full:
-        result = await run_in_threadpool(repository.list_meetings, query.selection, page)
-        body = dump(
-            MeetingList.model_construct(
-                data=result.items, next_cursor=result.next_cursor, total=result.total
-            )
-        )
-    else:
-        result = await run_in_threadpool(repository.list_briefs, query.selection, page)
-        body = orjson.dumps(
-            {"data": result.items, "next_cursor": result.next_cursor, "total": result.total}
-        )
+    result = await run_in_threadpool(repository.list_briefs, query.selection, page, query.full)
+    body = orjson.dumps(
+        {"data": result.items, "next_cursor": result.next_cursor, "total": result.total}
+    )
     headers = {}
     if result.next_cursor is not None:
         params = filter_query(asked)

@@ -8,8 +8,8 @@ meetings is five statements (six with the total); a page of briefs is three (fou
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Literal, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -18,9 +18,10 @@ from api.errors import Gone, NotFound
 from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest
 from api.models import Meeting
 from api.names import name_key
-from api.results import BriefPage, MeetingPage
+from api.results import BriefPage, MeetingPage, MeetingRow
 from api.storage import tables as t
 from api.storage.curating import gone, retraction_of
+from api.storage.plain import date_reader, driver_rows, meeting_rows
 from api.storage.rows import MEETING_COLUMNS, MeetingParts, meeting_from_parts
 from api.storage.selection import (
     SELECTIVE,
@@ -40,6 +41,8 @@ __all__ = [
     "missing_meeting",
 ]
 
+_T = TypeVar("_T")
+
 
 class MeetingReads:
     """The meeting queries of `api.storage.repository.Repository`."""
@@ -53,11 +56,14 @@ class MeetingReads:
                 connection, selection, page.order, page.limit, page.cursor(), page.with_total
             )
 
-    def list_briefs(self, selection: MeetingFilter, page: PageRequest) -> BriefPage:
-        """Like `list_meetings`, but briefs as plain data: the meeting, its participants and
-        topics (three statements, four with the total), no models built."""
+    def list_briefs(
+        self, selection: MeetingFilter, page: PageRequest, full: bool = False
+    ) -> BriefPage:
+        """Like `list_meetings`, but plain rows (`api.results.MeetingRow`), no models built:
+        briefs (the meeting, its participants and topics: three statements, four with the
+        total), or with `full` whole meetings (five statements, six)."""
         with self.engine.connect() as connection:
-            return brief_page(connection, selection, page)
+            return brief_page(connection, selection, page, full)
 
     def iter_meetings(
         self,
@@ -66,14 +72,47 @@ class MeetingReads:
         batch_size: int = 1_000,
     ) -> Iterator[Meeting]:
         """Every meeting of `selection`, fetched in batches (bounded memory), for exports."""
+        for batch in self._batches(selection, order, batch_size, _hydrate):
+            yield from batch
+
+    def iter_meeting_rows(
+        self,
+        selection: MeetingFilter,
+        order: MeetingOrder = MeetingOrder.DATE_DESC,
+        batch_size: int = 1_000,
+    ) -> Iterator[MeetingRow]:
+        """Like `iter_meetings`, but full meetings as plain rows (`MeetingRow`), for the
+        exporters that read rows (`exporters.base.Exporter.reads`)."""
+        for batch in self._batches(selection, order, batch_size, _full_rows):
+            yield from batch
+
+    def iter_for_export(self, reads: Literal["models", "rows"], selection: MeetingFilter) -> Any:
+        """The meetings of `selection` as an exporter reads them (`exporters.base.Exporter.
+        reads`): `iter_meetings` for "models", `iter_meeting_rows` for "rows"."""
+        if reads == "rows":
+            return self.iter_meeting_rows(selection)
+        return self.iter_meetings(selection)
+
+    def _batches(
+        self,
+        selection: MeetingFilter,
+        order: MeetingOrder,
+        size: int,
+        read: Callable[[sa.Connection, Sequence[Any]], list[_T]],
+    ) -> Iterator[list[_T]]:
+        """The paging helper of the iterators: `read` of each batch of up to `size`
+        meeting rows (`MEETING_COLUMNS`), each batch on its own connection, closed before
+        the batch is handed on (no transaction stays open while a caller writes)."""
         cursor: Cursor | None = None
         while True:
             with self.engine.connect() as connection:
-                page = meeting_page(connection, selection, order, batch_size, cursor)
-            yield from page.items
-            if page.next_cursor is None:
+                _, rows = _page_rows(connection, selection, order, size, cursor)
+                batch = read(connection, rows[:size])
+            yield batch
+            if len(rows) <= size:
                 return
-            cursor = Cursor.decode(page.next_cursor, order)
+            last = rows[size - 1]
+            cursor = Cursor(order=order, date=last[1], id=last[0])
 
     def count_meetings(self, selection: MeetingFilter) -> int:
         """How many meetings `selection` picks."""
@@ -125,11 +164,13 @@ def meeting_page(
     return MeetingPage.model_construct(items=items, next_cursor=next_cursor, total=total)
 
 
-def brief_page(connection: sa.Connection, selection: MeetingFilter, page: PageRequest) -> BriefPage:
-    """Like `meeting_page`, but briefs as plain data: the meeting, its participants and
-    topics (three statements, four with the total), no models built."""
+def brief_page(
+    connection: sa.Connection, selection: MeetingFilter, page: PageRequest, full: bool = False
+) -> BriefPage:
+    """Like `meeting_page`, but plain rows: briefs (three statements, four with the
+    total), or with `full` whole meetings (five, six)."""
     where, rows = _page_rows(connection, selection, page.order, page.limit, page.cursor())
-    items = _briefs(connection, rows[: page.limit])
+    items = meeting_rows(connection, rows[: page.limit], full, _FULL if full else _BRIEF)
     total = count(connection, where) if page.with_total else None
     next_cursor = None
     if len(rows) > page.limit:
@@ -199,10 +240,13 @@ def _hydrate(connection: sa.Connection, rows: Sequence[Any]) -> list[Meeting]:
         return []
     ids = {"ids": [row[0] for row in rows]}
     parts = MeetingParts()
-    _group(connection.execute(_PARTICIPANTS, ids).all(), parts.participants)
-    for meeting_id, topic_id in connection.execute(_TOPICS, ids).all():
+    read_date = date_reader(connection)
+    _group(driver_rows(connection, _PARTICIPANTS, ids), parts.participants)
+    for meeting_id, topic_id in driver_rows(connection, _TOPICS, ids):
         parts.topics.setdefault(meeting_id, []).append(topic_id)
-    _group(connection.execute(_SOURCES, ids).all(), parts.sources)
+    for source in driver_rows(connection, _SOURCES, ids):
+        row = (*source[:5], read_date(source[5]), *source[6:])
+        parts.sources.setdefault(source[0], []).append(row)
     statements, outcomes = parts.statements, parts.outcomes
     for (
         meeting_id,
@@ -215,66 +259,18 @@ def _hydrate(connection: sa.Connection, rows: Sequence[Any]) -> list[Meeting]:
         kind,
         name,
         date,
-    ) in connection.execute(_NOTES, ids).all():
+    ) in driver_rows(connection, _NOTES, ids):
         if note == "statement":
-            row: tuple[Any, ...] = (meeting_id, speaker_id, speaker_name, text, source_id)
-            statements.setdefault(meeting_id, []).append(row)
+            statement = (meeting_id, speaker_id, speaker_name, text, source_id)
+            statements.setdefault(meeting_id, []).append(statement)
         else:
-            outcomes.setdefault(meeting_id, []).append((meeting_id, kind, text, name, date))
+            outcome = (meeting_id, kind, text, name, read_date(date))
+            outcomes.setdefault(meeting_id, []).append(outcome)
     return [meeting_from_parts(row, parts) for row in rows]
 
 
-def _briefs(connection: sa.Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
-    """Brief dicts for meeting rows, with participants and topics in two statements."""
-    if not rows:
-        return []
-    briefs: dict[str, dict[str, Any]] = {}
-    for (
-        meeting_id,
-        date,
-        precision,
-        time_of_day,
-        kind,
-        setting,
-        city,
-        country,
-        venue,
-        occasion,
-        initiated_by,
-        summary,
-        synthetic,
-    ) in rows:
-        briefs[meeting_id] = {
-            "id": meeting_id,
-            "date": date,
-            "date_precision": precision,
-            "time_of_day": time_of_day,
-            "kind": kind,
-            "setting": setting,
-            "location": {"city": city, "country_code": country, "venue": venue},
-            "occasion": occasion,
-            "initiated_by": initiated_by,
-            "participants": [],
-            "topics": [],
-            "summary": summary,
-            "synthetic": synthetic,
-        }
-    ids = {"ids": list(briefs)}
-    for meeting_id, person_id, name, country, title, role, capacity in connection.execute(
-        _PARTICIPANTS, ids
-    ).all():
-        briefs[meeting_id]["participants"].append(
-            {
-                "person": {"id": person_id, "name": name},
-                "country_code": country,
-                "title": title,
-                "role": role,
-                "capacity": capacity,
-            }
-        )
-    for meeting_id, topic_id in connection.execute(_TOPICS, ids).all():
-        briefs[meeting_id]["topics"].append(topic_id)
-    return list(briefs.values())
+def _full_rows(connection: sa.Connection, rows: Sequence[Any]) -> list[MeetingRow]:
+    return meeting_rows(connection, rows, True, _FULL)
 
 
 def _group(rows: Any, into: dict[str, list[Any]]) -> None:
@@ -365,3 +361,5 @@ _SOURCES = (
     .order_by(_S.meeting_id, _S.seq)
 )
 _NOTES = _notes()
+_BRIEF = (_PARTICIPANTS, _TOPICS)
+_FULL = (_PARTICIPANTS, _TOPICS, _SOURCES, _NOTES)
