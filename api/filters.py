@@ -1,4 +1,4 @@
-"""Which meetings: `MeetingFilter`, the order of a listing, and keyset cursors.
+"""Which meetings and which people: `MeetingFilter`, `PeopleFilter`, pages and cursors.
 
 `MeetingFilter` is the one description of a selection. GraphQL arguments, REST query
 parameters, CLI options and export requests all parse into it; only the repository turns
@@ -47,6 +47,9 @@ __all__ = [
     "MeetingFilter",
     "MeetingOrder",
     "PageRequest",
+    "PeopleFilter",
+    "PeoplePage",
+    "PersonCursor",
     "Synthetic",
     "change_cursor",
     "change_position",
@@ -269,6 +272,68 @@ class PageRequest(BaseModel):
     def cursor(self) -> Cursor | None:
         """The decoded `after` cursor, if any."""
         return None if self.after is None else Cursor.decode(self.after, self.order)
+
+
+class PeopleFilter(BaseModel):
+    """A selection of people; fields combine with AND."""
+
+    # Both APIs' people listings parse into it; the repository takes it as it is.
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: _Term | None = Field(
+        default=None, description="Part of the name or of any known spelling of it."
+    )
+    country: CountryCode | None = Field(
+        default=None,
+        description="The person's country: a code (alpha-2 or alpha-3) or a name.",
+    )
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country_code(cls, value: Any) -> Any:
+        return resolve_country(value) if isinstance(value, str) else value
+
+
+class PersonCursor(BaseModel):
+    """Position after the last person of a page (people are listed by id); opaque on the
+    wire, as meeting cursors are."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+
+    def encode(self) -> str:
+        """The opaque string form."""
+        return encode_token([self.id])
+
+    @classmethod
+    def decode(cls, token: str) -> Self:
+        """Parse a cursor made by `encode`; `InvalidInput` otherwise."""
+        values = decode_token(token)
+        if len(values) != 1:
+            raise InvalidInput(
+                f"invalid cursor {token!r} for people; pass the next_cursor of a previous "
+                "people page unchanged"
+            )
+        return cls(id=values[0])
+
+
+class PeoplePage(BaseModel):
+    """One page of people: its size and the cursor (decoded) it starts after."""
+
+    model_config = ConfigDict(frozen=True)
+
+    limit: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
+    after: PersonCursor | None = Field(default=None, description="A cursor from a previous page.")
+
+    @field_validator("after", mode="before")
+    @classmethod
+    def _decoded(cls, value: object) -> object:
+        """An empty cursor asks for the first page; a token is decoded here, once."""
+        if value == "":
+            return None
+        return PersonCursor.decode(value) if isinstance(value, str) else value
 
 
 def encode_token(values: list[str]) -> str:
