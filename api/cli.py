@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,6 +17,7 @@ import typer
 
 from api.cli_console import err as _err
 from api.cli_console import out as _out
+from api.cli_filters import filter_options
 from api.cli_tokens import tokens_app
 
 if TYPE_CHECKING:
@@ -298,54 +299,20 @@ def ingest(
 
 
 @app.command()
+@filter_options
 def export(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Exporter name; `readouts plugins` lists them.")
     ] = "xlsx",
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="File to write, or - for stdout [meetings.EXT]."),
-    ] = None,
-    date_from: Annotated[
-        str | None, typer.Option(help="On or after (YYYY-MM-DD, YYYY-MM or YYYY).")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option(help="On or before (YYYY-MM-DD, YYYY-MM or YYYY).")
-    ] = None,
-    person: Annotated[
-        list[str] | None,
-        typer.Option(help="Person id, name, alias, surname or prefix; repeat: all took part."),
-    ] = None,
-    country: Annotated[
-        list[str] | None, typer.Option(help="Country code or name; repeat: all took part.")
-    ] = None,
-    held_in: Annotated[
-        list[str] | None,
-        typer.Option(help="Country (code or name) the meeting took place in; repeat: any."),
-    ] = None,
-    city: Annotated[
-        list[str] | None, typer.Option(help="City the meeting took place in; repeat: any.")
-    ] = None,
-    kind: Annotated[list[str] | None, typer.Option(help="phone_call, video_call, meeting.")] = None,
-    setting: Annotated[
-        list[str] | None, typer.Option(help="bilateral_visit, third_country, remote.")
-    ] = None,
-    topic: Annotated[
-        list[str] | None, typer.Option(help="Topic id, label or prefix; repeat: any of them.")
-    ] = None,
-    occasion: Annotated[str | None, typer.Option(help="Occasion, e.g. 'SCO summit'.")] = None,
-    q: Annotated[str | None, typer.Option("--q", help="Words to search for.")] = None,
-    synthetic: Annotated[
-        str | None,
-        typer.Option(help="false (the default): real records only; true: generated only; any."),
-    ] = None,
-    updated_since: Annotated[
-        str | None, typer.Option(help="Created or changed since (ISO 8601 instant or day).")
+        typer.Option("--output", "-o", help="File to write, or - for stdout \\[meetings.EXT]."),
     ] = None,
     option: Annotated[
         list[str] | None,
         typer.Option("--option", help="Exporter option key=value, e.g. table=participants."),
     ] = None,
+    filters: Mapping[str, object] | None = None,
 ) -> None:
     """Write the selected meetings in any registered format; the file appears only complete."""
     from api import __version__
@@ -363,21 +330,7 @@ def export(
     exporters = registry()
     exporter = exporters.get(fmt)
     options = exporters.parse_options(fmt, option_pairs(option or []), local=True)
-    selection = selection_from_options(
-        date_from=date_from,
-        date_to=date_to,
-        person=person,
-        country=country,
-        held_in=held_in,
-        city=city,
-        kind=kind,
-        setting=setting,
-        topic=topic,
-        occasion=occasion,
-        q=q,
-        synthetic=synthetic,
-        updated_since=updated_since,
-    )
+    selection = selection_from_options(filters or {})
     target = output or exporter.filename()
     with _service(reading=True) as service:
         selection = resolve_filter(selection, service.repository)

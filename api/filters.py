@@ -37,6 +37,7 @@ from pydantic import (
 )
 
 from api.errors import InvalidInput, clip
+from api.filter_fields import description
 from api.models import CountryCode, MeetingKind, Setting
 from api.resolve import resolve_country
 
@@ -101,67 +102,32 @@ _Term = Annotated[
 ]
 
 
+def _one(name: str, default: object = None) -> Any:
+    return Field(default=default, description=description(name))
+
+
+def _many(name: str) -> Any:
+    return Field(default_factory=list, max_length=MAX_TERMS, description=description(name))
+
+
 class MeetingFilter(BaseModel):
     """A selection of meetings; every field is optional and fields combine with AND."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    date_from: dt.date | None = Field(
-        default=None,
-        description="On or after this day; a year (2021) or month (2021-09) means its first day.",
-    )
-    date_to: dt.date | None = Field(
-        default=None,
-        description="On or before this day; a year (2021) or month (2021-09) means its last day.",
-    )
-    person: list[_Term] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="Person id, name, alias, surname or unique prefix of a name (titles "
-        "such as 'PM' are ignored); all listed took part.",
-    )
-    country: list[CountryCode] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="Country code (alpha-2 or alpha-3) or name; a participant from each "
-        "listed country took part.",
-    )
-    held_in: list[CountryCode] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="Country code or name of where the meeting took place; any of these.",
-    )
-    city: list[_Term] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="City where the meeting took place, case-insensitive; any of these.",
-    )
-    kind: list[MeetingKind] = Field(
-        default_factory=list, max_length=MAX_TERMS, description="Any of these formats."
-    )
-    setting: list[Setting] = Field(
-        default_factory=list, max_length=MAX_TERMS, description="Any of these settings."
-    )
-    topic: list[_Term] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="Topic id, label or unique prefix of either; any of these.",
-    )
-    occasion: _Term | None = Field(
-        default=None, description="Occasion label, case-insensitive, e.g. 'SCO summit'."
-    )
-    q: _Term | None = Field(
-        default=None, description="Words to find in the summary, statements, occasion or place."
-    )
-    synthetic: Synthetic = Field(
-        default=False,
-        description="false (the default): real records only; true: only generated data; any: both.",
-    )
-    updated_since: dt.datetime | None = Field(
-        default=None,
-        description="Created or changed at or after this instant (ISO 8601, e.g. "
-        "2021-09-17T08:00:00Z; a day alone means its start, UTC).",
-    )
+    date_from: dt.date | None = _one("date_from")
+    date_to: dt.date | None = _one("date_to")
+    person: list[_Term] = _many("person")
+    country: list[CountryCode] = _many("country")
+    held_in: list[CountryCode] = _many("held_in")
+    city: list[_Term] = _many("city")
+    kind: list[MeetingKind] = _many("kind")
+    setting: list[Setting] = _many("setting")
+    topic: list[_Term] = _many("topic")
+    occasion: _Term | None = _one("occasion")
+    q: _Term | None = _one("q")
+    synthetic: Synthetic = _one("synthetic", default=False)
+    updated_since: dt.datetime | None = _one("updated_since")
 
     @field_validator("date_from", mode="before")
     @classmethod
