@@ -18,11 +18,11 @@ import typer
 from api.cli_console import err as _err
 from api.cli_console import out as _out
 from api.cli_filters import filter_options
+from api.cli_reports import print_ingest_report, print_load_report
 from api.cli_tokens import tokens_app
 
 if TYPE_CHECKING:
     from api.service import Service
-    from api.storage.loading import LoadReport
 
 # Each command imports what it needs when it runs: `readouts --help` and the light
 # commands must not pay for SQLAlchemy, pydantic, strawberry or the extractor
@@ -168,7 +168,7 @@ def load(
     chosen = paths or [settings.seeds_dir]
     with _service() as service, progress_bar("Loading", None) as advance:
         report = load_paths(service.engine, chosen, advance)
-    _print_load_report(report)
+    print_load_report(report)
 
 
 @app.command()
@@ -272,30 +272,7 @@ def ingest(
     if as_json:
         sys.stdout.write(_dumps(report.to_json()) + "\n")
         return
-    prefix = "would be " if dry_run else ""
-    _out().print(
-        f"{len(report.new)} new, {len(report.merged)} merged, "
-        f"{len(report.conflicts)} conflicts, {len(report.skipped)} skipped"
-        + (" (dry run: nothing was written)" if dry_run else "")
-    )
-    for meeting_id in report.new:
-        _out().print(f"  {prefix}new: {meeting_id}", highlight=False)
-    for merged in report.merged:
-        filled = f" (filled {', '.join(merged.filled)})" if merged.filled else ""
-        _out().print(
-            f"  {prefix}merged: {merged.source_id} into {merged.meeting_id}{filled}",
-            highlight=False,
-        )
-    for conflict in report.conflicts:
-        _out().print(
-            f"  conflict: {conflict.meeting_id} {conflict.field}: kept {conflict.kept!r}, "
-            f"{conflict.source} says {conflict.other!r}",
-            highlight=False,
-        )
-    for skipped in report.skipped:
-        _out().print(f"  skipped: {skipped.file}: {skipped.reason}", highlight=False)
-    for dropped in report.dropped_aliases:
-        _out().print(f"  {dropped}", highlight=False)
+    print_ingest_report(report, dry_run)
 
 
 @app.command()
@@ -398,17 +375,6 @@ def plugins(
         )
         if row["error"]:
             _out().print(f"    warning: {row['error']}", highlight=False, soft_wrap=True)
-
-
-def _print_load_report(report: LoadReport) -> None:
-    for kind in report.added:
-        _out().print(
-            f"{kind}: {report.added[kind]} added, {report.updated[kind]} updated, "
-            f"{report.unchanged[kind]} unchanged"
-        )
-    for dropped in report.dropped_aliases:
-        _out().print(dropped.describe(), highlight=False)
-    _out().print(f"{report.changes} changes")
 
 
 def _dumps(value: object) -> str:
