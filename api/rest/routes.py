@@ -24,13 +24,13 @@ from api.rest import docs, downloads
 from api.rest.operation import Endpoint
 from api.rest.problems import ProblemMiddleware
 from api.rest.responses import accepts_json
-from api.rest.table import ENDPOINTS
+from api.rest.table import ENDPOINTS, IMPORTS
 from exporters.xlsx_exporter import XlsxExporter
 
 __all__ = ["API_PREFIX", "DOCS_PATH", "IMPORTS_PATH", "rest_routes"]
 
 API_PREFIX = "/api/v1"
-IMPORTS_PATH = f"{API_PREFIX}/imports"
+IMPORTS_PATH = f"{API_PREFIX}{IMPORTS}"
 """Load files are posted here; their bodies may be larger (READOUTS_MAX_IMPORT_BYTES)."""
 DOCS_PATH = "/api/docs"
 

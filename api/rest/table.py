@@ -23,7 +23,10 @@ from api.rest import queries as q
 from api.rest.operation import Answer, Endpoint
 from api.rest.responses import json_response
 
-__all__ = ["ENDPOINTS", "document"]
+__all__ = ["ENDPOINTS", "IMPORTS", "document"]
+
+IMPORTS = "/imports"
+"""Where load files are posted; their bodies may be larger (READOUTS_MAX_IMPORT_BYTES)."""
 
 Q = TypeVar("Q")
 
@@ -219,7 +222,7 @@ ENDPOINTS: tuple[Endpoint[Any], ...] = (
     ),
     _write(
         "POST",
-        "/imports",
+        IMPORTS,
         writes.post_import,
         "curate",
         "importLoadFile",
