@@ -16,6 +16,7 @@ from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder
 from api.params import FILTER_PARAMS, LIST_PARAMS, VIEWS
 
 __all__ = [
+    "DRY_RUN",
     "IDEMPOTENCY_KEY",
     "IF_MATCH",
     "change_parameters",
@@ -60,6 +61,12 @@ _PAGE: list[dict[str, Any]] = [
     },
 ]
 
+DRY_RUN = {
+    "name": "dry_run",
+    "in": "query",
+    "description": "Report what would change; write nothing.",
+    "schema": {"type": "boolean", "default": False},
+}
 IF_MATCH = {
     "name": "If-Match",
     "in": "header",

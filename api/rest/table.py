@@ -218,7 +218,7 @@ ENDPOINTS: tuple[Endpoint[Any], ...] = (
         (413, 415, 422),
         {"application/json": "ReadoutRequest"},
         known=None,
-        parameters=(writes.DRY_RUN, p.IDEMPOTENCY_KEY),
+        parameters=(p.DRY_RUN, p.IDEMPOTENCY_KEY),
     ),
     _write(
         "POST",

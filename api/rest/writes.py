@@ -22,7 +22,6 @@ from api.service import Service
 from api.writes import once, readout_of, to_readout
 
 __all__ = [
-    "DRY_RUN",
     "UnsupportedMediaType",
     "json_body",
     "post_import",
@@ -32,14 +31,6 @@ __all__ = [
 ]
 
 _TEXT_PARAMS = ("published", "publisher", "url", "headline")
-
-DRY_RUN = {
-    "name": "dry_run",
-    "in": "query",
-    "description": "Report what would change; write nothing.",
-    "schema": {"type": "boolean", "default": False},
-}
-"""The OpenAPI parameter of `POST /readouts?dry_run=`."""
 
 
 class UnsupportedMediaType(ReadoutsError):
