@@ -24,6 +24,7 @@ import orjson
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.asgi import TrackedSend
 from api.errors import ReadoutsError
 
 __all__ = ["SERVER_CLOSED", "BodyLimit", "BodyTooLarge"]
@@ -83,7 +84,7 @@ class BodyLimit:
         self, scope: Scope, receive: Receive, send: Send, limit: tuple[int, str]
     ) -> None:
         received = 0
-        started = False
+        tracked = TrackedSend(send)
 
         async def counting_receive() -> Message:
             nonlocal received
@@ -94,16 +95,10 @@ class BodyLimit:
                     raise BodyTooLarge(self._too_large(None, limit))
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, tracked)
         except BodyTooLarge as error:
-            if started:
+            if tracked.started:
                 raise
             await self._refuse(scope, send, 413, error.problem, error.detail)
         except ClientDisconnect:

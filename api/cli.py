@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,11 +17,12 @@ import typer
 
 from api.cli_console import err as _err
 from api.cli_console import out as _out
+from api.cli_filters import filter_options
+from api.cli_reports import print_ingest_report, print_load_report
 from api.cli_tokens import tokens_app
 
 if TYPE_CHECKING:
     from api.service import Service
-    from api.storage.loading import LoadReport
 
 # Each command imports what it needs when it runs: `readouts --help` and the light
 # commands must not pay for SQLAlchemy, pydantic, strawberry or the extractor
@@ -167,7 +168,7 @@ def load(
     chosen = paths or [settings.seeds_dir]
     with _service() as service, progress_bar("Loading", None) as advance:
         report = load_paths(service.engine, chosen, advance)
-    _print_load_report(report)
+    print_load_report(report)
 
 
 @app.command()
@@ -271,81 +272,24 @@ def ingest(
     if as_json:
         sys.stdout.write(_dumps(report.to_json()) + "\n")
         return
-    prefix = "would be " if dry_run else ""
-    _out().print(
-        f"{len(report.new)} new, {len(report.merged)} merged, "
-        f"{len(report.conflicts)} conflicts, {len(report.skipped)} skipped"
-        + (" (dry run: nothing was written)" if dry_run else "")
-    )
-    for meeting_id in report.new:
-        _out().print(f"  {prefix}new: {meeting_id}", highlight=False)
-    for merged in report.merged:
-        filled = f" (filled {', '.join(merged.filled)})" if merged.filled else ""
-        _out().print(
-            f"  {prefix}merged: {merged.source_id} into {merged.meeting_id}{filled}",
-            highlight=False,
-        )
-    for conflict in report.conflicts:
-        _out().print(
-            f"  conflict: {conflict.meeting_id} {conflict.field}: kept {conflict.kept!r}, "
-            f"{conflict.source} says {conflict.other!r}",
-            highlight=False,
-        )
-    for skipped in report.skipped:
-        _out().print(f"  skipped: {skipped.file}: {skipped.reason}", highlight=False)
-    for dropped in report.dropped_aliases:
-        _out().print(f"  {dropped}", highlight=False)
+    print_ingest_report(report, dry_run)
 
 
 @app.command()
+@filter_options
 def export(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Exporter name; `readouts plugins` lists them.")
     ] = "xlsx",
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="File to write, or - for stdout [meetings.EXT]."),
-    ] = None,
-    date_from: Annotated[
-        str | None, typer.Option(help="On or after (YYYY-MM-DD, YYYY-MM or YYYY).")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option(help="On or before (YYYY-MM-DD, YYYY-MM or YYYY).")
-    ] = None,
-    person: Annotated[
-        list[str] | None,
-        typer.Option(help="Person id, name, alias, surname or prefix; repeat: all took part."),
-    ] = None,
-    country: Annotated[
-        list[str] | None, typer.Option(help="Country code or name; repeat: all took part.")
-    ] = None,
-    held_in: Annotated[
-        list[str] | None,
-        typer.Option(help="Country (code or name) the meeting took place in; repeat: any."),
-    ] = None,
-    city: Annotated[
-        list[str] | None, typer.Option(help="City the meeting took place in; repeat: any.")
-    ] = None,
-    kind: Annotated[list[str] | None, typer.Option(help="phone_call, video_call, meeting.")] = None,
-    setting: Annotated[
-        list[str] | None, typer.Option(help="bilateral_visit, third_country, remote.")
-    ] = None,
-    topic: Annotated[
-        list[str] | None, typer.Option(help="Topic id, label or prefix; repeat: any of them.")
-    ] = None,
-    occasion: Annotated[str | None, typer.Option(help="Occasion, e.g. 'SCO summit'.")] = None,
-    q: Annotated[str | None, typer.Option("--q", help="Words to search for.")] = None,
-    synthetic: Annotated[
-        str | None,
-        typer.Option(help="false (the default): real records only; true: generated only; any."),
-    ] = None,
-    updated_since: Annotated[
-        str | None, typer.Option(help="Created or changed since (ISO 8601 instant or day).")
+        typer.Option("--output", "-o", help="File to write, or - for stdout \\[meetings.EXT]."),
     ] = None,
     option: Annotated[
         list[str] | None,
         typer.Option("--option", help="Exporter option key=value, e.g. table=participants."),
     ] = None,
+    filters: Mapping[str, object] | None = None,
 ) -> None:
     """Write the selected meetings in any registered format; the file appears only complete."""
     from api import __version__
@@ -363,21 +307,7 @@ def export(
     exporters = registry()
     exporter = exporters.get(fmt)
     options = exporters.parse_options(fmt, option_pairs(option or []), local=True)
-    selection = selection_from_options(
-        date_from=date_from,
-        date_to=date_to,
-        person=person,
-        country=country,
-        held_in=held_in,
-        city=city,
-        kind=kind,
-        setting=setting,
-        topic=topic,
-        occasion=occasion,
-        q=q,
-        synthetic=synthetic,
-        updated_since=updated_since,
-    )
+    selection = selection_from_options(filters or {})
     target = output or exporter.filename()
     with _service(reading=True) as service:
         selection = resolve_filter(selection, service.repository)
@@ -447,17 +377,6 @@ def plugins(
         )
         if row["error"]:
             _out().print(f"    warning: {row['error']}", highlight=False, soft_wrap=True)
-
-
-def _print_load_report(report: LoadReport) -> None:
-    for kind in report.added:
-        _out().print(
-            f"{kind}: {report.added[kind]} added, {report.updated[kind]} updated, "
-            f"{report.unchanged[kind]} unchanged"
-        )
-    for dropped in report.dropped_aliases:
-        _out().print(dropped.describe(), highlight=False)
-    _out().print(f"{report.changes} changes")
 
 
 def _dumps(value: object) -> str:

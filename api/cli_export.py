@@ -9,7 +9,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -30,40 +30,10 @@ __all__ = [
 ]
 
 
-def selection_from_options(
-    *,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    person: list[str] | None = None,
-    country: list[str] | None = None,
-    held_in: list[str] | None = None,
-    city: list[str] | None = None,
-    kind: list[str] | None = None,
-    setting: list[str] | None = None,
-    topic: list[str] | None = None,
-    occasion: str | None = None,
-    q: str | None = None,
-    synthetic: str | None = None,
-    updated_since: str | None = None,
-) -> MeetingFilter:
-    """The `MeetingFilter` the command-line filter options describe; `InvalidInput` naming
-    the option and value otherwise."""
-    raw = {
-        "date_from": date_from,
-        "date_to": date_to,
-        "person": person or [],
-        "country": country or [],
-        "held_in": held_in or [],
-        "city": city or [],
-        "kind": kind or [],
-        "setting": setting or [],
-        "topic": topic or [],
-        "occasion": occasion,
-        "q": q,
-        "updated_since": updated_since,
-    }
-    if synthetic is not None:
-        raw["synthetic"] = synthetic
+def selection_from_options(filters: Mapping[str, object]) -> MeetingFilter:
+    """The `MeetingFilter` the command-line filter options describe (`api.cli_filters`:
+    field name -> value, None when absent); `InvalidInput` naming the option and value."""
+    raw = {name: value for name, value in filters.items() if value is not None}
     try:
         return MeetingFilter.model_validate(raw)
     except ValidationError as error:

@@ -1,4 +1,4 @@
-"""Which meetings: `MeetingFilter`, the order of a listing, and keyset cursors.
+"""Which meetings and which people: `MeetingFilter`, `PeopleFilter`, pages and cursors.
 
 `MeetingFilter` is the one description of a selection. GraphQL arguments, REST query
 parameters, CLI options and export requests all parse into it; only the repository turns
@@ -37,6 +37,7 @@ from pydantic import (
 )
 
 from api.errors import InvalidInput, clip
+from api.filter_fields import description
 from api.models import CountryCode, MeetingKind, Setting
 from api.resolve import resolve_country
 
@@ -47,6 +48,9 @@ __all__ = [
     "MeetingFilter",
     "MeetingOrder",
     "PageRequest",
+    "PeopleFilter",
+    "PeoplePage",
+    "PersonCursor",
     "Synthetic",
     "change_cursor",
     "change_position",
@@ -98,67 +102,32 @@ _Term = Annotated[
 ]
 
 
+def _one(name: str, default: object = None) -> Any:
+    return Field(default=default, description=description(name))
+
+
+def _many(name: str) -> Any:
+    return Field(default_factory=list, max_length=MAX_TERMS, description=description(name))
+
+
 class MeetingFilter(BaseModel):
     """A selection of meetings; every field is optional and fields combine with AND."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    date_from: dt.date | None = Field(
-        default=None,
-        description="On or after this day; a year (2021) or month (2021-09) means its first day.",
-    )
-    date_to: dt.date | None = Field(
-        default=None,
-        description="On or before this day; a year (2021) or month (2021-09) means its last day.",
-    )
-    person: list[_Term] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="Person id, name, alias, surname or unique prefix of a name (titles "
-        "such as 'PM' are ignored); all listed took part.",
-    )
-    country: list[CountryCode] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="Country code (alpha-2 or alpha-3) or name; a participant from each "
-        "listed country took part.",
-    )
-    held_in: list[CountryCode] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="Country code or name of where the meeting took place; any of these.",
-    )
-    city: list[_Term] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="City where the meeting took place, case-insensitive; any of these.",
-    )
-    kind: list[MeetingKind] = Field(
-        default_factory=list, max_length=MAX_TERMS, description="Any of these formats."
-    )
-    setting: list[Setting] = Field(
-        default_factory=list, max_length=MAX_TERMS, description="Any of these settings."
-    )
-    topic: list[_Term] = Field(
-        default_factory=list,
-        max_length=MAX_TERMS,
-        description="Topic id, label or unique prefix of either; any of these.",
-    )
-    occasion: _Term | None = Field(
-        default=None, description="Occasion label, case-insensitive, e.g. 'SCO summit'."
-    )
-    q: _Term | None = Field(
-        default=None, description="Words to find in the summary, statements, occasion or place."
-    )
-    synthetic: Synthetic = Field(
-        default=False,
-        description="false (the default): real records only; true: only generated data; any: both.",
-    )
-    updated_since: dt.datetime | None = Field(
-        default=None,
-        description="Created or changed at or after this instant (ISO 8601, e.g. "
-        "2021-09-17T08:00:00Z; a day alone means its start, UTC).",
-    )
+    date_from: dt.date | None = _one("date_from")
+    date_to: dt.date | None = _one("date_to")
+    person: list[_Term] = _many("person")
+    country: list[CountryCode] = _many("country")
+    held_in: list[CountryCode] = _many("held_in")
+    city: list[_Term] = _many("city")
+    kind: list[MeetingKind] = _many("kind")
+    setting: list[Setting] = _many("setting")
+    topic: list[_Term] = _many("topic")
+    occasion: _Term | None = _one("occasion")
+    q: _Term | None = _one("q")
+    synthetic: Synthetic = _one("synthetic", default=False)
+    updated_since: dt.datetime | None = _one("updated_since")
 
     @field_validator("date_from", mode="before")
     @classmethod
@@ -269,6 +238,68 @@ class PageRequest(BaseModel):
     def cursor(self) -> Cursor | None:
         """The decoded `after` cursor, if any."""
         return None if self.after is None else Cursor.decode(self.after, self.order)
+
+
+class PeopleFilter(BaseModel):
+    """A selection of people; fields combine with AND."""
+
+    # Both APIs' people listings parse into it; the repository takes it as it is.
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: _Term | None = Field(
+        default=None, description="Part of the name or of any known spelling of it."
+    )
+    country: CountryCode | None = Field(
+        default=None,
+        description="The person's country: a code (alpha-2 or alpha-3) or a name.",
+    )
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country_code(cls, value: Any) -> Any:
+        return resolve_country(value) if isinstance(value, str) else value
+
+
+class PersonCursor(BaseModel):
+    """Position after the last person of a page (people are listed by id); opaque on the
+    wire, as meeting cursors are."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+
+    def encode(self) -> str:
+        """The opaque string form."""
+        return encode_token([self.id])
+
+    @classmethod
+    def decode(cls, token: str) -> Self:
+        """Parse a cursor made by `encode`; `InvalidInput` otherwise."""
+        values = decode_token(token)
+        if len(values) != 1:
+            raise InvalidInput(
+                f"invalid cursor {token!r} for people; pass the next_cursor of a previous "
+                "people page unchanged"
+            )
+        return cls(id=values[0])
+
+
+class PeoplePage(BaseModel):
+    """One page of people: its size and the cursor (decoded) it starts after."""
+
+    model_config = ConfigDict(frozen=True)
+
+    limit: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
+    after: PersonCursor | None = Field(default=None, description="A cursor from a previous page.")
+
+    @field_validator("after", mode="before")
+    @classmethod
+    def _decoded(cls, value: object) -> object:
+        """An empty cursor asks for the first page; a token is decoded here, once."""
+        if value == "":
+            return None
+        return PersonCursor.decode(value) if isinstance(value, str) else value
 
 
 def encode_token(values: list[str]) -> str:

@@ -26,6 +26,7 @@ __all__ = [
     "FILTER_PARAMS",
     "LIST_PARAMS",
     "PAGE_PARAMS",
+    "VIEWS",
     "MeetingQuery",
     "check_known",
     "parse_bool",

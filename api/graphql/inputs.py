@@ -17,7 +17,14 @@ from starlette.concurrency import run_in_threadpool
 
 from api import models
 from api.errors import InvalidInput, Spelling
-from api.filters import MAX_PAGE_SIZE, MeetingFilter, MeetingOrder, PageRequest
+from api.filters import (
+    MAX_PAGE_SIZE,
+    MeetingFilter,
+    MeetingOrder,
+    PageRequest,
+    PeopleFilter,
+    PeoplePage,
+)
 from api.graphql import enums as _enums  # noqa: F401  (registers the models' enums)
 from api.resolve import Directory, resolve_filter
 
@@ -30,6 +37,7 @@ __all__ = [
     "PeopleFilterInput",
     "SyntheticChoice",
     "page_request",
+    "people_request",
     "resolved_filter",
     "to_meeting_filter",
 ]
@@ -85,13 +93,13 @@ class MeetingFilterInput:
     updated_since: str | None = strawberry.field(default=None, description=_doc("updated_since"))
 
 
-@strawberry.input(description="A selection of people; fields combine with AND.")
+@strawberry.input(description=PeopleFilter.__doc__)
 class PeopleFilterInput:
     q: str | None = strawberry.field(
-        default=None, description="Part of the name or of any known spelling of it."
+        default=None, description=PeopleFilter.model_fields["q"].description
     )
     country: str | None = strawberry.field(
-        default=None, description="ISO 3166-1 alpha-2 code of the person's country."
+        default=None, description=PeopleFilter.model_fields["country"].description
     )
 
 
@@ -134,11 +142,31 @@ def page_request(
     order: MeetingOrder | None, first: int, after: str | None, with_total: bool = False
 ) -> PageRequest:
     """A `PageRequest`; `InvalidInput` when `first` is out of range."""
+    _check_first(first)
+    return PageRequest(
+        order=order or MeetingOrder.DATE_DESC, limit=first, after=after, with_total=with_total
+    )
+
+
+def people_request(
+    given: PeopleFilterInput | None, first: int, after: str | None
+) -> tuple[PeopleFilter, PeoplePage]:
+    """The `PeopleFilter` and `PeoplePage` of a `people` query; `InvalidInput` names the
+    argument (`filter.country`, `first`, `after`)."""
+    _check_first(first)
+    values = {name: getattr(given, name) for name in PeopleFilter.model_fields} if given else {}
+    try:
+        selection = PeopleFilter.model_validate({k: v for k, v in values.items() if v is not None})
+        return selection, PeoplePage(limit=first, after=after)
+    except ValidationError as error:
+        raise InvalidInput.from_validation(error, _FILTER) from None
+    except InvalidInput as error:  # a country no name or code matches
+        raise _in_filter(error) from None
+
+
+def _check_first(first: int) -> None:
     if not 1 <= first <= MAX_PAGE_SIZE:
         raise InvalidInput(
             f"first {first} is out of range; ask for 1 to {MAX_PAGE_SIZE} and page on "
             "with `after: pageInfo.endCursor`"
         )
-    return PageRequest(
-        order=order or MeetingOrder.DATE_DESC, limit=first, after=after, with_total=with_total
-    )

@@ -1,7 +1,7 @@
 """The root `Query` type: what a client can ask for, each field a thin resolver.
 
 Resolvers turn arguments into the query layer's own objects (`MeetingFilter`,
-`PageRequest`) and call the repository off the event loop; they never write SQL.
+`PageRequest`, `PeopleFilter`) and call the repository off the event loop; they never write SQL.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from api.graphql.inputs import (
     MeetingFilterInput,
     PeopleFilterInput,
     page_request,
+    people_request,
     resolved_filter,
     to_meeting_filter,
 )
@@ -80,11 +81,8 @@ class Query:
         first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
         after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
     ) -> PersonConnection:
-        limit = page_request(None, first, None).limit
-        q, country = (filter.q, filter.country) if filter else (None, None)
-        page = await run_in_threadpool(
-            info.context.repository.list_people, q, country, limit, after
-        )
+        selection, request = people_request(filter, first, after)
+        page = await run_in_threadpool(info.context.repository.list_people, selection, request)
         return PersonConnection(
             page_info=PageInfo(
                 has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor

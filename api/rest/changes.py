@@ -17,15 +17,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from api.errors import InvalidInput
-from api.filters import MAX_PAGE_SIZE, change_cursor, change_position
-from api.params import check_known, single
-from api.rest.responses import accepts_json, json_response
+from api.filters import change_cursor
+from api.rest.queries import ChangeQuery
+from api.rest.responses import json_response
 from api.service import Service
 
 __all__ = ["ChangeItem", "ChangeList", "History", "HistoryItem", "changes", "instant"]
 
-_DEFAULT_LIMIT = 100
 _FEED_CACHE = "no-cache"  # a follower must see a change as soon as it is committed
 
 
@@ -63,16 +61,11 @@ class History(BaseModel):
     data: list[HistoryItem]
 
 
-async def changes(request: Request) -> Response:
+async def changes(request: Request, query: ChangeQuery) -> Response:
     """`GET /changes?after=&limit=`: the changes after a cursor, oldest first."""
-    accepts_json(request)
-    params = request.query_params
-    check_known(params, ("after", "limit"))
-    after = change_position(single(params, "after") if "after" in params else None)
-    limit = _limit(single(params, "limit")) if "limit" in params else _DEFAULT_LIMIT
     service: Service = request.app.state.service
-    found = await run_in_threadpool(service.repository.list_changes, after, limit)
-    last = found[-1].seq if found else after
+    found = await run_in_threadpool(service.repository.list_changes, query.after, query.limit)
+    last = found[-1].seq if found else query.after
     body = orjson.dumps(
         {
             "data": [
@@ -88,14 +81,6 @@ async def changes(request: Request) -> Response:
         }
     )
     return json_response(request, body, {"Cache-Control": _FEED_CACHE})
-
-
-def _limit(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE_SIZE:
-        raise InvalidInput(
-            f"query parameter limit={value!r} is not a page size; give 1 to {MAX_PAGE_SIZE}"
-        )
-    return int(value)
 
 
 def instant(at: dt.datetime) -> str:

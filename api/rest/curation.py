@@ -15,20 +15,17 @@ from api import curation
 from api.errors import NotFound
 from api.etags import meeting_tag
 from api.models import Meeting
-from api.params import check_known
 from api.rest.changes import instant
 from api.rest.envelopes import dump
-from api.rest.writes import UnsupportedMediaType, json_body, service_of, writer
+from api.rest.writes import UnsupportedMediaType, json_body, service_of
 
 __all__ = ["meeting_history", "patch_meeting", "resolve_conflict", "retract_meeting"]
 
 _PATCH_TYPES = ("application/merge-patch+json", "application/json")
 
 
-async def patch_meeting(request: Request) -> Response:
+async def patch_meeting(request: Request, actor: str) -> Response:
     """`PATCH /meetings/{id}`: apply a JSON Merge Patch; needs `If-Match` (428, 412)."""
-    actor = await writer(request, "curate")
-    check_known(request.query_params, ())
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in _PATCH_TYPES:
         raise UnsupportedMediaType(
@@ -47,10 +44,8 @@ async def patch_meeting(request: Request) -> Response:
     return _meeting(meeting)
 
 
-async def retract_meeting(request: Request) -> Response:
+async def retract_meeting(request: Request, actor: str) -> Response:
     """`POST /meetings/{id}/retraction` with `{reason}`: the meeting leaves the dataset."""
-    actor = await writer(request, "curate")
-    check_known(request.query_params, ())
     retraction = curation.validated(curation.Retraction, await json_body(request))
     await run_in_threadpool(
         curation.retract_meeting,
@@ -63,10 +58,8 @@ async def retract_meeting(request: Request) -> Response:
     return Response(status_code=204)
 
 
-async def resolve_conflict(request: Request) -> Response:
+async def resolve_conflict(request: Request, actor: str) -> Response:
     """`POST /meetings/{id}/resolution` with `{field, source}`: that source's value stands."""
-    actor = await writer(request, "curate")
-    check_known(request.query_params, ())
     resolution = curation.validated(curation.Resolution, await json_body(request))
     meeting = await run_in_threadpool(
         curation.resolve_conflict,
@@ -87,12 +80,10 @@ def _meeting(meeting: Meeting) -> Response:
     )
 
 
-async def meeting_history(request: Request) -> Response:
+async def meeting_history(request: Request, actor: str) -> Response:
     """`GET /meetings/{id}/history` (scope admin): every recorded write of the meeting,
     oldest first, with its writer and the meeting before and after. The audit names
     tokens, so it is not public as the other reads are."""
-    await writer(request, "admin")
-    check_known(request.query_params, ())
     meeting_id = request.path_params["id"]
     entries = await run_in_threadpool(service_of(request).repository.audit_of, meeting_id)
     if not entries:

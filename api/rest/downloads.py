@@ -15,12 +15,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 import api
 from api.errors import UnknownFormat
-from api.params import parse_meeting_query
+from api.params import MeetingQuery, parse_meeting_query
 from api.resolve import resolve_filter
 from api.rest.responses import accept_ranges
 from api.service import Service
@@ -28,7 +29,7 @@ from api.threads import iterate_heavy, run_heavy
 from exporters.base import ExportContext, Exporter
 from exporters.registry import registry
 
-__all__ = ["OPTION_PREFIX", "download", "download_for"]
+__all__ = ["OPTION_PREFIX", "download", "download_for", "download_query"]
 
 OPTION_PREFIX = "opt."
 
@@ -43,13 +44,18 @@ def download_for(request: Request) -> Callable[[Request], Awaitable[Response]] |
         return None
     for exporter in registry().exporters():
         if exporter.media_type.split(";")[0].strip().lower() in ranges:
-            return lambda request: _stream(request, exporter)
+            return lambda request: _stream(request, exporter, download_query(request.query_params))
     return None
 
 
-async def download(request: Request) -> Response:
+def download_query(params: QueryParams) -> MeetingQuery:
+    """The selection of a download: the filter parameters and `opt.<name>` options."""
+    return parse_meeting_query(params, paged=False, extra=(OPTION_PREFIX,))
+
+
+async def download(request: Request, query: MeetingQuery) -> Response:
     """`GET /meetings.{format}`: every meeting of the selection in that format."""
-    return await _stream(request, _exporter(request.path_params["format"]))
+    return await _stream(request, _exporter(request.path_params["format"]), query)
 
 
 def _exporter(format_or_extension: str) -> Exporter[Any]:
@@ -63,9 +69,8 @@ def _exporter(format_or_extension: str) -> Exporter[Any]:
         raise
 
 
-async def _stream(request: Request, exporter: Exporter[Any]) -> Response:
+async def _stream(request: Request, exporter: Exporter[Any], query: MeetingQuery) -> Response:
     params = request.query_params
-    query = parse_meeting_query(params, paged=False, extra=(OPTION_PREFIX,))
     service: Service = request.app.state.service
     selection = await run_in_threadpool(resolve_filter, query.selection, service.repository)
     raw = {

@@ -17,8 +17,9 @@ import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.asgi import TrackedSend
 from api.errors import FieldError, InvalidInput, ReadoutsError
 
 __all__ = [
@@ -150,18 +151,11 @@ class ProblemMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, tracked)
         except Exception as error:
-            if started:
+            if tracked.started:
                 _log.error("error after the response started", exc_info=error)
                 raise
             if isinstance(error, HTTPException) and error.status_code == 404:

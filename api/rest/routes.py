@@ -1,4 +1,5 @@
-"""The REST face assembled: routes under `/api/v1`, their middleware, and the docs UI.
+"""The REST face assembled: the routes of `api.rest.table` under `/api/v1`, their
+middleware, and the docs UI.
 
 `rest_routes(settings)` is what `create_app` mounts. Inside the mount, CORS answers
 browsers, large bodies are gzipped (not workbooks, zips already), and `ProblemMiddleware` turns every error (unknown
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -18,58 +20,53 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from api.config import Settings
-from api.rest import changes, curation, docs, downloads, endpoints, openapi, writes
+from api.rest import docs, downloads
+from api.rest.operation import Endpoint
 from api.rest.problems import ProblemMiddleware
+from api.rest.responses import accepts_json
+from api.rest.table import ENDPOINTS, IMPORTS
 from exporters.xlsx_exporter import XlsxExporter
 
 __all__ = ["API_PREFIX", "DOCS_PATH", "IMPORTS_PATH", "rest_routes"]
 
 API_PREFIX = "/api/v1"
-IMPORTS_PATH = f"{API_PREFIX}/imports"
+IMPORTS_PATH = f"{API_PREFIX}{IMPORTS}"
 """Load files are posted here; their bodies may be larger (READOUTS_MAX_IMPORT_BYTES)."""
 DOCS_PATH = "/api/docs"
 
-_GET = ["GET", "HEAD"]
-Endpoint = Callable[[Request], Awaitable[Response]]
+_Serve = Callable[[Request], Awaitable[Response]]
 
 
-def _by_method(**handlers: Endpoint) -> Endpoint:
-    """One endpoint for a path served by several handlers, so that a wrong method's 405
-    lists every method the path has (HEAD goes to GET's handler)."""
+def _serving(endpoint: Endpoint[Any]) -> _Serve:
+    """The Starlette endpoint of a table entry: an exporter's download when `Accept` asks
+    for one, the `Accept` check, the query parsed, then the handler."""
 
-    async def endpoint(request: Request) -> Response:
-        method = "GET" if request.method == "HEAD" else request.method
-        return await handlers[method](request)
+    async def serve(request: Request) -> Response:
+        if endpoint.downloads and (download := downloads.download_for(request)) is not None:
+            return await download(request)
+        if endpoint.json_only:
+            accepts_json(request)
+        return await endpoint.handler(request, await endpoint.query.parse(request))
 
-    return endpoint
+    return serve
 
 
 def _api_routes() -> list[BaseRoute]:
-    return [
-        Route("/meetings", endpoints.meetings, methods=_GET),
-        Route("/readouts", writes.post_readout, methods=["POST"]),
-        Route(IMPORTS_PATH.removeprefix(API_PREFIX), writes.post_import, methods=["POST"]),
-        Route("/meetings.{format}", downloads.download, methods=_GET),
-        Route(
-            "/meetings/{id}",
-            _by_method(GET=endpoints.meeting, PATCH=curation.patch_meeting),
-            methods=[*_GET, "PATCH"],
-        ),
-        Route("/meetings/{id}/retraction", curation.retract_meeting, methods=["POST"]),
-        Route("/meetings/{id}/resolution", curation.resolve_conflict, methods=["POST"]),
-        Route("/meetings/{id}/history", curation.meeting_history, methods=_GET),
-        Route("/meetings/{id}/sources", endpoints.meeting_sources, methods=_GET),
-        Route("/meetings/{id}/conflicts", endpoints.meeting_conflicts, methods=_GET),
-        Route("/people", endpoints.people, methods=_GET),
-        Route("/people/{id}", endpoints.person, methods=_GET),
-        Route("/people/{id}/meetings", endpoints.person_meetings, methods=_GET),
-        Route("/people/{id}/counterparts", endpoints.counterparts, methods=_GET),
-        Route("/countries", endpoints.countries, methods=_GET),
-        Route("/topics", endpoints.topics, methods=_GET),
-        Route("/stats", endpoints.stats, methods=_GET),
-        Route("/changes", changes.changes, methods=_GET),
-        Route("/openapi.json", openapi.endpoint, methods=_GET),
-    ]
+    """One route per path of `ENDPOINTS`, so that a wrong method's 405 lists every method
+    the path has (HEAD goes to GET's handler)."""
+    by_path: dict[str, dict[str, _Serve]] = {}
+    for endpoint in ENDPOINTS:
+        by_path.setdefault(endpoint.path, {})[endpoint.method] = _serving(endpoint)
+    return [_route(path, handlers) for path, handlers in by_path.items()]
+
+
+def _route(path: str, handlers: dict[str, _Serve]) -> Route:
+    async def dispatch(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await handlers[method](request)
+
+    methods = [*handlers, *(["HEAD"] if "GET" in handlers else [])]
+    return Route(path, dispatch, methods=methods)
 
 
 def rest_routes(settings: Settings) -> list[BaseRoute]:

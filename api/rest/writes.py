@@ -75,9 +75,9 @@ async def json_body(request: Request) -> object:
         raise InvalidInput(f"the request body is not valid JSON: {error}") from None
 
 
-async def post_readout(request: Request) -> Response:
-    """`POST /readouts`: ingest one readout (scope `ingest`), as `readouts ingest` does."""
-    actor = await writer(request, "ingest")
+async def post_readout(request: Request, actor: str) -> Response:
+    """`POST /readouts`: ingest one readout (scope `ingest`), as `readouts ingest` does;
+    which query parameters it takes depends on the body's media type."""
     media = _media_type(request)
     params = request.query_params
     if media == "application/json":
@@ -114,11 +114,9 @@ async def post_readout(request: Request) -> Response:
     )
 
 
-async def post_import(request: Request) -> Response:
+async def post_import(request: Request, actor: str) -> Response:
     """`POST /imports`: load a load file (scope `curate`), all-or-nothing, as `readouts
     load` does; `413` past READOUTS_MAX_IMPORT_BYTES."""
-    actor = await writer(request, "curate")
-    check_known(request.query_params, ())
     if _media_type(request) != "application/json":
         raise UnsupportedMediaType(
             f"Content-Type {_media_type(request) or '(none)'!r} is not a load file; send "

@@ -10,9 +10,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from api.countries import is_country_code
-from api.errors import InvalidInput, NotFound
-from api.filters import decode_token, encode_token
+from api.errors import NotFound
+from api.filters import PeopleFilter, PeoplePage, PersonCursor
 from api.models import Person, PersonRef
 from api.names import name_key
 from api.results import Counterpart, PersonPage
@@ -28,41 +27,27 @@ class PeopleReads:
 
     engine: Engine
 
-    def list_people(
-        self,
-        q: str | None = None,
-        country: str | None = None,
-        limit: int = 20,
-        after: str | None = None,
-    ) -> PersonPage:
-        """People ordered by id, optionally whose name contains `q` or from `country`.
-
-        The one place both APIs' people listings are checked: an unknown country or a
-        cursor that is not a people cursor is `InvalidInput`; a `q` with no letters or
-        digits matches no one.
-        """
-        if country is not None and not is_country_code(country.upper()):
-            raise InvalidInput(
-                f"unknown country code {country!r}; expected an ISO 3166-1 alpha-2 code such "
-                "as CN or PK"
-            )
-        last_id = _person_cursor(after) if after is not None else None
-        if q is not None and (not name_key(q) or "\x00" in q):
+    def list_people(self, selection: PeopleFilter, page: PeoplePage) -> PersonPage:
+        """People ordered by id, optionally whose name contains `q` or from `country`;
+        a `q` with no letters or digits matches no one."""
+        key = name_key(selection.q) if selection.q is not None else None
+        if key == "":
             return PersonPage(items=[], next_cursor=None)
-        query = sa.select(t.people.c.id).order_by(t.people.c.id).limit(limit + 1)
-        if q:
+        query = sa.select(t.people.c.id).order_by(t.people.c.id).limit(page.limit + 1)
+        if key is not None:
             matching = sa.select(t.person_names.c.person_id).where(
-                t.person_names.c.name_key.contains(name_key(q), autoescape=True)
+                t.person_names.c.name_key.contains(key, autoescape=True)
             )
             query = query.where(t.people.c.id.in_(matching))
-        if country:
-            query = query.where(t.people.c.country_code == country.upper())
-        if last_id is not None:
-            query = query.where(t.people.c.id > last_id)
+        if selection.country is not None:
+            query = query.where(t.people.c.country_code == selection.country)
+        if page.after is not None:
+            query = query.where(t.people.c.id > page.after.id)
         with self.engine.connect() as connection:
             ids = list(connection.scalars(query))
-            people = fetch_people(connection, ids[:limit])
-        next_cursor = encode_token([ids[limit - 1]]) if len(ids) > limit else None
+            people = fetch_people(connection, ids[: page.limit])
+        more = len(ids) > page.limit
+        next_cursor = PersonCursor(id=ids[page.limit - 1]).encode() if more else None
         return PersonPage(items=people, next_cursor=next_cursor)
 
     def get_person(self, id_or_name: str) -> Person:
@@ -162,13 +147,3 @@ def fetch_people(connection: sa.Connection, ids: list[str]) -> list[Person]:
     ).mappings():
         positions[row["person_id"]].append(row)
     return [person_from_rows(rows[i], names[i], positions[i]) for i in ids if i in rows]
-
-
-def _person_cursor(token: str) -> str:
-    values = decode_token(token)
-    if len(values) != 1:
-        raise InvalidInput(
-            f"invalid cursor {token!r} for people; pass the next_cursor of a previous "
-            "people page unchanged"
-        )
-    return values[0]

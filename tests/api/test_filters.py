@@ -8,7 +8,16 @@ import pytest
 from pydantic import ValidationError
 
 from api.errors import InvalidInput
-from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest, filter_query
+from api.filters import (
+    Cursor,
+    MeetingFilter,
+    MeetingOrder,
+    PageRequest,
+    PeopleFilter,
+    PeoplePage,
+    PersonCursor,
+    filter_query,
+)
 
 
 def test_dates_must_be_in_order() -> None:
@@ -87,3 +96,26 @@ def test_lists_are_bounded() -> None:
 def test_a_date_is_never_read_from_a_number_or_a_short_form(value: str) -> None:
     with pytest.raises(ValidationError, match="is not a date"):
         MeetingFilter.model_validate({"date_to": value})
+
+
+def test_people_filter_reads_countries_as_the_meeting_filter_does() -> None:
+    assert PeopleFilter(country="pk").country == "PK"
+    assert PeopleFilter(country="Pakistan").country == "PK"
+    with pytest.raises(InvalidInput, match="unknown country 'Atlantis'"):
+        PeopleFilter(country="Atlantis")
+    with pytest.raises(ValidationError, match="control character"):
+        PeopleFilter(q="a\x00b")
+    with pytest.raises(ValidationError, match="extra"):
+        PeopleFilter.model_validate({"kind": "meeting"})
+
+
+def test_people_page_decodes_its_cursor_once() -> None:
+    token = PersonCursor(id="imran-khan").encode()
+    assert PeoplePage(after=token).after == PersonCursor(id="imran-khan")
+    assert PeoplePage(after="").after is None
+    meeting_cursor = Cursor(order=MeetingOrder.DATE_DESC, date=dt.date(2021, 1, 1), id="x")
+    for bad in ("W10", meeting_cursor.encode()):
+        with pytest.raises(InvalidInput, match="invalid cursor"):
+            PeoplePage(after=bad)
+    with pytest.raises(ValidationError):
+        PeoplePage(limit=0)

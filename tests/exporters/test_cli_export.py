@@ -111,7 +111,13 @@ def test_bad_input_is_one_line_and_exit_1(
 
 def test_selection_from_options_builds_one_filter() -> None:
     selection = selection_from_options(
-        date_from="2021-01-01", person=["imran-khan", "Li Keqiang"], country=["pk"], q="CPEC"
+        {
+            "date_from": "2021-01-01",
+            "person": ["imran-khan", "Li Keqiang"],
+            "country": ["pk"],
+            "kind": None,
+            "q": "CPEC",
+        }
     )
     assert selection == MeetingFilter(
         date_from=dt.date(2021, 1, 1),
@@ -119,9 +125,9 @@ def test_selection_from_options_builds_one_filter() -> None:
         country=["PK"],
         q="CPEC",
     )
-    assert selection_from_options() == MeetingFilter()
+    assert selection_from_options({}) == MeetingFilter()
     with pytest.raises(InvalidInput, match="date_from 2022-01-01 is after date_to 2021-01-01"):
-        selection_from_options(date_from="2022-01-01", date_to="2021-01-01")
+        selection_from_options({"date_from": "2022-01-01", "date_to": "2021-01-01"})
 
 
 def test_option_pairs() -> None:

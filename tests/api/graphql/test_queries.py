@@ -127,6 +127,18 @@ def test_people_pages_and_filters(gql: Run) -> None:
     assert pk and all(p["countryCode"] == "PK" for p in pk)
 
 
+def test_people_filter_is_the_rest_one(gql: Run) -> None:
+    """`PeopleFilter` reads countries by name too, and its errors name the argument."""
+    by_name = gql('{ people(filter: {country: "Pakistan"}) { nodes { countryCode } } }')
+    assert {p["countryCode"] for p in by_name["data"]["people"]["nodes"]} == {"PK"}
+    unknown = gql('{ people(filter: {country: "Atlantis"}) { nodes { id } } }')
+    assert unknown["errors"][0]["message"].startswith("filter.country: unknown country")
+    control = gql('{ people(filter: {q: "a\\u0000"}) { nodes { id } } }')
+    assert "control character" in control["errors"][0]["message"]
+    cursor = gql('{ people(after: "W10") { nodes { id } } }')
+    assert "invalid cursor" in cursor["errors"][0]["message"]
+
+
 def test_countries_topics_search_and_stats(gql: Run) -> None:
     body = gql(
         """{ countries { code name meetings } topics { id label meetings }

@@ -44,7 +44,7 @@ def test_api_conforms_to_its_schema(seeded: Service, mode: GenerationMode) -> No
     with TestClient(app):
         schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
         operations = [result.ok() for result in schema.get_all_operations()]
-        assert len(operations) == 18
+        assert len(operations) == 19  # schemathesis leaves out the document itself
         unsatisfiable: list[str] = []
         for operation in operations:
 

@@ -202,13 +202,12 @@ def test_listings_are_briefs_unless_the_full_view_is_asked(client: TestClient) -
 
 
 def test_control_characters_are_refused_not_a_server_error(client: TestClient) -> None:
-    for query in ("person=a%00b", "q=%01x", "topic=%1f"):
-        response = client.get(f"/api/v1/meetings?{query}")
-        assert response.status_code == 400, query
+    for url in ("meetings?person=a%00b", "meetings?q=%01x", "meetings?topic=%1f", "people?q=a%00"):
+        response = client.get(f"/api/v1/{url}")
+        assert response.status_code == 400, url
         assert "control character" in response.json()["detail"]
     assert client.get("/api/v1/people/a%00b").status_code == 404
     assert client.get("/api/v1/meetings/a%00b").status_code == 404
-    assert client.get("/api/v1/people?q=a%00").json()["data"] == []
 
 
 def test_sources_carry_the_evidence_of_ingested_texts(client: TestClient) -> None:

@@ -6,7 +6,7 @@ from starlette.testclient import TestClient
 
 from api.filters import MeetingFilter
 from api.models import Meeting
-from api.rest.openapi import document
+from api.rest.table import document
 
 
 def test_document_is_served_and_generated_from_the_models(client: TestClient) -> None:

@@ -33,7 +33,7 @@ def test_readme_rest_examples(client: TestClient) -> None:
 
 
 def test_every_write_the_readme_shows_is_an_operation_of_the_api() -> None:
-    from api.rest.openapi import document
+    from api.rest.table import document
 
     section = README.split("## REST API", 1)[1].split("\n## ", 1)[0]
     shown = re.findall(r"curl -X (\w+) '?127\.0\.0\.1:8000/api/v1(/[^ ?']+)", section)
