@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from api.results import MeetingRow
-from exporters.tables import Labels, Row, TableName, code_label
+from exporters.tables import Labels, Row, TableName, meeting_row
 
 __all__ = ["row_table_rows"]
 
@@ -34,7 +34,6 @@ def _meeting(meeting: MeetingRow, labels: Labels | None) -> list[Row]:
     principals = [p for p in meeting["participants"] if p["role"] == "principal"]
     attendees = [p for p in meeting["participants"] if p["role"] == "attendee"]
     kind, setting = meeting["kind"], meeting["setting"]
-    topics = _SEPARATOR.join(meeting["topics"])
     head: Row = (meeting["id"], meeting["date"], meeting["date_precision"], meeting["time_of_day"])
     place_to_people: Row = (
         place["city"],
@@ -47,22 +46,7 @@ def _meeting(meeting: MeetingRow, labels: Labels | None) -> list[Row]:
         _SEPARATOR.join(dict.fromkeys(p["country_code"] for p in principals)),
     )
     tail: Row = (meeting["summary"], len(meeting["sources"]), meeting["synthetic"])
-    if labels is None:
-        return [(*head, kind, setting, *place_to_people, topics, *tail)]
-    topic_labels = _SEPARATOR.join(labels.topic(topic) for topic in meeting["topics"])
-    return [
-        (
-            *head,
-            kind,
-            code_label(kind),
-            setting,
-            code_label(setting),
-            *place_to_people,
-            topics,
-            topic_labels,
-            *tail,
-        )
-    ]
+    return [meeting_row(head, kind, setting, place_to_people, meeting["topics"], tail, labels)]
 
 
 def _participants(meeting: MeetingRow, labels: Labels | None) -> list[Row]:

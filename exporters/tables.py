@@ -13,7 +13,7 @@ Meetings and `topic_label` to Topics, filled from `Labels` (the topic vocabulary
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -44,6 +44,7 @@ __all__ = [
     "Table",
     "TableName",
     "code_label",
+    "meeting_row",
     "meeting_rows",
     "table",
     "table_rows",
@@ -329,7 +330,6 @@ def _meeting(meeting: Meeting, labels: Labels | None) -> list[Row]:
     place = meeting.location
     principals = meeting.principals
     kind, setting = meeting.kind.value, meeting.setting.value
-    topics = _SEPARATOR.join(meeting.topics)
     head: Row = (
         meeting.id,
         meeting.date,
@@ -347,22 +347,35 @@ def _meeting(meeting: Meeting, labels: Labels | None) -> list[Row]:
         _SEPARATOR.join(dict.fromkeys(p.country_code for p in principals)),
     )
     tail: Row = (meeting.summary, len(meeting.sources), meeting.synthetic)
+    return [meeting_row(head, kind, setting, place_to_people, meeting.topics, tail, labels)]
+
+
+def meeting_row(
+    head: Row,
+    kind: str,
+    setting: str,
+    place_to_people: Row,
+    topics: Sequence[str],
+    tail: Row,
+    labels: Labels | None,
+) -> Row:
+    """One row of the meetings table from its parts, with the label columns when `labels`
+    is given: the one layout both readers (models and plain rows) fill."""
+    joined = _SEPARATOR.join(topics)
     if labels is None:
-        return [(*head, kind, setting, *place_to_people, topics, *tail)]
-    topic_labels = _SEPARATOR.join(labels.topic(topic) for topic in meeting.topics)
-    return [
-        (
-            *head,
-            kind,
-            code_label(kind),
-            setting,
-            code_label(setting),
-            *place_to_people,
-            topics,
-            topic_labels,
-            *tail,
-        )
-    ]
+        return (*head, kind, setting, *place_to_people, joined, *tail)
+    topic_labels = _SEPARATOR.join(labels.topic(topic) for topic in topics)
+    return (
+        *head,
+        kind,
+        code_label(kind),
+        setting,
+        code_label(setting),
+        *place_to_people,
+        joined,
+        topic_labels,
+        *tail,
+    )
 
 
 def _participants(meeting: Meeting, labels: Labels | None) -> list[Row]:
