@@ -1,0 +1,142 @@
+"""GraphQL object types derived from the models they describe, field for field.
+
+`@derived(Model)` turns a class into the strawberry type of `Model`: every field of the
+model becomes a field of the type, with the model's annotation (`id` as `ID`, a nested
+model as the type derived from it) and a description. A field the class defines itself
+(a resolver, e.g. one that loads what the model only references) replaces the model's;
+`omit` leaves a field out, with the reason why. Resolvers hand the models themselves to
+these types: no copy, no conversion, the default resolver reads the model's attribute.
+
+A description is the one given in `descriptions`, else the model field's own, else the
+docstring of its enum or model type; a field with none of them is an error, as is an
+annotation with no GraphQL counterpart, so a new model field cannot go unnoticed.
+
+Why not strawberry's Pydantic integration: `strawberry.pydantic.type` decorates the model
+class itself (models know no GraphQL), and `strawberry.experimental.pydantic.type` adds an
+`is_type_of` check to every object resolved and takes descriptions only from the model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Any, TypeVar, get_args, get_origin, get_type_hints
+
+import strawberry
+from pydantic import BaseModel
+from strawberry.types.field import StrawberryField
+
+__all__ = ["DERIVED", "Derivation", "derived"]
+
+_T = TypeVar("_T")
+_SCALARS = (str, int, float, bool, dt.date)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How a GraphQL type derives from its model: the fields left out, each with why."""
+
+    model: type
+    graphql_type: type
+    omitted: Mapping[str, str]
+    replaced: frozenset[str]
+    """Model fields the type resolves itself (under the same name)."""
+
+
+DERIVED: dict[type, Derivation] = {}
+"""Every derivation, by model (the parity test walks it)."""
+
+_TYPES: dict[type, type] = {}  # model → the GraphQL type that describes it
+
+
+def derived(
+    model: type,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    descriptions: Mapping[str, str] | None = None,
+    omit: Mapping[str, str] | None = None,
+    stands_for: tuple[type, ...] = (),
+) -> Callable[[type[_T]], type[_T]]:
+    """Make the decorated class the strawberry type of `model` (a Pydantic model or a
+    dataclass), named `name` (the model's name by default). `stands_for` lists other
+    models the type also describes (a reference whose details its resolvers load)."""
+    given = dict(descriptions or {})
+    omitted = dict(omit or {})
+
+    def wrap(cls: type[_T]) -> type[_T]:
+        fields = _fields_of(model)
+        unknown = (given.keys() | omitted.keys()) - fields.keys()
+        if unknown:
+            raise TypeError(f"{model.__name__} has no field {sorted(unknown)[0]!r}")
+        own = {key for key, value in vars(cls).items() if isinstance(value, StrawberryField)}
+        own |= set(vars(cls).get("__annotations__", {}))
+        annotations: dict[str, Any] = {}
+        for key, (annotation, own_description) in fields.items():
+            if key in omitted or key in own:
+                continue
+            annotations[key] = _graphql_type(model, key, annotation)
+            text = given.get(key) or own_description or _type_doc(annotation)
+            if not text:
+                raise TypeError(f"{model.__name__}.{key} needs a GraphQL description")
+            setattr(cls, key, strawberry.field(description=text))
+        cls.__annotations__ = {**annotations, **vars(cls).get("__annotations__", {})}
+        graphql_type = strawberry.type(
+            cls, name=name or model.__name__, description=description or model.__doc__
+        )
+        for described in (model, *stands_for):
+            _TYPES[described] = graphql_type
+        DERIVED[model] = Derivation(model, graphql_type, omitted, frozenset(own & fields.keys()))
+        return graphql_type
+
+    return wrap
+
+
+def _fields_of(model: type) -> dict[str, tuple[Any, str | None]]:
+    """Each field's annotation and description, in the model's order."""
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return {
+            key: (info.annotation, info.description) for key, info in model.model_fields.items()
+        }
+    if dataclasses.is_dataclass(model):
+        hints = get_type_hints(model)
+        return {f.name: (hints[f.name], None) for f in dataclasses.fields(model)}
+    raise TypeError(f"{model!r} is neither a Pydantic model nor a dataclass")
+
+
+def _graphql_type(model: type, key: str, annotation: Any) -> Any:
+    """The annotation as strawberry reads it: nested models replaced by their types."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _graphql_type(model, key, get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        present = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(present) == 1:
+            return _graphql_type(model, key, present[0]) | None
+    elif origin is list:
+        return types.GenericAlias(list, (_graphql_type(model, key, get_args(annotation)[0]),))
+    elif key == "id" and annotation is str:
+        return strawberry.ID
+    elif annotation in _TYPES:
+        return _TYPES[annotation]
+    elif annotation in _SCALARS or (isinstance(annotation, type) and issubclass(annotation, Enum)):
+        return annotation
+    raise TypeError(
+        f"{model.__name__}.{key}: no GraphQL type for {annotation!r}; derive a type for it "
+        "first, resolve the field in the type's class, or omit it with a reason"
+    )
+
+
+def _type_doc(annotation: Any) -> str | None:
+    """The docstring of the enum or model a field holds (itself or as `X | None`)."""
+    if get_origin(annotation) in (typing.Union, types.UnionType):
+        present = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return _type_doc(present[0]) if len(present) == 1 else None
+    if isinstance(annotation, type) and issubclass(annotation, Enum | BaseModel):
+        return annotation.__doc__
+    return None
