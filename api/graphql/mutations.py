@@ -95,6 +95,12 @@ IfMatch = Annotated[
     ),
 ]
 MeetingId = Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")]
+Patch = Annotated[JSON, strawberry.argument(description='e.g. {summary: "..."}')]
+Reason = Annotated[str, strawberry.argument(description="Why; shown to readers.")]
+ConflictField = Annotated[
+    str, strawberry.argument(description="The conflicting field, e.g. location.city.")
+]
+StandingSource = Annotated[str, strawberry.argument(description="The source whose value stands.")]
 
 
 @strawberry.type(description="Writes (each needs a bearer token of the scope it names).")
@@ -133,11 +139,7 @@ class Mutation:
         graphql_type=Meeting,
     )
     async def update_meeting(
-        self,
-        info: Info,
-        id: MeetingId,
-        patch: Annotated[JSON, strawberry.argument(description='e.g. {summary: "..."}')],
-        if_match: IfMatch = None,
+        self, info: Info, id: MeetingId, patch: Patch, if_match: IfMatch = None
     ) -> models.Meeting:
         return await _write(
             info,
@@ -150,11 +152,7 @@ class Mutation:
         "and exports, and reading it is an error coded `gone`. Returns its id."
     )
     async def retract_meeting(
-        self,
-        info: Info,
-        id: MeetingId,
-        reason: Annotated[str, strawberry.argument(description="Why; shown to readers.")],
-        if_match: IfMatch = None,
+        self, info: Info, id: MeetingId, reason: Reason, if_match: IfMatch = None
     ) -> strawberry.ID:
 
         def retract(engine: Engine, actor: str) -> None:
@@ -174,10 +172,8 @@ class Mutation:
         self,
         info: Info,
         id: MeetingId,
-        field: Annotated[
-            str, strawberry.argument(description="The conflicting field, e.g. location.city.")
-        ],
-        source: Annotated[str, strawberry.argument(description="The source whose value stands.")],
+        field: ConflictField,
+        source: StandingSource,
         if_match: IfMatch = None,
     ) -> models.Meeting:
 
