@@ -144,7 +144,7 @@ async def meeting_page(
 @derived(
     models.Person,
     descriptions={"id": "Stable slug of the person."},
-    omit={"synthetic": "generated people are reached only through generated meetings"},
+    omit={"synthetic": "not in the published schema; generated meetings say `synthetic`"},
     stands_for=(models.PersonRef,),
 )
 class Person:
