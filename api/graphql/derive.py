@@ -112,8 +112,10 @@ def _fields_of(model: type) -> dict[str, tuple[Any, str | None]]:
 def _graphql_type(model: type, key: str, annotation: Any) -> Any:
     """The annotation as strawberry reads it: nested models replaced by their types."""
     origin = get_origin(annotation)
-    if origin is Annotated:
+    if origin is Annotated:  # constraints (`Slug`, `CountryCode`) are the model's concern
         return _graphql_type(model, key, get_args(annotation)[0])
+    if isinstance(annotation, typing.NewType):
+        return _graphql_type(model, key, annotation.__supertype__)
     if origin in (typing.Union, types.UnionType):
         present = [arg for arg in get_args(annotation) if arg is not type(None)]
         if len(present) == 1:

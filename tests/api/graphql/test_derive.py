@@ -7,15 +7,18 @@ import dataclasses
 import datetime as dt
 import inspect
 import types
-from typing import Any, Union, get_args, get_origin
+from typing import Any, NewType, Union, get_args, get_origin
 
 import pytest
+import strawberry
 from graphql import GraphQLNonNull, GraphQLObjectType
 from pydantic import BaseModel, Field
 
 from api import models, results
 from api.graphql import schema
 from api.graphql.derive import DERIVED, derived
+
+NoteId = NewType("NoteId", str)
 
 NOT_GRAPHQL_TYPES = {
     models.PersonRef: "the `Person` type describes a reference too (details load on demand)",
@@ -89,6 +92,7 @@ def test_a_new_model_field_is_in_the_derived_type_with_its_description() -> None
     class Note(BaseModel):
         """A note on a meeting."""
 
+        id: NoteId = Field(description="Stable id.")
         text: str = Field(description="What it says.")
         written: dt.date | None = Field(default=None, description="When, if known.")
         kind: models.OutcomeKind
@@ -100,11 +104,14 @@ def test_a_new_model_field_is_in_the_derived_type_with_its_description() -> None
     definition = NoteType.__strawberry_definition__
     described = {f.python_name: f.description for f in definition.fields}
     assert described == {
+        "id": "Stable id.",
         "text": "What it says.",
         "written": "When, if known.",
         "kind": models.OutcomeKind.__doc__,
     }
     assert definition.description == "A note on a meeting."
+    id_field = next(f for f in definition.fields if f.python_name == "id")
+    assert id_field.type is strawberry.ID
 
 
 def test_a_field_without_a_description_or_a_graphql_type_is_refused() -> None:
