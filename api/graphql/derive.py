@@ -4,8 +4,9 @@
 model becomes a field of the type, with the model's annotation (`id` as `ID`, a nested
 model as the type derived from it) and a description. A field the class defines itself
 (a resolver, e.g. one that loads what the model only references) replaces the model's;
-`omit` leaves a field out, with the reason why. Resolvers hand the models themselves to
-these types: no copy, no conversion, the default resolver reads the model's attribute.
+`omit` leaves a field out, with the reason why. Fields come in the model's order, then
+the class's resolvers in its own. Resolvers hand the models themselves to these types:
+no copy, no conversion, the default resolver reads the model's attribute.
 
 A description is the one given in `descriptions`, else the model field's own, else the
 docstring of its enum or model type; a field with none of them is an error, as is an
@@ -18,14 +19,13 @@ class itself (models know no GraphQL), and `strawberry.experimental.pydantic.typ
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Any, TypeVar, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 import strawberry
 from pydantic import BaseModel
@@ -39,74 +39,59 @@ _SCALARS = (str, int, float, bool, dt.date)
 
 @dataclass(frozen=True)
 class Derivation:
-    """How a GraphQL type derives from its model: the fields left out, each with why."""
+    """How the GraphQL type of a model derives from it: the fields left out, with why."""
 
-    model: type
-    graphql_type: type
     omitted: Mapping[str, str]
     replaced: frozenset[str]
     """Model fields the type resolves itself (under the same name)."""
 
 
-DERIVED: dict[type, Derivation] = {}
+DERIVED: dict[type[BaseModel], Derivation] = {}
 """Every derivation, by model (the parity test walks it)."""
 
 _TYPES: dict[type, type] = {}  # model → the GraphQL type that describes it
 
 
 def derived(
-    model: type,
+    model: type[BaseModel],
     *,
-    name: str | None = None,
-    description: str | None = None,
     descriptions: Mapping[str, str] | None = None,
     omit: Mapping[str, str] | None = None,
-    stands_for: tuple[type, ...] = (),
+    stands_for: tuple[type[BaseModel], ...] = (),
 ) -> Callable[[type[_T]], type[_T]]:
-    """Make the decorated class the strawberry type of `model` (a Pydantic model or a
-    dataclass), named `name` (the model's name by default). `stands_for` lists other
-    models the type also describes (a reference whose details its resolvers load)."""
+    """Make the decorated class the strawberry type of `model`, named and described as the
+    model is. `stands_for` lists other models the type also describes (a reference whose
+    details its resolvers load)."""
     given = dict(descriptions or {})
     omitted = dict(omit or {})
 
     def wrap(cls: type[_T]) -> type[_T]:
-        fields = _fields_of(model)
+        fields = model.model_fields
         unknown = (given.keys() | omitted.keys()) - fields.keys()
         if unknown:
             raise TypeError(f"{model.__name__} has no field {sorted(unknown)[0]!r}")
         own = {key for key, value in vars(cls).items() if isinstance(value, StrawberryField)}
         own |= set(vars(cls).get("__annotations__", {}))
+        if given.keys() & own:
+            unused = sorted(given.keys() & own)[0]
+            raise TypeError(f"{cls.__name__}.{unused} is defined by the class: describe it there")
         annotations: dict[str, Any] = {}
-        for key, (annotation, own_description) in fields.items():
+        for key, info in fields.items():
             if key in omitted or key in own:
                 continue
-            annotations[key] = _graphql_type(model, key, annotation)
-            text = given.get(key) or own_description or _type_doc(annotation)
+            annotations[key] = _graphql_type(model, key, info.annotation)
+            text = given.get(key) or info.description or _type_doc(info.annotation)
             if not text:
                 raise TypeError(f"{model.__name__}.{key} needs a GraphQL description")
             setattr(cls, key, strawberry.field(description=text))
         cls.__annotations__ = {**annotations, **vars(cls).get("__annotations__", {})}
-        graphql_type = strawberry.type(
-            cls, name=name or model.__name__, description=description or model.__doc__
-        )
+        graphql_type = strawberry.type(cls, name=model.__name__, description=model.__doc__)
         for described in (model, *stands_for):
             _TYPES[described] = graphql_type
-        DERIVED[model] = Derivation(model, graphql_type, omitted, frozenset(own & fields.keys()))
+        DERIVED[model] = Derivation(omitted, frozenset(own & fields.keys()))
         return graphql_type
 
     return wrap
-
-
-def _fields_of(model: type) -> dict[str, tuple[Any, str | None]]:
-    """Each field's annotation and description, in the model's order."""
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        return {
-            key: (info.annotation, info.description) for key, info in model.model_fields.items()
-        }
-    if dataclasses.is_dataclass(model):
-        hints = get_type_hints(model)
-        return {f.name: (hints[f.name], None) for f in dataclasses.fields(model)}
-    raise TypeError(f"{model!r} is neither a Pydantic model nor a dataclass")
 
 
 def _graphql_type(model: type, key: str, annotation: Any) -> Any:
