@@ -88,19 +88,19 @@ async def _write(info: Info, scope: str, write: Callable[[Engine, str], _T]) -> 
     return await run_in_threadpool(run)
 
 
-IfMatch = Annotated[
+_IfMatch = Annotated[
     str | None,
     strawberry.argument(
         description="The meeting's `etag` as read; the change applies only to that version."
     ),
 ]
-MeetingId = Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")]
-Patch = Annotated[JSON, strawberry.argument(description='e.g. {summary: "..."}')]
-Reason = Annotated[str, strawberry.argument(description="Why; shown to readers.")]
-ConflictField = Annotated[
+_MeetingId = Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")]
+_Patch = Annotated[JSON, strawberry.argument(description='e.g. {summary: "..."}')]
+_Reason = Annotated[str, strawberry.argument(description="Why; shown to readers.")]
+_ConflictField = Annotated[
     str, strawberry.argument(description="The conflicting field, e.g. location.city.")
 ]
-StandingSource = Annotated[str, strawberry.argument(description="The source whose value stands.")]
+_StandingSource = Annotated[str, strawberry.argument(description="The source whose value stands.")]
 
 
 @strawberry.type(description="Writes (each needs a bearer token of the scope it names).")
@@ -139,7 +139,7 @@ class Mutation:
         graphql_type=Meeting,
     )
     async def update_meeting(
-        self, info: Info, id: MeetingId, patch: Patch, if_match: IfMatch = None
+        self, info: Info, id: _MeetingId, patch: _Patch, if_match: _IfMatch = None
     ) -> models.Meeting:
         return await _write(
             info,
@@ -152,7 +152,7 @@ class Mutation:
         "and exports, and reading it is an error coded `gone`. Returns its id."
     )
     async def retract_meeting(
-        self, info: Info, id: MeetingId, reason: Reason, if_match: IfMatch = None
+        self, info: Info, id: _MeetingId, reason: _Reason, if_match: _IfMatch = None
     ) -> strawberry.ID:
 
         def retract(engine: Engine, actor: str) -> None:
@@ -171,10 +171,10 @@ class Mutation:
     async def resolve_conflict(
         self,
         info: Info,
-        id: MeetingId,
-        field: ConflictField,
-        source: StandingSource,
-        if_match: IfMatch = None,
+        id: _MeetingId,
+        field: _ConflictField,
+        source: _StandingSource,
+        if_match: _IfMatch = None,
     ) -> models.Meeting:
 
         def resolve(engine: Engine, actor: str) -> models.Meeting:
