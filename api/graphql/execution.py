@@ -10,9 +10,10 @@ the type: `is_awaitable` works it out once per type and then answers from a dict
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from inspect import CO_ITERABLE_COROUTINE
 from types import CoroutineType, GeneratorType
-from typing import Any
+from typing import Any, TypeGuard
 
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -25,7 +26,7 @@ _BY_TYPE: dict[type, bool] = {
 _MAX_TYPES = 4_096  # a bound on the dict, however many types a process resolves
 
 
-def is_awaitable(value: Any) -> bool:
+def is_awaitable(value: Any) -> TypeGuard[Awaitable[Any]]:
     """True if `value` can be passed to `await` (graphql-core's `is_awaitable`)."""
     kind = type(value)
     known = _BY_TYPE.get(kind)
@@ -44,4 +45,4 @@ class ExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.is_awaitable = is_awaitable  # type: ignore[assignment]
+        self.is_awaitable = is_awaitable

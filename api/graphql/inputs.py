@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from pydantic import ValidationError
@@ -33,7 +33,11 @@ __all__ = [
     "FILTER",
     "FIRST",
     "ORDER",
+    "AfterArgument",
+    "FilterArgument",
+    "FirstArgument",
     "MeetingFilterInput",
+    "OrderArgument",
     "PeopleFilterInput",
     "SyntheticChoice",
     "page_request",
@@ -101,6 +105,13 @@ class PeopleFilterInput:
     country: str | None = strawberry.field(
         default=None, description=PeopleFilter.model_fields["country"].description
     )
+
+
+FilterArgument = Annotated[MeetingFilterInput | None, strawberry.argument(description=FILTER)]
+"""The `filter` argument of a field that lists or counts meetings."""
+OrderArgument = Annotated[MeetingOrder | None, strawberry.argument(description=ORDER)]
+FirstArgument = Annotated[int, strawberry.argument(description=FIRST)]
+AfterArgument = Annotated[str | None, strawberry.argument(description=AFTER)]
 
 
 def to_meeting_filter(given: MeetingFilterInput | None, person: str | None = None) -> MeetingFilter:

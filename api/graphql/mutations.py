@@ -9,20 +9,25 @@ carry the REST problem type as `extensions.code`: `unauthorized`, `forbidden`,
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 import strawberry
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from strawberry.scalars import JSON
 
-from api import curation
+from api import curation, models, results
 from api.auth import authorize
 from api.graphql.context import Info
-from api.graphql.types import Conflict, Meeting, present
-from api.ingest import IngestReport, ingest_readouts
+from api.graphql.fields import field
+from api.graphql.types import Conflict, Meeting
+from api.ingest import IngestReport, Merged, Skipped, ingest_readouts
 from api.writes import once, readout_of, to_readout
 
 __all__ = ["IngestResult", "Mutation"]
+
+_T = TypeVar("_T")
 
 
 @strawberry.type(description="A report merged into a stored meeting, and the fields it filled.")
@@ -40,16 +45,23 @@ class SkippedReport:
 
 @strawberry.type(description="What an ingest did (or, for a dry run, would do).")
 class IngestResult:
+    """Describes the `IngestReport` an ingest returns (its attributes are these fields)."""
+
     dry_run: bool = strawberry.field(description="True when nothing was written.")
     replayed: bool = strawberry.field(
         description="True when this is the stored answer of an earlier call with the same key."
     )
     new: list[strawberry.ID] = strawberry.field(description="Ids of the meetings created.")
-    merged: list[MergedReport] = strawberry.field(description="Reports of stored meetings.")
-    conflicts: list[Conflict] = strawberry.field(
-        description="Values that differ from the kept ones, kept with their source."
+    merged: list[Merged] = strawberry.field(
+        description="Reports of stored meetings.", graphql_type=list[MergedReport]
     )
-    skipped: list[SkippedReport] = strawberry.field(description="What was left out, and why.")
+    conflicts: list[results.Conflict] = strawberry.field(
+        description="Values that differ from the kept ones, kept with their source.",
+        graphql_type=list[Conflict],
+    )
+    skipped: list[Skipped] = strawberry.field(
+        description="What was left out, and why.", graphql_type=list[SkippedReport]
+    )
     dropped_aliases: list[str] = strawberry.field(
         description="Aliases left out because they would name two people."
     )
@@ -64,40 +76,39 @@ class ReadoutInput:
     headline: str | None = strawberry.field(default=None, description="Its headline.")
 
 
-def _writer(info: Info, scope: str) -> str:
-    request = info.context.request
-    header = request.headers.get("authorization") if request is not None else None
-    return authorize(info.context.repository.engine, header, scope)
+async def _write(info: Info, scope: str, write: Callable[[Engine, str], _T]) -> _T:
+    """`write(engine, actor)` off the event loop, once the request's token holds `scope`."""
+
+    def run() -> _T:
+        request = info.context.request
+        header = request.headers.get("authorization") if request is not None else None
+        engine = info.context.repository.engine
+        return write(engine, authorize(engine, header, scope))
+
+    return await run_in_threadpool(run)
 
 
-def _result(report: IngestReport) -> IngestResult:
-    return IngestResult(
-        dry_run=report.dry_run,
-        replayed=report.replayed,
-        new=[strawberry.ID(i) for i in report.new],
-        merged=[
-            MergedReport(
-                meeting_id=strawberry.ID(m.meeting_id), source_id=m.source_id, filled=m.filled
-            )
-            for m in report.merged
-        ],
-        conflicts=present(report.conflicts),
-        skipped=[SkippedReport(file=s.file, reason=s.reason) for s in report.skipped],
-        dropped_aliases=report.dropped_aliases,
-    )
-
-
-_IF_MATCH = strawberry.argument(
-    description="The meeting's `etag` as read; the change applies only to that version."
-)
-_ID = strawberry.argument(description="The meeting's id.")
+_IfMatch = Annotated[
+    str | None,
+    strawberry.argument(
+        description="The meeting's `etag` as read; the change applies only to that version."
+    ),
+]
+_MeetingId = Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")]
+_Patch = Annotated[JSON, strawberry.argument(description='e.g. {summary: "..."}')]
+_Reason = Annotated[str, strawberry.argument(description="Why; shown to readers.")]
+_ConflictField = Annotated[
+    str, strawberry.argument(description="The conflicting field, e.g. location.city.")
+]
+_StandingSource = Annotated[str, strawberry.argument(description="The source whose value stands.")]
 
 
 @strawberry.type(description="Writes (each needs a bearer token of the scope it names).")
 class Mutation:
-    @strawberry.mutation(
-        description="Ingest one readout as `readouts ingest` does (scope ingest); "
-        "`idempotencyKey` (or the same text again) never creates a second meeting."
+    @field(
+        "Ingest one readout as `readouts ingest` does (scope ingest); "
+        "`idempotencyKey` (or the same text again) never creates a second meeting.",
+        graphql_type=IngestResult,
     )
     async def ingest_readout(
         self,
@@ -113,73 +124,61 @@ class Mutation:
                 "gives the first answer back."
             ),
         ] = None,
-    ) -> IngestResult:
-        def run() -> IngestReport:
-            actor = _writer(info, "ingest")
+    ) -> IngestReport:
+
+        def ingest(engine: Engine, actor: str) -> IngestReport:
             request = readout_of(strawberry.asdict(readout))
             key = once(idempotency_key, "readout", request)
-            engine = info.context.repository.engine
             return ingest_readouts(engine, [to_readout(request)], dry_run, None, actor, key)
 
-        return _result(await run_in_threadpool(run))
+        return await _write(info, "ingest", ingest)
 
-    @strawberry.mutation(
-        description="Correct a meeting with a JSON Merge Patch (RFC 7396) of its fields "
-        "(scope curate); `ifMatch` is required."
+    @field(
+        "Correct a meeting with a JSON Merge Patch (RFC 7396) of its fields "
+        "(scope curate); `ifMatch` is required.",
+        graphql_type=Meeting,
     )
     async def update_meeting(
-        self,
-        info: Info,
-        id: Annotated[strawberry.ID, _ID],
-        patch: Annotated[JSON, strawberry.argument(description='e.g. {summary: "..."}')],
-        if_match: Annotated[str | None, _IF_MATCH] = None,
-    ) -> Meeting:
-        def run() -> Any:
-            actor = _writer(info, "curate")
-            engine = info.context.repository.engine
-            return curation.update_meeting(engine, actor, str(id), patch, if_match)
+        self, info: Info, id: _MeetingId, patch: _Patch, if_match: _IfMatch = None
+    ) -> models.Meeting:
+        return await _write(
+            info,
+            "curate",
+            lambda engine, actor: curation.update_meeting(engine, actor, str(id), patch, if_match),
+        )
 
-        return present(await run_in_threadpool(run))
-
-    @strawberry.mutation(
-        description="Retract a meeting with a reason (scope curate): it leaves listings "
+    @field(
+        "Retract a meeting with a reason (scope curate): it leaves listings "
         "and exports, and reading it is an error coded `gone`. Returns its id."
     )
     async def retract_meeting(
-        self,
-        info: Info,
-        id: Annotated[strawberry.ID, _ID],
-        reason: Annotated[str, strawberry.argument(description="Why; shown to readers.")],
-        if_match: Annotated[str | None, _IF_MATCH] = None,
+        self, info: Info, id: _MeetingId, reason: _Reason, if_match: _IfMatch = None
     ) -> strawberry.ID:
-        def run() -> None:
-            actor = _writer(info, "curate")
+
+        def retract(engine: Engine, actor: str) -> None:
             retraction = curation.validated(curation.Retraction, {"reason": reason})
-            engine = info.context.repository.engine
             curation.retract_meeting(engine, actor, str(id), retraction, if_match)
 
-        await run_in_threadpool(run)
+        await _write(info, "curate", retract)
         return id
 
-    @strawberry.mutation(
-        description="Settle a conflicting field with one source's value (scope curate): "
+    @field(
+        "Settle a conflicting field with one source's value (scope curate): "
         "the conflict's source takes its value, another source of the meeting keeps the "
-        "current one."
+        "current one.",
+        graphql_type=Meeting,
     )
     async def resolve_conflict(
         self,
         info: Info,
-        id: Annotated[strawberry.ID, _ID],
-        field: Annotated[
-            str, strawberry.argument(description="The conflicting field, e.g. location.city.")
-        ],
-        source: Annotated[str, strawberry.argument(description="The source whose value stands.")],
-        if_match: Annotated[str | None, _IF_MATCH] = None,
-    ) -> Meeting:
-        def run() -> Any:
-            actor = _writer(info, "curate")
+        id: _MeetingId,
+        field: _ConflictField,
+        source: _StandingSource,
+        if_match: _IfMatch = None,
+    ) -> models.Meeting:
+
+        def resolve(engine: Engine, actor: str) -> models.Meeting:
             choice = curation.validated(curation.Resolution, {"field": field, "source": source})
-            engine = info.context.repository.engine
             return curation.resolve_conflict(engine, actor, str(id), choice, if_match)
 
-        return present(await run_in_threadpool(run))
+        return await _write(info, "curate", resolve)

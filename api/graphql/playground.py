@@ -12,7 +12,9 @@ import json
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, Response
+
+from api import assets
 
 __all__ = ["ASSETS", "EXAMPLE_QUERY", "INSTALL_COMMAND", "asset", "page"]
 
@@ -45,17 +47,12 @@ query ImranKhan {
 }
 """
 
-_PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>readouts GraphQL playground</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
+_HEAD = """<meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="{base}/assets/graphiql.css">
 <style>html, body, #graphiql {{ height: 100%; margin: 0; }}</style>
-</head>
-<body>
-<div id="graphiql">Loading the playground…</div>
+"""
+
+_BODY = """<div id="graphiql">Loading the playground…</div>
 <script src="{base}/assets/react.js"></script>
 <script src="{base}/assets/react-dom.js"></script>
 <script src="{base}/assets/graphiql.js"></script>
@@ -71,45 +68,26 @@ ReactDOM.createRoot(document.getElementById("graphiql")).render(
   }})
 );
 </script>
-</body>
-</html>
 """
 
-_MISSING = """<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>readouts GraphQL playground: not installed</title></head>
-<body>
-<h1>The GraphQL playground is not installed</h1>
-<p>Its files come from npm packages. From the project directory, run:</p>
-<pre>{command}</pre>
-<p>then reload this page. The API itself works without them: POST queries to
-<code>{base}</code>, for example:</p>
+_WITHOUT = """<p>The API itself works without them: POST queries to <code>{base}</code>,
+for example:</p>
 <pre>{example}</pre>
-</body>
-</html>
 """
 
 
 def page(request: Request) -> Response:
     """The playground page, or a page naming the install command when assets are missing."""
-    base = request.url.path.rstrip("/")
-    if not all(path.is_file() for path in ASSETS.values()):
-        body = _MISSING.format(
-            command=html.escape(INSTALL_COMMAND),
-            base=html.escape(base),
-            example=html.escape(EXAMPLE_QUERY),
-        )
-        return HTMLResponse(body, status_code=503)
+    base = html.escape(request.url.path.rstrip("/"))
+    if not assets.installed(ASSETS):
+        meanwhile = _WITHOUT.format(base=base, example=html.escape(EXAMPLE_QUERY))
+        return assets.not_installed("GraphQL playground", INSTALL_COMMAND, meanwhile)
     example = json.dumps(EXAMPLE_QUERY).replace("</", "<\\/")
-    return HTMLResponse(_PAGE.format(base=html.escape(base), example=example))
+    head = _HEAD.format(base=base)
+    body = _BODY.format(base=base, example=example)
+    return HTMLResponse(assets.document("readouts GraphQL playground", body, head))
 
 
 async def asset(request: Request) -> Response:
     """One of the `ASSETS`, cached for a day; 404 for any other name."""
-    path = ASSETS.get(request.path_params["name"])
-    if path is None or not path.is_file():
-        return PlainTextResponse(
-            f"no playground asset {request.path_params['name']!r}; run {INSTALL_COMMAND}",
-            status_code=404,
-        )
-    return FileResponse(path, headers={"Cache-Control": "public, max-age=86400"})
+    return assets.serve(ASSETS, request.path_params["name"], "playground", INSTALL_COMMAND)

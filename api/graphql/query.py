@@ -12,14 +12,15 @@ from urllib.parse import urlencode
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
+from api import models, results
 from api.errors import NotFound
-from api.filters import MeetingOrder, filter_query
+from api.filters import filter_query
 from api.graphql.context import Info
+from api.graphql.fields import field
 from api.graphql.inputs import (
-    AFTER,
-    FILTER,
-    FIRST,
-    ORDER,
+    AfterArgument,
+    FilterArgument,
+    FirstArgument,
     MeetingFilterInput,
     PeopleFilterInput,
     page_request,
@@ -27,9 +28,8 @@ from api.graphql.inputs import (
     resolved_filter,
     to_meeting_filter,
 )
-from api.graphql.pages import MeetingConnection, PageInfo, PersonConnection, meeting_connection
 from api.graphql.results import CountryCount, MeetingStats, TopicCount
-from api.graphql.types import Meeting, Person, present
+from api.graphql.types import Meeting, PageInfo, Person, PersonConnection, meeting_page
 from api.resolve import resolve_person
 from api.storage.meetings import missing_meeting
 from api.threads import run_heavy
@@ -43,25 +43,17 @@ DOWNLOAD_PATH = "/api/v1/meetings.{format}"
 
 @strawberry.type(description="Diplomatic readouts: meetings, people, topics and facets.")
 class Query:
-    @strawberry.field(description="A page of meetings, newest first unless `orderBy` says.")
-    async def meetings(
-        self,
-        info: Info,
-        filter: Annotated[
-            MeetingFilterInput | None, strawberry.argument(description=FILTER)
-        ] = None,
-        order_by: Annotated[MeetingOrder | None, strawberry.argument(description=ORDER)] = None,
-        first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-    ) -> MeetingConnection:
-        return await meeting_connection(info, filter, order_by, first, after)
+    meetings = strawberry.field(
+        resolver=meeting_page,
+        description="A page of meetings, newest first unless `orderBy` says.",
+    )
 
-    @strawberry.field(description="One meeting by id; an error names an unknown id.")
+    @field("One meeting by id; an error names an unknown id.", graphql_type=Meeting)
     async def meeting(
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")],
-    ) -> Meeting:
+    ) -> models.Meeting:
         found = await info.context.loaders.meeting.load(str(id))
         if found is None:
             engine = info.context.repository.engine
@@ -69,28 +61,27 @@ class Query:
             if isinstance(error, NotFound):
                 error.detail = f"{error.detail}; find ids with `meetings` or `search`"
             raise error
-        return present(found)
+        return found
 
-    @strawberry.field(description="A page of people, ordered by id.")
+    @field("A page of people, ordered by id.")
     async def people(
         self,
         info: Info,
         filter: Annotated[
             PeopleFilterInput | None, strawberry.argument(description="Which people.")
         ] = None,
-        first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
+        first: FirstArgument = 20,
+        after: AfterArgument = None,
     ) -> PersonConnection:
         selection, request = people_request(filter, first, after)
         page = await run_in_threadpool(info.context.repository.list_people, selection, request)
+        has_next = page.next_cursor is not None
         return PersonConnection(
-            page_info=PageInfo(
-                has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor
-            ),
-            nodes=present(page.items),
+            page_info=PageInfo(has_next_page=has_next, end_cursor=page.next_cursor),
+            nodes=page.items,
         )
 
-    @strawberry.field(description="One person by id or by any known spelling of the name.")
+    @field("One person by id or by any known spelling of the name.", graphql_type=Person)
     async def person(
         self,
         info: Info,
@@ -98,46 +89,49 @@ class Query:
             strawberry.ID,
             strawberry.argument(description="A person id, or a name such as 'Imran Khan'."),
         ],
-    ) -> Person:
+    ) -> models.Person:
         repository = info.context.repository
         person_id = await run_in_threadpool(resolve_person, str(id), repository)
-        return present(await run_in_threadpool(repository.get_person, person_id))
+        return await run_in_threadpool(repository.get_person, person_id)
 
-    @strawberry.field(description="Countries with participants, with their meeting counts.")
-    async def countries(self, info: Info) -> list[CountryCount]:
-        return present(await run_in_threadpool(info.context.repository.countries))
+    @field(
+        "Countries with participants, with their meeting counts.",
+        graphql_type=list[CountryCount],
+    )
+    async def countries(self, info: Info) -> list[results.CountryCount]:
+        return await run_in_threadpool(info.context.repository.countries)
 
-    @strawberry.field(description="The topic vocabulary with the number of meetings of each.")
-    async def topics(self, info: Info) -> list[TopicCount]:
-        return present(await run_in_threadpool(info.context.repository.topics))
+    @field(
+        "The topic vocabulary with the number of meetings of each.",
+        graphql_type=list[TopicCount],
+    )
+    async def topics(self, info: Info) -> list[results.TopicCount]:
+        return await run_in_threadpool(info.context.repository.topics)
 
-    @strawberry.field(description="Meetings whose summary, statements, occasion or place match.")
+    @field(
+        "Meetings whose summary, statements, occasion or place match.",
+        graphql_type=list[Meeting],
+    )
     async def search(
         self,
         info: Info,
         text: Annotated[str, strawberry.argument(description="Words to find.")],
-        first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
-    ) -> list[Meeting]:
+        first: FirstArgument = 20,
+    ) -> list[models.Meeting]:
         selection = to_meeting_filter(MeetingFilterInput(q=text))
         page = await run_in_threadpool(
             info.context.repository.list_meetings, selection, page_request(None, first, None)
         )
-        return present(page.items)
+        return page.items
 
-    @strawberry.field(description="Facets of a selection: by year, kind, setting, pair, topic.")
+    @field("Facets of a selection: by year, kind, setting, pair, topic.", graphql_type=MeetingStats)
     async def meeting_stats(
-        self,
-        info: Info,
-        filter: Annotated[
-            MeetingFilterInput | None, strawberry.argument(description=FILTER)
-        ] = None,
-    ) -> MeetingStats:
+        self, info: Info, filter: FilterArgument = None
+    ) -> results.MeetingStats:
         selection = await resolved_filter(info.context.repository, filter)
-        return present(await run_heavy(info.context.repository.stats, selection))
+        return await run_heavy(info.context.repository.stats, selection)
 
-    @strawberry.field(
-        description="The download URL (REST) of the same selection in an export format."
-    )
+    @field("The download URL (REST) of the same selection in an export format.")
     async def export_url(
         self,
         info: Info,
@@ -147,9 +141,7 @@ class Query:
                 description="An exporter name, e.g. xlsx, csv, json or ndjson (plugins add more)."
             ),
         ],
-        filter: Annotated[
-            MeetingFilterInput | None, strawberry.argument(description=FILTER)
-        ] = None,
+        filter: FilterArgument = None,
     ) -> str:
         name = registry().get(format.strip().lower()).name
         selection = await resolved_filter(info.context.repository, filter)

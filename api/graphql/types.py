@@ -1,220 +1,252 @@
-"""GraphQL object types for the domain: meetings, participants, people, topics, sources.
+"""GraphQL object types for the domain: meetings, participants, people, topics, sources,
+and the pages (connections) of meetings and people.
 
-Resolvers hand the domain models themselves to these types (no copies): each type here
-describes the model it is given, field for field, and adds resolvers only where the
-model holds a reference (a topic id, a person reference) that a loader fills in.
-Descriptions come from the models' own field descriptions where they have one.
+Each domain type derives from the model it describes (`api.graphql.derive`): the model's
+fields are its fields, and resolvers hand it the model itself. What a type adds are the
+fields a model only references (a topic id, a person reference, a person's meetings),
+resolved here with the request's loaders and repository. The descriptions given here are
+the GraphQL wording where the model's field has none.
+
+This module imports no resolver module (`query`, `mutations`): they import it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Iterable
 
 import strawberry
-from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from api import models, results
 from api.etags import meeting_tag
-from api.filters import MeetingOrder
+from api.filters import Cursor, MeetingOrder, PageRequest
 from api.graphql import enums as _enums  # noqa: F401  (registers the models' enums)
 from api.graphql.context import Info
-from api.graphql.inputs import AFTER, FILTER, FIRST, ORDER, MeetingFilterInput
-
-if TYPE_CHECKING:
-    from api.graphql.pages import MeetingConnection
-    from api.graphql.results import Counterpart
+from api.graphql.derive import derived
+from api.graphql.fields import field
+from api.graphql.inputs import (
+    AfterArgument,
+    FilterArgument,
+    FirstArgument,
+    OrderArgument,
+    page_request,
+    resolved_filter,
+)
+from api.threads import run_heavy
 
 __all__ = [
+    "TOPIC_DESCRIPTIONS",
     "Conflict",
+    "Counterpart",
     "EvidenceSpan",
     "Location",
     "Meeting",
+    "MeetingConnection",
+    "MeetingEdge",
     "Outcome",
+    "PageInfo",
     "Participant",
     "Person",
+    "PersonConnection",
     "Position",
     "Source",
     "Statement",
     "Topic",
-    "describe",
-    "present",
+    "meeting_page",
 ]
 
-
-def describe(model: type[BaseModel], field: str, fallback: str) -> str:
-    """The model field's description, or `fallback` when the model has none."""
-    return model.model_fields[field].description or fallback
-
-
-def _field(model: type[BaseModel], name: str, fallback: str) -> Any:
-    return strawberry.field(description=describe(model, name, fallback))
+TOPIC_DESCRIPTIONS = {
+    "id": "Slug of the controlled vocabulary.",
+    "label": "Human-readable name of the topic.",
+    "description": "What the topic covers.",
+}
+"""Descriptions of a topic's fields, shared with `TopicCount`."""
 
 
-@strawberry.type(description=models.Position.__doc__)
+@derived(models.Position, descriptions={"title": "The office, without honorifics."})
 class Position:
-    title: str = strawberry.field(description="The office, without honorifics.")
-    start: dt.date | None = _field(models.Position, "start", "First day in office.")
-    end: dt.date | None = _field(models.Position, "end", "Last day in office.")
+    pass
 
 
-@strawberry.type(description=models.Topic.__doc__)
+@derived(models.Topic, descriptions=TOPIC_DESCRIPTIONS)
 class Topic:
-    id: strawberry.ID = strawberry.field(description="Slug of the controlled vocabulary.")
-    label: str = strawberry.field(description="Human-readable name of the topic.")
-    description: str = strawberry.field(description="What the topic covers.")
+    pass
 
 
-@strawberry.type(description=models.Location.__doc__)
+@derived(
+    models.Location,
+    descriptions={
+        "city": "City, if known.",
+        "country_code": "ISO 3166-1 alpha-2 code, if known.",
+        "venue": "Building or venue, if known.",
+    },
+)
 class Location:
-    city: str | None = strawberry.field(description="City, if known.")
-    country_code: str | None = strawberry.field(description="ISO 3166-1 alpha-2 code, if known.")
-    venue: str | None = strawberry.field(description="Building or venue, if known.")
+    pass
 
 
-@strawberry.type(description=results.EvidenceSpan.__doc__)
+@derived(
+    results.EvidenceSpan,
+    descriptions={
+        "start": "Offset of the first character in the text.",
+        "end": "Offset just past the last character.",
+    },
+    omit={"source_id": "the span is read under its source (`Source.evidence`)"},
+)
 class EvidenceSpan:
-    field: str = _field(results.EvidenceSpan, "field", "Field path.")
-    start: int = strawberry.field(description="Offset of the first character in the text.")
-    end: int = strawberry.field(description="Offset just past the last character.")
-    quote: str = _field(results.EvidenceSpan, "quote", "The quoted words.")
+    pass
 
 
-@strawberry.type(description=results.Conflict.__doc__)
+@derived(results.Conflict, omit={"meeting_id": "the conflict is read under its meeting"})
 class Conflict:
-    field: str = _field(results.Conflict, "field", "Field path.")
-    kept: str | None = _field(results.Conflict, "kept", "The value kept.")
-    other: str | None = _field(results.Conflict, "other", "The other value.")
-    source: str = _field(results.Conflict, "source", "Source of the other value.")
+    pass
 
 
-@strawberry.type(description=models.Source.__doc__)
+@derived(
+    models.Source,
+    descriptions={
+        "id": "Stable id of the source.",
+        "publisher": "Who published it, e.g. a foreign ministry.",
+        "headline": "Its headline or title.",
+        "url": "Where it was published, if online.",
+        "language": "Language code of the text, e.g. 'en'.",
+    },
+)
 class Source:
-    id: strawberry.ID = strawberry.field(description="Stable id of the source.")
-    publisher: str = strawberry.field(description="Who published it, e.g. a foreign ministry.")
-    headline: str = strawberry.field(description="Its headline or title.")
-    url: str | None = strawberry.field(description="Where it was published, if online.")
-    published: dt.date | None = _field(models.Source, "published", "Publication date.")
-    language: str = strawberry.field(description="Language code of the text, e.g. 'en'.")
-    document: str | None = _field(models.Source, "document", "File name or ingest id.")
-
-    @strawberry.field(
-        description="Where an ingested source states each field, quoted from its text "
-        "(empty for curated sources)."
+    @field(
+        "Where an ingested source states each field, quoted from its text "
+        "(empty for curated sources).",
+        graphql_type=list[EvidenceSpan],
     )
-    async def evidence(self, root: models.Source, info: Info) -> list[EvidenceSpan]:
-        return present(await info.context.loaders.evidence.load(root.id) or [])
+    async def evidence(self, root: models.Source, info: Info) -> list[results.EvidenceSpan]:
+        return await info.context.loaders.evidence.load(root.id) or []
 
 
-@strawberry.type(description=models.Person.__doc__)
+async def meeting_page(
+    root: object,
+    info: Info,
+    filter: FilterArgument = None,
+    order_by: OrderArgument = None,
+    first: FirstArgument = 20,
+    after: AfterArgument = None,
+) -> MeetingConnection:
+    """A page of the meetings `filter` selects; under a person, the person's meetings."""
+    person = root.id if isinstance(root, models.Person | models.PersonRef) else None
+    selection = await resolved_filter(info.context.repository, filter)
+    if person is not None:  # an id already: added once the names are resolved
+        selection = selection.model_copy(update={"person": [*selection.person, person]})
+    page = page_request(order_by, first, after, with_total=_selects(info, "totalCount"))
+    found = await run_in_threadpool(info.context.repository.list_meetings, selection, page)
+    return MeetingConnection.of(page, found)
+
+
+@derived(
+    models.Person,
+    descriptions={"id": "Stable slug of the person."},
+    omit={"synthetic": "not in the published schema; generated meetings say `synthetic`"},
+    stands_for=(models.PersonRef,),
+)
 class Person:
     """Given a full `models.Person` or only a `models.PersonRef`; details load on demand."""
 
-    id: strawberry.ID = strawberry.field(description="Stable slug of the person.")
-    name: str = _field(models.Person, "name", "The usual English spelling of the name.")
-
-    @strawberry.field(description=describe(models.Person, "aliases", "Other spellings."))
+    @field(models.Person.model_fields["aliases"].description or "Other spellings.")
     async def aliases(self, root: models.Person | models.PersonRef, info: Info) -> list[str]:
         return (await _details(root, info)).aliases
 
-    @strawberry.field(description="ISO 3166-1 alpha-2 code of the person's country.")
+    @field("ISO 3166-1 alpha-2 code of the person's country.")
     async def country_code(self, root: models.Person | models.PersonRef, info: Info) -> str:
         return (await _details(root, info)).country_code
 
-    @strawberry.field(description="Offices the person held, with dates when known.")
-    async def positions(self, root: models.Person | models.PersonRef, info: Info) -> list[Position]:
-        return present((await _details(root, info)).positions)
+    @field("Offices the person held, with dates when known.", graphql_type=list[Position])
+    async def positions(
+        self, root: models.Person | models.PersonRef, info: Info
+    ) -> list[models.Position]:
+        return (await _details(root, info)).positions
 
-    @strawberry.field(description="Meetings the person took part in, narrowed by `filter`.")
-    async def meetings(
-        self,
-        root: models.Person | models.PersonRef,
-        info: Info,
-        filter: Annotated[
-            MeetingFilterInput | None, strawberry.argument(description=FILTER)
-        ] = None,
-        order_by: Annotated[MeetingOrder | None, strawberry.argument(description=ORDER)] = None,
-        first: Annotated[int, strawberry.argument(description=FIRST)] = 20,
-        after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
-    ) -> Annotated[MeetingConnection, strawberry.lazy("api.graphql.pages")]:
-        from api.graphql.pages import meeting_connection
+    meetings = strawberry.field(
+        resolver=meeting_page,
+        description="Meetings the person took part in, narrowed by `filter`.",
+    )
 
-        return await meeting_connection(info, filter, order_by, first, after, person=root.id)
-
-    @strawberry.field(description="People from other countries this person met: how often, when.")
+    @field(
+        "People from other countries this person met: how often, when.",
+        graphql_type="list[Counterpart]",  # defined below: it holds a Person
+    )
     async def counterparts(
         self, root: models.Person | models.PersonRef, info: Info
-    ) -> list[Annotated[Counterpart, strawberry.lazy("api.graphql.results")]]:
-        from api.graphql.results import counterparts
-
-        return await counterparts(info, root.id)
+    ) -> list[results.Counterpart]:
+        return await run_heavy(info.context.repository.counterparts, root.id)
 
 
-@strawberry.type(description=models.Participant.__doc__)
+@derived(
+    results.Counterpart,
+    descriptions={
+        "person": "The person met.",
+        "country_code": "Their country (ISO alpha-2).",
+        "meetings": "How many meetings the two had.",
+        "first_date": "Date of their first meeting.",
+        "last_date": "Date of their latest meeting.",
+    },
+)
+class Counterpart:
+    pass
+
+
+@derived(models.Participant, descriptions={"person": "Who took part."})
 class Participant:
-    person: Person = strawberry.field(description="Who took part.")
-    country_code: str = _field(models.Participant, "country_code", "Country represented.")
-    title: str | None = _field(models.Participant, "title", "Office held at the time.")
-    role: models.Role = strawberry.field(description=models.Role.__doc__)
-    capacity: str | None = _field(models.Participant, "capacity", "Capacity, e.g. special envoy.")
+    pass
 
 
-@strawberry.type(description=models.Statement.__doc__)
+@derived(
+    models.Statement,
+    descriptions={"speaker": "Who said it.", "text": "A paraphrase in the project's own words."},
+)
 class Statement:
-    speaker: Person = strawberry.field(description="Who said it.")
-    text: str = strawberry.field(description="A paraphrase in the project's own words.")
-    source: str | None = _field(models.Statement, "source", "Id of the reporting source.")
+    pass
 
 
-@strawberry.type(description=models.Outcome.__doc__)
+@derived(
+    models.Outcome,
+    descriptions={
+        "text": "What was agreed or announced.",
+        "date": "Date of a follow-up event, if set.",
+    },
+)
 class Outcome:
-    kind: models.OutcomeKind = strawberry.field(description=models.OutcomeKind.__doc__)
-    text: str = strawberry.field(description="What was agreed or announced.")
-    name: str | None = _field(models.Outcome, "name", "Name of a follow-up event.")
-    date: dt.date | None = strawberry.field(description="Date of a follow-up event, if set.")
+    pass
 
 
-@strawberry.type(description=models.Meeting.__doc__)
+@derived(
+    models.Meeting,
+    descriptions={
+        "id": "Stable slug, e.g. 2021-07-16-li-keqiang-imran-khan.",
+        "date": "The day (or first day of the month/year) it took place.",
+        "participants": "Principals and attendees, in order.",
+        "statements": "What each side said.",
+        "outcomes": "What was agreed or announced.",
+        "summary": "A short account in the project's own words.",
+        "sources": "The published reports of the meeting.",
+    },
+)
 class Meeting:
-    id: strawberry.ID = strawberry.field(
-        description="Stable slug, e.g. 2021-07-16-li-keqiang-imran-khan."
-    )
-    date: dt.date = strawberry.field(
-        description="The day (or first day of the month/year) it took place."
-    )
-    date_precision: models.DatePrecision = strawberry.field(
-        description=models.DatePrecision.__doc__
-    )
-    time_of_day: models.TimeOfDay | None = strawberry.field(description=models.TimeOfDay.__doc__)
-    kind: models.MeetingKind = strawberry.field(description=models.MeetingKind.__doc__)
-    setting: models.Setting = strawberry.field(description=models.Setting.__doc__)
-    location: Location = strawberry.field(description=models.Location.__doc__)
-    occasion: str | None = _field(models.Meeting, "occasion", "Multilateral event.")
-    initiated_by: str | None = _field(models.Meeting, "initiated_by", "Initiating country.")
-    participants: list[Participant] = strawberry.field(
-        description="Principals and attendees, in order."
-    )
-    statements: list[Statement] = strawberry.field(description="What each side said.")
-    outcomes: list[Outcome] = strawberry.field(description="What was agreed or announced.")
-    summary: str = strawberry.field(description="A short account in the project's own words.")
-    sources: list[Source] = strawberry.field(description="The published reports of the meeting.")
-    synthetic: bool = _field(models.Meeting, "synthetic", "True for generated data.")
-
-    @strawberry.field(
-        description="The version of the meeting, as REST's ETag gives it: what "
-        "updateMeeting's ifMatch takes."
+    @field(
+        "The version of the meeting, as REST's ETag gives it: what updateMeeting's ifMatch takes."
     )
     def etag(self, root: models.Meeting) -> str:
         return meeting_tag(root)
 
-    @strawberry.field(description="Values other sources reported that differ from the kept ones.")
-    async def conflicts(self, root: models.Meeting, info: Info) -> list[Conflict]:
-        return present(await info.context.loaders.conflicts.load(root.id) or [])
+    @field(
+        "Values other sources reported that differ from the kept ones.",
+        graphql_type=list[Conflict],
+    )
+    async def conflicts(self, root: models.Meeting, info: Info) -> list[results.Conflict]:
+        return await info.context.loaders.conflicts.load(root.id) or []
 
-    @strawberry.field(description="Topics discussed, from the controlled vocabulary.")
-    async def topics(self, root: models.Meeting, info: Info) -> list[Topic]:
+    @field("Topics discussed, from the controlled vocabulary.", graphql_type=list[Topic])
+    async def topics(self, root: models.Meeting, info: Info) -> list[models.Topic]:
         found = await info.context.loaders.topic.load_many(root.topics)
-        return present([topic for topic in found if topic is not None])
+        return [topic for topic in found if topic is not None]
 
 
 async def _details(root: models.Person | models.PersonRef, info: Info) -> models.Person:
@@ -226,6 +258,72 @@ async def _details(root: models.Person | models.PersonRef, info: Info) -> models
     return person
 
 
-def present(value: object) -> Any:
-    """A domain model (or a list of them) handed to the GraphQL type that describes it."""
-    return value
+@strawberry.type(description="Where a page ends and whether another follows.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="True when a next page exists.")
+    end_cursor: str | None = strawberry.field(
+        description="Cursor of the last item: pass it as `after` for the next page."
+    )
+
+
+@strawberry.type(description="A meeting and the cursor just after it.")
+class MeetingEdge:
+    cursor: str = strawberry.field(description="Pass as `after` to continue after this meeting.")
+    node: models.Meeting = strawberry.field(description="The meeting.", graphql_type=Meeting)
+
+
+@strawberry.type(description="One page of meetings.")
+class MeetingConnection:
+    total_count: int | None = strawberry.field(
+        description="How many meetings the whole selection holds (one extra count query)."
+    )
+    page_info: PageInfo = strawberry.field(description="Where this page ends.")
+    nodes: list[models.Meeting] = strawberry.field(
+        description="The meetings of this page, in order.", graphql_type=list[Meeting]
+    )
+    order: strawberry.Private[MeetingOrder]
+
+    @classmethod
+    def of(cls, request: PageRequest, page: results.MeetingPage) -> MeetingConnection:
+        """The connection of one page read for `request`."""
+        last = page.items[-1] if page.items else None
+        end = None if last is None else _cursor(request.order, last)
+        return cls(
+            total_count=page.total,
+            page_info=PageInfo(has_next_page=page.next_cursor is not None, end_cursor=end),
+            nodes=page.items,
+            order=request.order,
+        )
+
+    @field("The meetings of this page with their cursors.")
+    def edges(self) -> list[MeetingEdge]:
+        return [MeetingEdge(cursor=_cursor(self.order, node), node=node) for node in self.nodes]
+
+
+def _cursor(order: MeetingOrder, meeting: models.Meeting) -> str:
+    return Cursor(order=order, date=meeting.date, id=meeting.id).encode()
+
+
+@strawberry.type(description="One page of people, ordered by id.")
+class PersonConnection:
+    page_info: PageInfo = strawberry.field(description="Where this page ends.")
+    nodes: list[models.Person] = strawberry.field(
+        description="The people of this page, in order.", graphql_type=list[Person]
+    )
+
+
+def _selects(info: Info, name: str) -> bool:
+    """True when the current field's selection asks for the field `name` (one level down)."""
+    return any(_has_field(selected.selections, name) for selected in info.selected_fields)
+
+
+def _has_field(selections: Iterable[Selection], name: str) -> bool:
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            if selection.name == name:
+                return True
+        elif isinstance(selection, FragmentSpread | InlineFragment) and _has_field(
+            selection.selections, name
+        ):
+            return True
+    return False

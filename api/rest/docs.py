@@ -11,8 +11,10 @@ import html
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
+
+from api import assets
 
 __all__ = ["ASSETS", "INSTALL_COMMAND", "routes"]
 
@@ -30,16 +32,11 @@ ASSETS = {
 }
 """The files the page loads, by the name it loads them under (`/api/docs/assets/NAME`)."""
 
-_PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>readouts REST API</title>
-<link rel="stylesheet" href="{assets}/swagger-ui.css">
+_HEAD = """<link rel="stylesheet" href="{assets}/swagger-ui.css">
 <link rel="icon" type="image/png" href="{assets}/favicon-32x32.png">
-</head>
-<body>
-<div id="swagger-ui"></div>
+"""
+
+_BODY = """<div id="swagger-ui"></div>
 <script src="{assets}/swagger-ui-bundle.js"></script>
 <script src="{assets}/swagger-ui-standalone-preset.js"></script>
 <script>
@@ -52,34 +49,22 @@ window.ui = SwaggerUIBundle({{
   layout: "StandaloneLayout"
 }});
 </script>
-</body>
-</html>
 """
 
-_MISSING = """<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>readouts REST API docs: not installed</title></head>
-<body>
-<h1>The API docs UI is not installed</h1>
-<p>Its files come from an npm package. From the project directory, run:</p>
-<pre>{command}</pre>
-<p>then reload this page. The API works without it; its OpenAPI document is at
+_WITHOUT = """<p>The API works without it; its OpenAPI document is at
 <a href="{openapi_url}">{openapi_url}</a>.</p>
-</body>
-</html>
 """
 
 
 def routes(openapi_url: str, path: str) -> list[BaseRoute]:
     """The docs page at `path` and its assets under `path/assets`."""
-    page = _PAGE.format(assets=html.escape(f"{path}/assets"), openapi_url=html.escape(openapi_url))
-    missing = _MISSING.format(
-        command=html.escape(INSTALL_COMMAND), openapi_url=html.escape(openapi_url)
-    )
+    names = {"assets": html.escape(f"{path}/assets"), "openapi_url": html.escape(openapi_url)}
+    page = assets.document("readouts REST API", _BODY.format(**names), _HEAD.format(**names))
 
     async def docs_page(request: Request) -> HTMLResponse:
-        if not all(asset.is_file() for asset in ASSETS.values()):
-            return HTMLResponse(missing, status_code=503)
+        if not assets.installed(ASSETS):
+            meanwhile = _WITHOUT.format(**names)
+            return assets.not_installed("API docs UI", INSTALL_COMMAND, meanwhile)
         return HTMLResponse(page, headers={"Cache-Control": "public, max-age=60"})
 
     return [
@@ -90,8 +75,4 @@ def routes(openapi_url: str, path: str) -> list[BaseRoute]:
 
 async def _asset(request: Request) -> Response:
     """One of the `ASSETS`, cached for a day; 404 for any other name."""
-    name = request.path_params["name"]
-    asset = ASSETS.get(name)
-    if asset is None or not asset.is_file():
-        return PlainTextResponse(f"no docs asset {name!r}; run {INSTALL_COMMAND}", status_code=404)
-    return FileResponse(asset, headers={"Cache-Control": "public, max-age=86400"})
+    return assets.serve(ASSETS, request.path_params["name"], "docs", INSTALL_COMMAND)

@@ -16,10 +16,11 @@ from typing import Any
 import orjson
 from markupsafe import Markup
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 import api
+from api import assets
 from api.countries import country_name, is_country_code
 from api.web.fragments import meeting_items
 
@@ -75,11 +76,4 @@ def page(request: Request, name: str, context: dict[str, Any], status_code: int 
 
 async def asset(request: Request) -> Response:
     """One of the `ASSETS`, cached for a day; 404 for any other name."""
-    name = request.path_params["name"]
-    path = ASSETS.get(name)
-    if path is None or not path.is_file():
-        return PlainTextResponse(
-            f"no web asset {name!r}; the chart files come from `{INSTALL_COMMAND}`",
-            status_code=404,
-        )
-    return FileResponse(path, headers={"Cache-Control": "public, max-age=86400"})
+    return assets.serve(ASSETS, request.path_params["name"], "web", INSTALL_COMMAND)
