@@ -28,13 +28,13 @@ from api.errors import (
     PreconditionRequired,
 )
 from api.etags import meeting_tag
+from api.ids import NO_NUL, NUL_MESSAGE, nul_at, refuse_nul
 from api.models import Meeting
 from api.storage import changes as audit
 from api.storage import curating as store
 from api.storage.engine import write_transaction
 from api.storage.loading import write_meetings
 from api.storage.meetings import fetch_meetings
-from api.writes import NO_NUL, refuse_nul
 
 __all__ = [
     "Resolution",
@@ -179,7 +179,7 @@ def resolve_conflict(
 
 
 def _live(connection: sa.Connection, meeting_id: str) -> Meeting:
-    found = fetch_meetings(connection, [meeting_id]) if "\x00" not in meeting_id else []
+    found = fetch_meetings(connection, [meeting_id])
     if not found:
         raise NotFound(f"no meeting with id {meeting_id!r}")
     retraction = store.retraction_of(connection, meeting_id)
@@ -229,16 +229,9 @@ def _check_patch(patch: object) -> None:
             known = ", ".join(n for n in Meeting.model_fields if n not in _FIXED)
             message = f"unknown field {name!r}; a meeting has {known}"
             raise InvalidInput(message, [FieldError(name, "unknown field", name)])
-    stack: list[tuple[str, Any]] = [("", patch)]
-    while stack:  # PostgreSQL text cannot hold NUL
-        where, value = stack.pop()
-        if isinstance(value, str) and "\x00" in value:
-            message = "holds a NUL character (\\u0000); remove it"
-            raise InvalidInput(f"{where}: {message}", [FieldError(where, message)])
-        if isinstance(value, dict):
-            stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((f"{where}.{i}", v) for i, v in enumerate(value))
+    where = nul_at(patch)
+    if where is not None:
+        raise InvalidInput(f"{where}: {NUL_MESSAGE}", [FieldError(where, NUL_MESSAGE)])
 
 
 def _validated(connection: sa.Connection, data: dict[str, Any]) -> Meeting:

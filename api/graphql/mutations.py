@@ -19,6 +19,7 @@ from api import curation
 from api.auth import authorize
 from api.graphql.context import Info
 from api.graphql.types import Conflict, Meeting, present
+from api.ids import known_id
 from api.ingest import IngestReport, ingest_readouts
 from api.writes import once, readout_of, to_readout
 
@@ -137,7 +138,7 @@ class Mutation:
         def run() -> Any:
             actor = _writer(info, "curate")
             engine = info.context.repository.engine
-            return curation.update_meeting(engine, actor, str(id), patch, if_match)
+            return curation.update_meeting(engine, actor, known_id(id, "meeting"), patch, if_match)
 
         return present(await run_in_threadpool(run))
 
@@ -156,7 +157,7 @@ class Mutation:
             actor = _writer(info, "curate")
             retraction = curation.validated(curation.Retraction, {"reason": reason})
             engine = info.context.repository.engine
-            curation.retract_meeting(engine, actor, str(id), retraction, if_match)
+            curation.retract_meeting(engine, actor, known_id(id, "meeting"), retraction, if_match)
 
         await run_in_threadpool(run)
         return id
@@ -180,6 +181,8 @@ class Mutation:
             actor = _writer(info, "curate")
             choice = curation.validated(curation.Resolution, {"field": field, "source": source})
             engine = info.context.repository.engine
-            return curation.resolve_conflict(engine, actor, str(id), choice, if_match)
+            return curation.resolve_conflict(
+                engine, actor, known_id(id, "meeting"), choice, if_match
+            )
 
         return present(await run_in_threadpool(run))

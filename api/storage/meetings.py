@@ -121,9 +121,8 @@ class MeetingReads:
 
     def get_meetings(self, ids: Sequence[str]) -> list[Meeting | None]:
         """The meetings with `ids`, in the same order; None where an id is unknown."""
-        wanted = [i for i in ids if "\x00" not in i]  # PostgreSQL text cannot hold NUL
         with self.engine.connect() as connection:
-            found = {meeting.id: meeting for meeting in fetch_meetings(connection, wanted, True)}
+            found = {meeting.id: meeting for meeting in fetch_meetings(connection, ids, True)}
         return [found.get(meeting_id) for meeting_id in ids]
 
     def get_meeting(self, meeting_id: str) -> Meeting:
@@ -139,7 +138,7 @@ def missing_meeting(engine: Engine, meeting_id: str) -> NotFound | Gone:
     """The error for a meeting id no listing has: `Gone` naming the reason it was
     retracted, or `NotFound`."""
     with engine.connect() as connection:
-        retraction = None if "\x00" in meeting_id else retraction_of(connection, meeting_id)
+        retraction = retraction_of(connection, meeting_id)
     if retraction is None:
         return NotFound(f"no meeting with id {meeting_id!r}")
     return gone(meeting_id, retraction)

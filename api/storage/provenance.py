@@ -23,9 +23,7 @@ class ProvenanceReads:
     def source_texts(self, source_ids: Sequence[str]) -> list[str | None]:
         """For each source id, the text ingested for it (None for curated sources)."""
         texts = t.source_texts.c
-        query = sa.select(texts.source_id, texts.text).where(
-            texts.source_id.in_([i for i in source_ids if "\x00" not in i])
-        )
+        query = sa.select(texts.source_id, texts.text).where(texts.source_id.in_(source_ids))
         with self.engine.connect() as connection:
             found: dict[str, str] = {row[0]: row[1] for row in connection.execute(query)}
         return [found.get(source_id) for source_id in source_ids]
@@ -37,7 +35,7 @@ class ProvenanceReads:
         query = (
             sa.select(e.source_id, e.field, e.start, e.end, texts.text)
             .join(t.source_texts, texts.source_id == e.source_id)
-            .where(e.source_id.in_([i for i in source_ids if "\x00" not in i]))
+            .where(e.source_id.in_(source_ids))
             .order_by(e.source_id, e.seq)
         )
         found: dict[str, list[EvidenceSpan]] = {}
@@ -60,7 +58,7 @@ class ProvenanceReads:
         c = t.conflicts.c
         query = (
             sa.select(c.meeting_id, c.field, c.kept, c.other, c.source_id)
-            .where(c.meeting_id.in_([i for i in meeting_ids if "\x00" not in i]))
+            .where(c.meeting_id.in_(meeting_ids))
             .order_by(c.meeting_id, c.seq)
         )
         found: dict[str, list[Conflict]] = {}
