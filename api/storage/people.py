@@ -129,18 +129,18 @@ def fetch_people(connection: sa.Connection, ids: list[str]) -> list[Person]:
         row["id"]: row
         for row in connection.execute(sa.select(t.people).where(t.people.c.id.in_(ids))).mappings()
     }
-    names: dict[str, list[Any]] = defaultdict(list)
-    for row in connection.execute(
-        sa.select(t.person_names)
-        .where(t.person_names.c.person_id.in_(ids))
-        .order_by(t.person_names.c.person_id, t.person_names.c.seq)
-    ).mappings():
-        names[row["person_id"]].append(row)
-    positions: dict[str, list[Any]] = defaultdict(list)
-    for row in connection.execute(
-        sa.select(t.positions)
-        .where(t.positions.c.person_id.in_(ids))
-        .order_by(t.positions.c.person_id, t.positions.c.seq)
-    ).mappings():
-        positions[row["person_id"]].append(row)
+    names = _by_person(connection, t.person_names, ids)
+    positions = _by_person(connection, t.positions, ids)
     return [person_from_rows(rows[i], names[i], positions[i]) for i in ids if i in rows]
+
+
+def _by_person(connection: sa.Connection, table: sa.Table, ids: list[str]) -> dict[str, list[Any]]:
+    """The rows of a person's list table (names, positions) for `ids`, by person, in `seq`
+    order: one statement."""
+    query = (
+        sa.select(table).where(table.c.person_id.in_(ids)).order_by(table.c.person_id, table.c.seq)
+    )
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in connection.execute(query).mappings():
+        grouped[row["person_id"]].append(row)
+    return grouped
