@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.servers import free_port, wait_for_health
 
 HEADER_TIMEOUT = 1.0
 BODY_TIMEOUT = 2.0
@@ -47,13 +46,6 @@ class Server:
 
     def log_text(self) -> str:
         return self.log.read_text(errors="replace")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def healthz(server: Server) -> int:
@@ -98,13 +90,4 @@ def serve(data_dir: Path, **settings: str) -> Iterator[Server]:
 
 def wait_until_up(server: Server, process: subprocess.Popen[bytes]) -> None:
     """Return once `server` answers `/healthz`; fail the test if it exits or never does."""
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"readouts serve exited with {process.returncode}: {server.log_text()}")
-        try:
-            if healthz(server) == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"readouts serve did not answer /healthz: {server.log_text()}")
+    wait_for_health(server.url, process, 120, server.log_text)
