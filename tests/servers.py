@@ -1,7 +1,8 @@
 """Real processes for tests: the app in a uvicorn process, and Debian's Chromium.
 
 `app_server` runs `api.app:create_app` in its own uvicorn process on a free port, as a
-deployment would, and hands over its base URL once `/healthz` answers. `chromium` is one
+deployment would, and hands over its base URL once `/healthz` answers (`server_process`
+does the same for any server command). `chromium` is one
 headless Chromium driven by playwright (skipped where either is missing).
 """
 
@@ -16,13 +17,21 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import IO, Any
 
 import pytest
 
 from tests.conftest import ROOT
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "app_server", "chromium", "free_port", "wait_for_health"]
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "app_server",
+    "chromium",
+    "free_port",
+    "server_process",
+    "wait_for_health",
+]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -65,22 +74,38 @@ def wait_for_health(
 
 
 @contextlib.contextmanager
-def app_server(env: Mapping[str, str | None]) -> Iterator[str]:
-    """The app in a uvicorn process on a free port, with `env` over this process's
-    environment (None removes a variable); its base URL."""
-    port = free_port()
+def server_process(
+    command: list[str],
+    env: Mapping[str, str | None],
+    url: str,
+    output: IO[bytes] | None = None,
+    seconds: float = 30.0,
+    log: Callable[[], str] = str,
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`command` (a server that will listen at `url`) run from the checkout with `env`
+    over this process's environment (None removes a variable) and its output to `output`,
+    once `/healthz` answers (`wait_for_health`); stopped afterwards."""
     merged = {**os.environ, **env}
     environment = {name: value for name, value in merged.items() if value is not None}
-    command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    process = subprocess.Popen(command, env=environment, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(command, env=environment, cwd=ROOT, stdout=output, stderr=output)
     try:
-        wait_for_health(url, process)
-        yield url
+        wait_for_health(url, process, seconds, log)
+        yield process
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def app_server(env: Mapping[str, str | None]) -> Iterator[str]:
+    """The app (`api.app:create_app`) in a uvicorn process on a free port, with `env`
+    over this process's environment (None removes a variable); its base URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    url = f"http://127.0.0.1:{port}"
+    with server_process(command, env, url):
+        yield url
 
 
 @contextlib.contextmanager

@@ -8,7 +8,6 @@ goes to a file the tests read.
 from __future__ import annotations
 
 import contextlib
-import os
 import subprocess
 import sys
 import urllib.request
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.servers import free_port, wait_for_health
+from tests.servers import free_port, server_process, wait_for_health
 
 HEADER_TIMEOUT = 1.0
 BODY_TIMEOUT = 2.0
@@ -68,24 +67,18 @@ def serve(data_dir: Path, **settings: str) -> Iterator[Server]:
     short timeouts unless `settings` (environment variables) say otherwise."""
     log = data_dir / "server.log"
     env = {
-        **os.environ,
         "READOUTS_DATA_DIR": str(data_dir),
         "READOUTS_HEADER_TIMEOUT": str(HEADER_TIMEOUT),
         "READOUTS_BODY_TIMEOUT": str(BODY_TIMEOUT),
+        "READOUTS_DATABASE_URL": None,
         **settings,
     }
-    env.pop("READOUTS_DATABASE_URL", None)
     port = free_port()
     command = [sys.executable, "-m", "api", "serve", "--port", str(port)]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=sink, stderr=sink)
-    running = Server("127.0.0.1", port, log, process.pid)
-    try:
-        wait_until_up(running, process)
-        yield running
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    url = f"http://127.0.0.1:{port}"
+    read_log = Server("127.0.0.1", port, log, 0).log_text
+    with log.open("wb") as sink, server_process(command, env, url, sink, 120, read_log) as process:
+        yield Server("127.0.0.1", port, log, process.pid)
 
 
 def wait_until_up(server: Server, process: subprocess.Popen[bytes]) -> None:
