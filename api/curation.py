@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.engine import Engine
 
 from api.errors import (
@@ -28,7 +28,7 @@ from api.errors import (
     PreconditionRequired,
 )
 from api.etags import meeting_tag
-from api.ids import NO_NUL, NUL_MESSAGE, nul_at, refuse_nul
+from api.ids import NUL_MESSAGE, Id, Text, nul_at
 from api.models import Meeting
 from api.storage import changes as audit
 from api.storage import curating as store
@@ -59,14 +59,7 @@ class Retraction(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    reason: str = Field(
-        min_length=1, max_length=2000, description="Why it is retracted.", json_schema_extra=NO_NUL
-    )
-
-    @field_validator("reason")
-    @classmethod
-    def _no_nul(cls, value: str) -> str | None:
-        return refuse_nul(value)
+    reason: Text = Field(min_length=1, max_length=2000, description="Why it is retracted.")
 
 
 class Resolution(BaseModel):
@@ -74,24 +67,13 @@ class Resolution(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    field: str = Field(
-        min_length=1,
-        max_length=300,
-        description="e.g. 'location.city'.",
-        json_schema_extra=NO_NUL,
-    )
-    source: str = Field(
+    field: Text = Field(min_length=1, max_length=300, description="e.g. 'location.city'.")
+    source: Id = Field(
         min_length=1,
         max_length=200,
         description="The source whose value stands: the conflict's source takes its "
         "value; any other source of the meeting keeps the current one.",
-        json_schema_extra=NO_NUL,
     )
-
-    @field_validator("field", "source")
-    @classmethod
-    def _no_nul(cls, value: str) -> str | None:
-        return refuse_nul(value)
 
 
 def validated(model: type[_M], data: object) -> _M:

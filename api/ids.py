@@ -19,7 +19,7 @@ from pydantic.config import JsonDict
 
 from api.errors import NotFound, clip
 
-__all__ = ["NO_NUL", "NUL_MESSAGE", "Id", "known_id", "nul_at", "refuse_nul"]
+__all__ = ["NO_NUL", "NUL_MESSAGE", "Id", "Text", "known_id", "nul_at", "refuse_nul"]
 
 NO_NUL: JsonDict = {"pattern": "^[^\\u0000]*$"}
 """The JSON Schema of a string without NUL (PostgreSQL text cannot hold one)."""
@@ -40,7 +40,11 @@ def _refuse_nul(value: str) -> str:
     return value
 
 
-Id = Annotated[str, AfterValidator(_refuse_nul), Field(json_schema_extra=NO_NUL)]
+Text = Annotated[str, AfterValidator(_refuse_nul), Field(json_schema_extra=NO_NUL)]
+"""A string a client sends that PostgreSQL can store: any string without NUL (a field's
+own `Field(...)` adds its lengths and description)."""
+
+Id = Text
 """A record's id as a client gives it (a meeting's id; a person's id or name): any string
 without NUL. Whether a record has it is storage's answer."""
 
