@@ -35,12 +35,8 @@ SERVER_CLOSED = "readouts.server_closed"
 _log = logging.getLogger("readouts.http")
 
 
-class BodyTooLarge(ReadoutsError):
+class BodyTooLarge(ReadoutsError, status=413, problem="body-too-large", title="Content Too Large"):
     """Raised from `receive` once a body passes the limit; answered with 413."""
-
-    status = 413
-    problem = "body-too-large"
-    title = "Content Too Large"
 
 
 class BodyLimit:

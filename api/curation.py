@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.engine import Engine
 
 from api.errors import (
@@ -28,13 +28,13 @@ from api.errors import (
     PreconditionRequired,
 )
 from api.etags import meeting_tag
+from api.ids import NUL_MESSAGE, Id, Text, nul_at
 from api.models import Meeting
 from api.storage import changes as audit
 from api.storage import curating as store
 from api.storage.engine import write_transaction
 from api.storage.loading import write_meetings
 from api.storage.meetings import fetch_meetings
-from api.writes import NO_NUL, refuse_nul
 
 __all__ = [
     "Resolution",
@@ -59,14 +59,7 @@ class Retraction(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    reason: str = Field(
-        min_length=1, max_length=2000, description="Why it is retracted.", json_schema_extra=NO_NUL
-    )
-
-    @field_validator("reason")
-    @classmethod
-    def _no_nul(cls, value: str) -> str | None:
-        return refuse_nul(value)
+    reason: Text = Field(min_length=1, max_length=2000, description="Why it is retracted.")
 
 
 class Resolution(BaseModel):
@@ -74,24 +67,13 @@ class Resolution(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    field: str = Field(
-        min_length=1,
-        max_length=300,
-        description="e.g. 'location.city'.",
-        json_schema_extra=NO_NUL,
-    )
-    source: str = Field(
+    field: Text = Field(min_length=1, max_length=300, description="e.g. 'location.city'.")
+    source: Id = Field(
         min_length=1,
         max_length=200,
         description="The source whose value stands: the conflict's source takes its "
         "value; any other source of the meeting keeps the current one.",
-        json_schema_extra=NO_NUL,
     )
-
-    @field_validator("field", "source")
-    @classmethod
-    def _no_nul(cls, value: str) -> str | None:
-        return refuse_nul(value)
 
 
 def validated(model: type[_M], data: object) -> _M:
@@ -179,7 +161,7 @@ def resolve_conflict(
 
 
 def _live(connection: sa.Connection, meeting_id: str) -> Meeting:
-    found = fetch_meetings(connection, [meeting_id]) if "\x00" not in meeting_id else []
+    found = fetch_meetings(connection, [meeting_id])
     if not found:
         raise NotFound(f"no meeting with id {meeting_id!r}")
     retraction = store.retraction_of(connection, meeting_id)
@@ -229,16 +211,9 @@ def _check_patch(patch: object) -> None:
             known = ", ".join(n for n in Meeting.model_fields if n not in _FIXED)
             message = f"unknown field {name!r}; a meeting has {known}"
             raise InvalidInput(message, [FieldError(name, "unknown field", name)])
-    stack: list[tuple[str, Any]] = [("", patch)]
-    while stack:  # PostgreSQL text cannot hold NUL
-        where, value = stack.pop()
-        if isinstance(value, str) and "\x00" in value:
-            message = "holds a NUL character (\\u0000); remove it"
-            raise InvalidInput(f"{where}: {message}", [FieldError(where, message)])
-        if isinstance(value, dict):
-            stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((f"{where}.{i}", v) for i, v in enumerate(value))
+    where = nul_at(patch)
+    if where is not None:
+        raise InvalidInput(f"{where}: {NUL_MESSAGE}", [FieldError(where, NUL_MESSAGE)])
 
 
 def _validated(connection: sa.Connection, data: dict[str, Any]) -> Meeting:

@@ -109,6 +109,16 @@ class ReadoutsError(Exception):
     problem: ClassVar[str] = "internal"
     title: ClassVar[str] = "Internal error"
 
+    def __init_subclass__(
+        cls, *, status: int | None = None, problem: str = "", title: str = "", **kwargs: object
+    ) -> None:
+        """A kind of error declares its answer in its class line: `class NotFound(
+        ReadoutsError, status=404, problem="not-found", title="Not found")`; a subclass
+        that declares none answers as its base."""
+        super().__init_subclass__(**kwargs)
+        if status is not None:
+            cls.status, cls.problem, cls.title = status, problem, title
+
     @property
     def headers(self) -> dict[str, str]:
         """HTTP headers the error's response carries (`WWW-Authenticate` for a 401)."""
@@ -136,12 +146,8 @@ class Spelling:
     top_level: bool = False
 
 
-class InvalidInput(ReadoutsError):
+class InvalidInput(ReadoutsError, status=400, problem="invalid-input", title="Invalid input"):
     """A parameter, filter or cursor that cannot be used as given."""
-
-    status = 400
-    problem = "invalid-input"
-    title = "Invalid input"
 
     @classmethod
     def from_validation(
@@ -170,13 +176,9 @@ class InvalidInput(ReadoutsError):
         return cls(f"{detail}; {hint}" if hint else detail, items)
 
 
-class Unauthorized(ReadoutsError):
+class Unauthorized(ReadoutsError, status=401, problem="unauthorized", title="Unauthorized"):
     """A write without a token, or with one that is unknown or revoked; names the scope
     the request needs."""
-
-    status = 401
-    problem = "unauthorized"
-    title = "Unauthorized"
 
     def __init__(self, detail: str, scope: str) -> None:
         super().__init__(detail)
@@ -188,98 +190,62 @@ class Unauthorized(ReadoutsError):
         return {"WWW-Authenticate": f'Bearer realm="readouts", scope="{self.scope}"'}
 
 
-class Forbidden(ReadoutsError):
+class Forbidden(ReadoutsError, status=403, problem="forbidden", title="Forbidden"):
     """A valid token whose scope does not allow the write; names the scope needed."""
-
-    status = 403
-    problem = "forbidden"
-    title = "Forbidden"
 
     def __init__(self, detail: str, scope: str) -> None:
         super().__init__(detail)
         self.scope = scope
 
 
-class IdempotencyMismatch(ReadoutsError):
+class IdempotencyMismatch(
+    ReadoutsError, status=422, problem="idempotency-key-reused", title="Idempotency key reused"
+):
     """An `Idempotency-Key` used before with a different request."""
 
-    status = 422
-    problem = "idempotency-key-reused"
-    title = "Idempotency key reused"
 
-
-class NotFound(ReadoutsError):
+class NotFound(ReadoutsError, status=404, problem="not-found", title="Not found"):
     """No record with the requested id."""
 
-    status = 404
-    problem = "not-found"
-    title = "Not found"
 
-
-class Gone(ReadoutsError):
+class Gone(ReadoutsError, status=410, problem="gone", title="Gone"):
     """A meeting that was retracted: it left the dataset; the message gives the reason."""
 
-    status = 410
-    problem = "gone"
-    title = "Gone"
 
-
-class PreconditionFailed(ReadoutsError):
+class PreconditionFailed(
+    ReadoutsError, status=412, problem="precondition-failed", title="Precondition failed"
+):
     """A conditional write whose `If-Match` is not the record's current ETag: someone
     changed it first; read it again and reapply the change."""
 
-    status = 412
-    problem = "precondition-failed"
-    title = "Precondition failed"
 
-
-class PreconditionRequired(ReadoutsError):
+class PreconditionRequired(
+    ReadoutsError, status=428, problem="precondition-required", title="Precondition required"
+):
     """A write that must say which version it changes (`If-Match`) and did not."""
 
-    status = 428
-    problem = "precondition-required"
-    title = "Precondition required"
 
-
-class UnknownFormat(ReadoutsError):
+class UnknownFormat(
+    ReadoutsError, status=400, problem="unknown-format", title="Unknown export format"
+):
     """No exporter is registered under the requested name."""
 
-    status = 400
-    problem = "unknown-format"
-    title = "Unknown export format"
 
-
-class Busy(ReadoutsError):
+class Busy(ReadoutsError, status=503, problem="busy", title="Database busy"):
     """The database stayed locked by another writer for longer than a writer waits."""
 
-    status = 503
-    problem = "busy"
-    title = "Database busy"
 
-
-class ReadOnly(ReadoutsError):
+class ReadOnly(ReadoutsError, status=503, problem="read-only", title="Database read-only"):
     """A write to a database that is open read-only (a read-only file, folder or file
     system), or a read-only database that needs migrating first."""
 
-    status = 503
-    problem = "read-only"
-    title = "Database read-only"
 
-
-class StorageFull(ReadoutsError):
+class StorageFull(ReadoutsError, status=507, problem="storage-full", title="Storage full"):
     """The database (or the disk under it) has no room for a write; nothing was written."""
 
-    status = 507
-    problem = "storage-full"
-    title = "Storage full"
 
-
-class LoadError(ReadoutsError):
+class LoadError(ReadoutsError, status=422, problem="invalid-record", title="Invalid record"):
     """A record in a load file is invalid; names the file, the record and the field."""
-
-    status = 422
-    problem = "invalid-record"
-    title = "Invalid record"
 
     def __init__(self, file: str, record: str | None, errors: list[FieldError]) -> None:
         where = file if record is None else f"{file}: record {record!r}"

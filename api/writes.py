@@ -11,23 +11,14 @@ import hashlib
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic.config import JsonDict
 
 from api.errors import InvalidInput
+from api.ids import NO_NUL, refuse_nul
 from api.ingest import Once, Readout
 
-__all__ = ["NO_NUL", "ReadoutRequest", "once", "readout_of", "refuse_nul", "to_readout"]
+__all__ = ["ReadoutRequest", "once", "readout_of", "to_readout"]
 
 MAX_KEY_LENGTH = 200
-NO_NUL: JsonDict = {"pattern": "^[^\\u0000]*$"}
-"""The JSON Schema of a string without NUL (PostgreSQL text cannot hold one)."""
-
-
-def refuse_nul(value: str | None) -> str | None:
-    """`value`, or `ValueError` when it holds a NUL character."""
-    if value is not None and "\x00" in value:
-        raise ValueError("holds a NUL character (\\u0000); remove it")
-    return value
 
 
 class ReadoutRequest(BaseModel):

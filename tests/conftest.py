@@ -8,6 +8,7 @@ where they fail.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -71,6 +72,13 @@ def postgres_url(postgres_available: bool) -> Iterator[str]:
     """A URL whose connections live in a new schema of the test server."""
     if not postgres_available:
         pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL}")
+    with postgres_schema() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A new schema of the test server, dropped afterwards; a URL whose connections use it."""
     schema = f"readouts_test_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(POSTGRES_URL)
     with admin.begin() as connection:

@@ -22,6 +22,7 @@ from api.auth import authorize
 from api.graphql.context import Info
 from api.graphql.fields import field
 from api.graphql.types import Conflict, Meeting
+from api.ids import known_id
 from api.ingest import IngestReport, Merged, Skipped, ingest_readouts
 from api.writes import once, readout_of, to_readout
 
@@ -144,7 +145,9 @@ class Mutation:
         return await _write(
             info,
             "curate",
-            lambda engine, actor: curation.update_meeting(engine, actor, str(id), patch, if_match),
+            lambda engine, actor: curation.update_meeting(
+                engine, actor, known_id(id, "meeting"), patch, if_match
+            ),
         )
 
     @field(
@@ -157,7 +160,7 @@ class Mutation:
 
         def retract(engine: Engine, actor: str) -> None:
             retraction = curation.validated(curation.Retraction, {"reason": reason})
-            curation.retract_meeting(engine, actor, str(id), retraction, if_match)
+            curation.retract_meeting(engine, actor, known_id(id, "meeting"), retraction, if_match)
 
         await _write(info, "curate", retract)
         return id
@@ -179,6 +182,8 @@ class Mutation:
 
         def resolve(engine: Engine, actor: str) -> models.Meeting:
             choice = curation.validated(curation.Resolution, {"field": field, "source": source})
-            return curation.resolve_conflict(engine, actor, str(id), choice, if_match)
+            return curation.resolve_conflict(
+                engine, actor, known_id(id, "meeting"), choice, if_match
+            )
 
         return await _write(info, "curate", resolve)

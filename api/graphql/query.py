@@ -30,6 +30,7 @@ from api.graphql.inputs import (
 )
 from api.graphql.results import CountryCount, MeetingStats, TopicCount
 from api.graphql.types import Meeting, PageInfo, Person, PersonConnection, meeting_page
+from api.ids import known_id
 from api.resolve import resolve_person
 from api.storage.meetings import missing_meeting
 from api.threads import run_heavy
@@ -54,7 +55,7 @@ class Query:
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")],
     ) -> models.Meeting:
-        found = await info.context.loaders.meeting.load(str(id))
+        found = await info.context.loaders.meeting.load(known_id(str(id), "meeting"))
         if found is None:
             engine = info.context.repository.engine
             error = await run_in_threadpool(missing_meeting, engine, str(id))
@@ -91,7 +92,7 @@ class Query:
         ],
     ) -> models.Person:
         repository = info.context.repository
-        person_id = await run_in_threadpool(resolve_person, str(id), repository)
+        person_id = await run_in_threadpool(resolve_person, known_id(str(id), "person"), repository)
         return await run_in_threadpool(repository.get_person, person_id)
 
     @field(

@@ -30,7 +30,7 @@ from api.rest.envelopes import (
     TopicList,
     dump,
 )
-from api.rest.queries import PeopleQuery
+from api.rest.queries import PeopleQuery, path_id
 from api.rest.responses import json_response
 from api.service import Service
 from api.storage.repository import Repository
@@ -106,7 +106,7 @@ async def _meeting_page(request: Request, query: MeetingQuery, asked: MeetingFil
 
 async def meeting(request: Request, _: None) -> Response:
     """`GET /meetings/{id}`: one meeting; `404` for an unknown id."""
-    found = await run_in_threadpool(_repository(request).get_meeting, request.path_params["id"])
+    found = await run_in_threadpool(_repository(request).get_meeting, path_id(request, "meeting"))
     return json_response(request, dump(found))
 
 
@@ -114,7 +114,7 @@ async def meeting_sources(request: Request, _: None) -> Response:
     """`GET /meetings/{id}/sources`: the sources of a meeting, with the evidence spans of
     each ingested text; `404` for an unknown id."""
     repository = _repository(request)
-    found = await run_in_threadpool(repository.get_meeting, request.path_params["id"])
+    found = await run_in_threadpool(repository.get_meeting, path_id(request, "meeting"))
     spans = await run_in_threadpool(
         repository.evidence_by_sources, [source.id for source in found.sources]
     )
@@ -129,7 +129,7 @@ async def meeting_conflicts(request: Request, _: None) -> Response:
     """`GET /meetings/{id}/conflicts`: values other sources reported that differ from the
     kept ones; `404` for an unknown id."""
     repository = _repository(request)
-    found = await run_in_threadpool(repository.get_meeting, request.path_params["id"])
+    found = await run_in_threadpool(repository.get_meeting, path_id(request, "meeting"))
     (conflicts,) = await run_in_threadpool(repository.conflicts_by_meetings, [found.id])
     return json_response(request, dump(ConflictList.model_construct(data=conflicts)))
 
@@ -154,7 +154,7 @@ def _next_link(request: Request, params: list[tuple[str, str]]) -> str:
 
 async def _person(request: Request) -> Person:
     repository = _repository(request)
-    person_id = await run_in_threadpool(resolve_person, request.path_params["id"], repository)
+    person_id = await run_in_threadpool(resolve_person, path_id(request, "person"), repository)
     return await run_in_threadpool(repository.get_person, person_id)
 
 

@@ -37,12 +37,8 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 _log = logging.getLogger("readouts.rest")
 
 
-class NotAcceptable(ReadoutsError):
+class NotAcceptable(ReadoutsError, status=406, problem="not-acceptable", title="Not acceptable"):
     """The `Accept` header admits none of the media types a resource has."""
-
-    status = 406
-    problem = "not-acceptable"
-    title = "Not acceptable"
 
 
 class CandidateProblem(BaseModel):

@@ -17,6 +17,7 @@ from starlette.requests import Request
 
 from api.errors import InvalidInput
 from api.filters import MAX_PAGE_SIZE, PeopleFilter, PeoplePage, change_position
+from api.ids import known_id
 from api.params import MeetingQuery, check_known, parse_meeting_query, query_spelling, single
 from api.rest import parameters as p
 from api.rest.downloads import download_query
@@ -33,6 +34,7 @@ __all__ = [
     "PeopleQuery",
     "Query",
     "authorized",
+    "path_id",
 ]
 
 Q = TypeVar("Q")
@@ -66,6 +68,12 @@ class ChangeQuery:
 
     after: int
     limit: int
+
+
+def path_id(request: Request, noun: str) -> str:
+    """The `{id}` of the request's path as an `api.ids.Id`: `NotFound` (404) naming it when
+    no `noun` can have it."""
+    return known_id(request.path_params["id"], noun)
 
 
 async def _no_parameters(request: Request) -> None:

@@ -33,12 +33,10 @@ __all__ = [
 _TEXT_PARAMS = ("published", "publisher", "url", "headline")
 
 
-class UnsupportedMediaType(ReadoutsError):
+class UnsupportedMediaType(
+    ReadoutsError, status=415, problem="unsupported-media-type", title="Unsupported media type"
+):
     """A write body of a media type the endpoint does not take."""
-
-    status = 415
-    problem = "unsupported-media-type"
-    title = "Unsupported media type"
 
 
 def service_of(request: Request) -> Service:

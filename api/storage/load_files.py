@@ -20,6 +20,7 @@ from ijson.common import ObjectBuilder
 
 from api.encodings import BOMS, decode_text
 from api.errors import FieldError, InvalidInput, LoadError
+from api.ids import NUL_MESSAGE, nul_at
 
 __all__ = ["KINDS", "LoadFiles", "Record"]
 
@@ -91,18 +92,10 @@ class LoadFiles:
             )
             raise LoadError(record.file, record.label, [FieldError("id", message)])
         self._seen[key] = (record.file, record.position)
-        stack: list[tuple[str, Any]] = [("", record.raw)]
-        while stack:
-            where, value = stack.pop()
-            if isinstance(value, str) and "\x00" in value:
-                message = "holds a NUL character (\\u0000); remove it"
-                raise LoadError(
-                    record.file, record.label, [FieldError(where or "(record)", message)]
-                )
-            if isinstance(value, dict):
-                stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in value.items())
-            elif isinstance(value, list):
-                stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
+        nul = nul_at(record.raw, "{}[{}]".format)
+        if nul is not None:
+            error = FieldError(nul or "(record)", NUL_MESSAGE)
+            raise LoadError(record.file, record.label, [error])
 
 
 def _files(paths: Sequence[Path]) -> list[Path]:

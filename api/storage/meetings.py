@@ -21,8 +21,8 @@ from api.names import name_key
 from api.results import BriefPage, MeetingPage, MeetingRow
 from api.storage import tables as t
 from api.storage.curating import gone, retraction_of
-from api.storage.plain import date_reader, driver_rows, meeting_rows
-from api.storage.rows import MEETING_COLUMNS, MeetingParts, meeting_from_parts
+from api.storage.plain import meeting_rows
+from api.storage.rows import MEETING_COLUMNS, meeting_from_row
 from api.storage.selection import (
     SELECTIVE,
     filter_conditions,
@@ -121,9 +121,8 @@ class MeetingReads:
 
     def get_meetings(self, ids: Sequence[str]) -> list[Meeting | None]:
         """The meetings with `ids`, in the same order; None where an id is unknown."""
-        wanted = [i for i in ids if "\x00" not in i]  # PostgreSQL text cannot hold NUL
         with self.engine.connect() as connection:
-            found = {meeting.id: meeting for meeting in fetch_meetings(connection, wanted, True)}
+            found = {meeting.id: meeting for meeting in fetch_meetings(connection, ids, True)}
         return [found.get(meeting_id) for meeting_id in ids]
 
     def get_meeting(self, meeting_id: str) -> Meeting:
@@ -139,7 +138,7 @@ def missing_meeting(engine: Engine, meeting_id: str) -> NotFound | Gone:
     """The error for a meeting id no listing has: `Gone` naming the reason it was
     retracted, or `NotFound`."""
     with engine.connect() as connection:
-        retraction = None if "\x00" in meeting_id else retraction_of(connection, meeting_id)
+        retraction = retraction_of(connection, meeting_id)
     if retraction is None:
         return NotFound(f"no meeting with id {meeting_id!r}")
     return gone(meeting_id, retraction)
@@ -236,46 +235,11 @@ def fetch_meetings(
 
 def _hydrate(connection: sa.Connection, rows: Sequence[Any]) -> list[Meeting]:
     """Meetings for `rows` (`MEETING_COLUMNS`), loading their children in four statements."""
-    if not rows:
-        return []
-    ids = {"ids": [row[0] for row in rows]}
-    parts = MeetingParts()
-    read_date = date_reader(connection)
-    _group(driver_rows(connection, _PARTICIPANTS, ids), parts.participants)
-    for meeting_id, topic_id in driver_rows(connection, _TOPICS, ids):
-        parts.topics.setdefault(meeting_id, []).append(topic_id)
-    for source in driver_rows(connection, _SOURCES, ids):
-        row = (*source[:5], read_date(source[5]), *source[6:])
-        parts.sources.setdefault(source[0], []).append(row)
-    statements, outcomes = parts.statements, parts.outcomes
-    for (
-        meeting_id,
-        _,
-        note,
-        text,
-        speaker_id,
-        speaker_name,
-        source_id,
-        kind,
-        name,
-        date,
-    ) in driver_rows(connection, _NOTES, ids):
-        if note == "statement":
-            statement = (meeting_id, speaker_id, speaker_name, text, source_id)
-            statements.setdefault(meeting_id, []).append(statement)
-        else:
-            outcome = (meeting_id, kind, text, name, read_date(date))
-            outcomes.setdefault(meeting_id, []).append(outcome)
-    return [meeting_from_parts(row, parts) for row in rows]
+    return [meeting_from_row(item) for item in _full_rows(connection, rows)]
 
 
 def _full_rows(connection: sa.Connection, rows: Sequence[Any]) -> list[MeetingRow]:
     return meeting_rows(connection, rows, True, _FULL)
-
-
-def _group(rows: Any, into: dict[str, list[Any]]) -> None:
-    for row in rows:
-        into.setdefault(row[0], []).append(row)
 
 
 _IDS: sa.BindParameter[list[str]] = sa.bindparam("ids", expanding=True)
@@ -323,7 +287,7 @@ def _notes() -> sa.CompoundSelect[Any]:
 
 
 # The queries of a page, built once (`:ids` is the page's meeting ids); every one is read
-# by position, in the column order `api.storage.rows.MeetingParts` documents.
+# by position, in the column order `api.storage.plain.meeting_rows` unpacks.
 _COLUMNS = [t.meetings.c[name] for name in MEETING_COLUMNS]
 _P = t.participants.c
 _PARTICIPANTS = (

@@ -52,8 +52,6 @@ class PeopleReads:
 
     def get_person(self, id_or_name: str) -> Person:
         """A person by id or by any known spelling of their name; `NotFound` otherwise."""
-        if "\x00" in id_or_name:  # PostgreSQL text cannot hold NUL: no one is called that
-            raise NotFound(f"no person with id or name {id_or_name!r}")
         names = t.person_names.c
         by_name = sa.select(names.person_id).where(names.name_key == name_key(id_or_name))
         query = sa.select(t.people.c.id).where(
@@ -73,9 +71,8 @@ class PeopleReads:
     ) -> list[tuple[str, int, str, str]]:
         """(key, level, person id, name) of the people `ids` and name keys `keys` could mean
         (see `api.storage.lookup`): one statement, for the resolver of person names."""
-        wanted = [i for i in ids if "\x00" not in i]
         with self.engine.connect() as connection:
-            query, params = people_for_terms(wanted, [k for k in keys if k])
+            query, params = people_for_terms(ids, [k for k in keys if k])
             rows = connection.execute(query, params).all()
         return [(key, level, person_id, name) for key, level, person_id, name in rows]
 
@@ -132,18 +129,18 @@ def fetch_people(connection: sa.Connection, ids: list[str]) -> list[Person]:
         row["id"]: row
         for row in connection.execute(sa.select(t.people).where(t.people.c.id.in_(ids))).mappings()
     }
-    names: dict[str, list[Any]] = defaultdict(list)
-    for row in connection.execute(
-        sa.select(t.person_names)
-        .where(t.person_names.c.person_id.in_(ids))
-        .order_by(t.person_names.c.person_id, t.person_names.c.seq)
-    ).mappings():
-        names[row["person_id"]].append(row)
-    positions: dict[str, list[Any]] = defaultdict(list)
-    for row in connection.execute(
-        sa.select(t.positions)
-        .where(t.positions.c.person_id.in_(ids))
-        .order_by(t.positions.c.person_id, t.positions.c.seq)
-    ).mappings():
-        positions[row["person_id"]].append(row)
+    names = _by_person(connection, t.person_names, ids)
+    positions = _by_person(connection, t.positions, ids)
     return [person_from_rows(rows[i], names[i], positions[i]) for i in ids if i in rows]
+
+
+def _by_person(connection: sa.Connection, table: sa.Table, ids: list[str]) -> dict[str, list[Any]]:
+    """The rows of a person's list table (names, positions) for `ids`, by person, in `seq`
+    order: one statement."""
+    query = (
+        sa.select(table).where(table.c.person_id.in_(ids)).order_by(table.c.person_id, table.c.seq)
+    )
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in connection.execute(query).mappings():
+        grouped[row["person_id"]].append(row)
+    return grouped

@@ -1,5 +1,7 @@
 """Meetings as plain rows: dicts shaped like the models' JSON, for faces that only
-serialise them (REST listings, the json/ndjson/csv exports, the web page's list).
+serialise them (REST listings, the json/ndjson/csv exports, the web page's list), and
+the one reader of a meeting's columns and children: models are built from its full rows
+(`api.storage.rows.meeting_from_row`).
 
 One reader serves both projections: a brief (`api.results.MeetingBrief`: no statements,
 outcomes or sources; two child statements) and a full meeting (`api.models.Meeting`:

@@ -3,7 +3,8 @@ from them, and the values other sources reported that differ from the kept ones.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -12,6 +13,8 @@ from api.results import Conflict, EvidenceSpan
 from api.storage import tables as t
 
 __all__ = ["ProvenanceReads"]
+
+_T = TypeVar("_T")
 
 
 class ProvenanceReads:
@@ -23,9 +26,7 @@ class ProvenanceReads:
     def source_texts(self, source_ids: Sequence[str]) -> list[str | None]:
         """For each source id, the text ingested for it (None for curated sources)."""
         texts = t.source_texts.c
-        query = sa.select(texts.source_id, texts.text).where(
-            texts.source_id.in_([i for i in source_ids if "\x00" not in i])
-        )
+        query = sa.select(texts.source_id, texts.text).where(texts.source_id.in_(source_ids))
         with self.engine.connect() as connection:
             found: dict[str, str] = {row[0]: row[1] for row in connection.execute(query)}
         return [found.get(source_id) for source_id in source_ids]
@@ -37,22 +38,15 @@ class ProvenanceReads:
         query = (
             sa.select(e.source_id, e.field, e.start, e.end, texts.text)
             .join(t.source_texts, texts.source_id == e.source_id)
-            .where(e.source_id.in_([i for i in source_ids if "\x00" not in i]))
+            .where(e.source_id.in_(source_ids))
             .order_by(e.source_id, e.seq)
         )
-        found: dict[str, list[EvidenceSpan]] = {}
-        with self.engine.connect() as connection:
-            for source_id, field, start, end, text in connection.execute(query).all():
-                found.setdefault(source_id, []).append(
-                    EvidenceSpan(
-                        source_id=source_id,
-                        field=field,
-                        start=start,
-                        end=end,
-                        quote=text[start:end],
-                    )
-                )
-        return [found.get(source_id, []) for source_id in source_ids]
+
+        def span(source_id: str, field: str, start: int, end: int, text: str) -> EvidenceSpan:
+            quote = text[start:end]
+            return EvidenceSpan(source_id=source_id, field=field, start=start, end=end, quote=quote)
+
+        return self._per_id(source_ids, query, span)
 
     def conflicts_by_meetings(self, meeting_ids: Sequence[str]) -> list[list[Conflict]]:
         """For each meeting id, the values other sources reported that differ from the kept
@@ -60,15 +54,26 @@ class ProvenanceReads:
         c = t.conflicts.c
         query = (
             sa.select(c.meeting_id, c.field, c.kept, c.other, c.source_id)
-            .where(c.meeting_id.in_([i for i in meeting_ids if "\x00" not in i]))
+            .where(c.meeting_id.in_(meeting_ids))
             .order_by(c.meeting_id, c.seq)
         )
-        found: dict[str, list[Conflict]] = {}
+
+        def conflict(
+            meeting_id: str, field: str, kept: str | None, other: str | None, source: str
+        ) -> Conflict:
+            return Conflict(
+                meeting_id=meeting_id, field=field, kept=kept, other=other, source=source
+            )
+
+        return self._per_id(meeting_ids, query, conflict)
+
+    def _per_id(
+        self, ids: Sequence[str], query: sa.Select[Any], build: Callable[..., _T]
+    ) -> list[list[_T]]:
+        """For each of `ids`, `build(*row)` of the rows of `query` (whose first column is
+        the id), in the query's order."""
+        found: dict[str, list[_T]] = {}
         with self.engine.connect() as connection:
-            for meeting_id, field, kept, other, source in connection.execute(query).all():
-                found.setdefault(meeting_id, []).append(
-                    Conflict(
-                        meeting_id=meeting_id, field=field, kept=kept, other=other, source=source
-                    )
-                )
-        return [found.get(meeting_id, []) for meeting_id in meeting_ids]
+            for row in connection.execute(query).all():
+                found.setdefault(row[0], []).append(build(*row))
+        return [found.get(i, []) for i in ids]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -25,11 +25,11 @@ from api.models import (
     TimeOfDay,
 )
 from api.names import name_key, search_keys
+from api.results import MeetingRow
 
 __all__ = [
     "MEETING_COLUMNS",
-    "MeetingParts",
-    "meeting_from_parts",
+    "meeting_from_row",
     "meeting_rows",
     "person_from_rows",
     "person_rows",
@@ -222,99 +222,32 @@ MEETING_COLUMNS = (
     "summary",
     "synthetic",
 )
-"""The columns of `meetings` a meeting is built from, in the order `meeting_from_parts`
-reads them; its children are read by position too, in the orders `MeetingParts` names."""
+"""The columns of `meetings` a meeting is built from, in the order
+`api.storage.plain.meeting_rows` reads them (by position, as it reads their children)."""
 
 
-class MeetingParts:
-    """Child rows of a page of meetings, grouped by meeting id and read by position:
-
-    - participants: (meeting_id, person_id, name, country_code, title, role, capacity)
-    - topics: topic ids
-    - sources: (meeting_id, id, publisher, headline, url, published, language, document)
-    - statements: (meeting_id, speaker_id, speaker_name, text, source_id)
-    - outcomes: (meeting_id, kind, text, name, date)
-    """
-
-    def __init__(self) -> None:
-        self.participants: dict[str, list[Row]] = {}
-        self.topics: dict[str, list[str]] = {}
-        self.sources: dict[str, list[Row]] = {}
-        self.statements: dict[str, list[Row]] = {}
-        self.outcomes: dict[str, list[Row]] = {}
-
-
-def meeting_from_parts(row: Row, parts: MeetingParts) -> Meeting:
-    """A `Meeting` from its row (`MEETING_COLUMNS`) and its children (trusted rows: no
-    re-validation)."""
-    (
-        meeting_id,
-        date,
-        precision,
-        time_of_day,
-        kind,
-        setting,
-        city,
-        country_code,
-        venue,
-        occasion,
-        initiated_by,
-        summary,
-        synthetic,
-    ) = row
-    return _meeting(
-        {
-            "id": meeting_id,
-            "date": date,
-            "date_precision": _PRECISIONS[precision],
-            "time_of_day": _TIMES.get(time_of_day),
-            "kind": _KINDS[kind],
-            "setting": _SETTINGS[setting],
-            "location": _location({"city": city, "country_code": country_code, "venue": venue}),
-            "occasion": occasion,
-            "initiated_by": initiated_by,
-            "participants": [
-                _participant(
-                    {
-                        "person": _person_ref({"id": p[1], "name": p[2]}),
-                        "country_code": p[3],
-                        "title": p[4],
-                        "role": _ROLES[p[5]],
-                        "capacity": p[6],
-                    }
-                )
-                for p in parts.participants.get(meeting_id, ())
-            ],
-            "topics": parts.topics.get(meeting_id, []),
-            "statements": [
-                _statement(
-                    {
-                        "speaker": _person_ref({"id": s[1], "name": s[2]}),
-                        "text": s[3],
-                        "source": s[4],
-                    }
-                )
-                for s in parts.statements.get(meeting_id, ())
-            ],
-            "outcomes": [
-                _outcome({"kind": _OUTCOME_KINDS[o[1]], "text": o[2], "name": o[3], "date": o[4]})
-                for o in parts.outcomes.get(meeting_id, ())
-            ],
-            "summary": summary,
-            "sources": [
-                _source(
-                    {
-                        "id": s[1],
-                        "publisher": s[2],
-                        "headline": s[3],
-                        "url": s[4],
-                        "published": s[5],
-                        "language": s[6],
-                        "document": s[7],
-                    }
-                )
-                for s in parts.sources.get(meeting_id, ())
-            ],
-            "synthetic": bool(synthetic),
-        }
-    )
+def meeting_from_row(row: MeetingRow) -> Meeting:
+    """A `Meeting` from a full plain row (`api.storage.plain.meeting_rows`), read back
+    from our own tables and not re-validated. The row's dicts become the models' own (its
+    strings turned to enums in place): the row is not to be used after."""
+    item = cast(dict[str, Any], row)
+    item["date_precision"] = _PRECISIONS[item["date_precision"]]
+    item["time_of_day"] = _TIMES.get(item["time_of_day"])
+    item["kind"] = _KINDS[item["kind"]]
+    item["setting"] = _SETTINGS[item["setting"]]
+    item["location"] = _location(item["location"])
+    participants = item["participants"]
+    for p in participants:
+        p["person"] = _person_ref(p["person"])
+        p["role"] = _ROLES[p["role"]]
+    item["participants"] = [_participant(p) for p in participants]
+    statements = item["statements"]
+    for s in statements:
+        s["speaker"] = _person_ref(s["speaker"])
+    item["statements"] = [_statement(s) for s in statements]
+    outcomes = item["outcomes"]
+    for o in outcomes:
+        o["kind"] = _OUTCOME_KINDS[o["kind"]]
+    item["outcomes"] = [_outcome(o) for o in outcomes]
+    item["sources"] = [_source(s) for s in item["sources"]]
+    return _meeting(item)

@@ -7,6 +7,7 @@ keyset pages), kind, setting, occasion, participants by person and by country, t
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.sql.schema import SchemaItem
 
 __all__ = [
     "changes",
@@ -41,6 +42,40 @@ metadata = sa.MetaData(
     }
 )
 
+
+def _owner(name: str, parent: str, primary_key: bool = False) -> sa.Column[str]:
+    """The column naming the row of `parent` ("meetings.id") a child row belongs to: it
+    goes when its parent goes."""
+    return sa.Column(
+        name,
+        sa.String(200),
+        sa.ForeignKey(parent, ondelete="CASCADE"),
+        nullable=False,
+        primary_key=primary_key,
+    )
+
+
+def _listed(name: str, owner: str, parent: str, *items: SchemaItem) -> sa.Table:
+    """A child table of `parent` whose rows are a list, in `seq` order, keyed by their
+    `owner` column and `seq`: a meeting's participants, a person's names, ..."""
+    return sa.Table(
+        name,
+        metadata,
+        _owner(owner, parent),
+        sa.Column("seq", sa.Integer, nullable=False),
+        *items,
+        sa.PrimaryKeyConstraint(owner, "seq"),
+    )
+
+
+def _of_meeting(name: str, *items: SchemaItem) -> sa.Table:
+    return _listed(name, "meeting_id", "meetings.id", *items)
+
+
+def _of_person(name: str, *items: SchemaItem) -> sa.Table:
+    return _listed(name, "person_id", "people.id", *items)
+
+
 countries = sa.Table(
     "countries",
     metadata,
@@ -65,16 +100,10 @@ people = sa.Table(
     sa.Column("synthetic", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
-person_names = sa.Table(
+person_names = _of_person(
     "person_names",
-    metadata,
-    sa.Column(
-        "person_id", sa.String(200), sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False
-    ),
-    sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("name_key", sa.Text, nullable=False, index=True),
-    sa.PrimaryKeyConstraint("person_id", "seq"),
 )
 
 # Every word-boundary suffix of every name key ("imran khan niazi", "khan niazi", "niazi"):
@@ -85,23 +114,15 @@ person_keys = sa.Table(
     "person_keys",
     metadata,
     sa.Column("key", _KEY_TEXT, nullable=False),
-    sa.Column(
-        "person_id", sa.String(200), sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False
-    ),
+    _owner("person_id", "people.id"),
     sa.PrimaryKeyConstraint("key", "person_id"),
 )
 
-positions = sa.Table(
+positions = _of_person(
     "positions",
-    metadata,
-    sa.Column(
-        "person_id", sa.String(200), sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False
-    ),
-    sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("start_date", sa.Date),
     sa.Column("end_date", sa.Date),
-    sa.PrimaryKeyConstraint("person_id", "seq"),
 )
 
 meetings = sa.Table(
@@ -135,38 +156,20 @@ meetings = sa.Table(
     sa.Index("ix_meetings_city_lower", sa.func.lower(sa.text("city"))),
 )
 
-participants = sa.Table(
+participants = _of_meeting(
     "participants",
-    metadata,
-    sa.Column(
-        "meeting_id",
-        sa.String(200),
-        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("person_id", sa.String(200), sa.ForeignKey("people.id"), nullable=False),
     sa.Column("country_code", sa.String(2), sa.ForeignKey("countries.code"), nullable=False),
     sa.Column("title", sa.Text),
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("capacity", sa.Text),
-    sa.PrimaryKeyConstraint("meeting_id", "seq"),
     sa.Index("ix_participants_person_id_meeting_id", "person_id", "meeting_id"),
     sa.Index("ix_participants_country_code_meeting_id", "country_code", "meeting_id"),
 )
 
-meeting_topics = sa.Table(
+meeting_topics = _of_meeting(
     "meeting_topics",
-    metadata,
-    sa.Column(
-        "meeting_id",
-        sa.String(200),
-        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("topic_id", sa.String(200), sa.ForeignKey("topics.id"), nullable=False),
-    sa.PrimaryKeyConstraint("meeting_id", "seq"),
     sa.Index("ix_meeting_topics_topic_id_meeting_id", "topic_id", "meeting_id"),
 )
 
@@ -174,12 +177,7 @@ sources = sa.Table(
     "sources",
     metadata,
     sa.Column("id", sa.String(200), primary_key=True),
-    sa.Column(
-        "meeting_id",
-        sa.String(200),
-        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _owner("meeting_id", "meetings.id"),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("publisher", sa.Text, nullable=False),
     sa.Column("headline", sa.Text, nullable=False),
@@ -190,81 +188,45 @@ sources = sa.Table(
     sa.Index("ix_sources_meeting_id", "meeting_id"),
 )
 
-statements = sa.Table(
+statements = _of_meeting(
     "statements",
-    metadata,
-    sa.Column(
-        "meeting_id",
-        sa.String(200),
-        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("speaker_id", sa.String(200), sa.ForeignKey("people.id"), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("source_id", sa.String(200)),
-    sa.PrimaryKeyConstraint("meeting_id", "seq"),
     sa.Index("ix_statements_speaker_id", "speaker_id"),
 )
 
-outcomes = sa.Table(
+outcomes = _of_meeting(
     "outcomes",
-    metadata,
-    sa.Column(
-        "meeting_id",
-        sa.String(200),
-        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("kind", sa.String(20), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("name", sa.Text),
     sa.Column("date", sa.Date),
-    sa.PrimaryKeyConstraint("meeting_id", "seq"),
 )
 
 source_texts = sa.Table(
     "source_texts",
     metadata,
-    sa.Column(
-        "source_id",
-        sa.String(200),
-        sa.ForeignKey("sources.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    _owner("source_id", "sources.id", primary_key=True),
     sa.Column("sha256", sa.String(64), nullable=False, index=True),
     sa.Column("text", sa.Text, nullable=False),
 )
 
-source_evidence = sa.Table(
+source_evidence = _listed(
     "source_evidence",
-    metadata,
-    sa.Column(
-        "source_id", sa.String(200), sa.ForeignKey("sources.id", ondelete="CASCADE"), nullable=False
-    ),
-    sa.Column("seq", sa.Integer, nullable=False),
+    "source_id",
+    "sources.id",
     sa.Column("field", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
-    sa.PrimaryKeyConstraint("source_id", "seq"),
 )
 
-conflicts = sa.Table(
+conflicts = _of_meeting(
     "conflicts",
-    metadata,
-    sa.Column(
-        "meeting_id",
-        sa.String(200),
-        sa.ForeignKey("meetings.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("field", sa.Text, nullable=False),
     sa.Column("kept", sa.Text),
     sa.Column("other", sa.Text),
     sa.Column("source_id", sa.String(200), nullable=False),
-    sa.PrimaryKeyConstraint("meeting_id", "seq"),
 )
 
 

@@ -14,6 +14,7 @@ import api
 from api.countries import country_name, is_country_code
 from api.errors import NotFound, ReadoutsError
 from api.filters import MeetingFilter, PageRequest
+from api.ids import known_id
 from api.models import Meeting
 from api.service import Service
 from api.storage.facets import FacetCache
@@ -47,9 +48,8 @@ class Records:
     async def meeting(self, request: Request) -> Response:
         """The whole meeting, its sources (with highlighted evidence) and conflicts."""
         try:
-            context = await run_in_threadpool(
-                _meeting, _service(request), request.path_params["id"]
-            )
+            meeting_id = known_id(request.path_params["id"], "meeting")
+            context = await run_in_threadpool(_meeting, _service(request), meeting_id)
         except ReadoutsError as error:
             return _problem(request, error)
         return page(request, "meeting.html", context)
@@ -93,7 +93,7 @@ class Records:
 
     def _person(self, service: Service, request: Request) -> dict[str, Any]:
         repository = service.repository
-        person = repository.get_person(request.path_params["id"])
+        person = repository.get_person(known_id(request.path_params["id"], "person"))
         selection = MeetingFilter(person=[person.id])
         facets = repository.facets(selection, self.cache)
         state = State(QueryParams([("person", person.id)]))

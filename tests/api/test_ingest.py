@@ -23,6 +23,12 @@ CURATED = {
 }
 
 
+def _readout(path: Path, **fields: str) -> Path:
+    """`path`, written as a readout file of the corpus format (`text`, `published`, ...)."""
+    path.write_text(json.dumps(fields))
+    return path
+
+
 def _facts(meeting: Meeting) -> dict[str, object]:
     return {
         "date": meeting.date,
@@ -169,15 +175,11 @@ def test_evidence_and_conflicts_are_readable(service: Service, tmp_path: Path) -
 
 
 def test_a_different_event_on_the_same_day_gets_its_own_id(seeded: Service, tmp_path: Path) -> None:
-    text = tmp_path / "visit.json"
-    text.write_text(
-        json.dumps(
-            {
-                "text": "BEIJING, July 16 -- Chinese Premier Li Keqiang met with Pakistani Prime "
-                "Minister Imran Khan in Beijing on Friday.",
-                "published": "2021-07-16",
-            }
-        )
+    text = _readout(
+        tmp_path / "visit.json",
+        text="BEIJING, July 16 -- Chinese Premier Li Keqiang met with Pakistani Prime "
+        "Minister Imran Khan in Beijing on Friday.",
+        published="2021-07-16",
     )
     report = ingest_paths(seeded.engine, [text])
     assert report.new == ["2021-07-16-li-keqiang-imran-khan-meeting"]
@@ -186,15 +188,11 @@ def test_a_different_event_on_the_same_day_gets_its_own_id(seeded: Service, tmp_
 
 
 def test_the_publisher_is_read_from_the_agency_credit(service: Service, tmp_path: Path) -> None:
-    text = tmp_path / "credit.json"
-    text.write_text(
-        json.dumps(
-            {
-                "text": "ISLAMABAD, May 17 (APP): Pakistani Prime Minister Shehbaz Sharif met "
-                "Uzbek President Shavkat Mirziyoyev here on Friday.",
-                "published": "2024-05-17",
-            }
-        )
+    text = _readout(
+        tmp_path / "credit.json",
+        text="ISLAMABAD, May 17 (APP): Pakistani Prime Minister Shehbaz Sharif met "
+        "Uzbek President Shavkat Mirziyoyev here on Friday.",
+        published="2024-05-17",
     )
     report = ingest_paths(service.engine, [text])
     meeting = service.repository.get_meeting(report.new[0])
@@ -202,16 +200,12 @@ def test_the_publisher_is_read_from_the_agency_credit(service: Service, tmp_path
 
 
 def test_the_publisher_falls_back_to_the_url_domain(service: Service, tmp_path: Path) -> None:
-    text = tmp_path / "page.json"
-    text.write_text(
-        json.dumps(
-            {
-                "text": "Pakistani Prime Minister Shehbaz Sharif met Uzbek President Shavkat "
-                "Mirziyoyev in Islamabad on Friday.",
-                "published": "2024-05-17",
-                "url": "https://www.example-news.pk/story/1",
-            }
-        )
+    text = _readout(
+        tmp_path / "page.json",
+        text="Pakistani Prime Minister Shehbaz Sharif met Uzbek President Shavkat "
+        "Mirziyoyev in Islamabad on Friday.",
+        published="2024-05-17",
+        url="https://www.example-news.pk/story/1",
     )
     report = ingest_paths(service.engine, [text])
     meeting = service.repository.get_meeting(report.new[0])
@@ -221,15 +215,11 @@ def test_the_publisher_falls_back_to_the_url_domain(service: Service, tmp_path: 
 def test_new_people_get_a_surname_alias_unless_someone_shares_it(
     seeded: Service, tmp_path: Path
 ) -> None:
-    text = tmp_path / "talks.json"
-    text.write_text(
-        json.dumps(
-            {
-                "text": "BEIJING, May 17 -- Chinese Premier Li Qiang held talks with Pakistani "
-                "Prime Minister Shehbaz Sharif in Beijing on Friday.",
-                "published": "2024-05-17",
-            }
-        )
+    text = _readout(
+        tmp_path / "talks.json",
+        text="BEIJING, May 17 -- Chinese Premier Li Qiang held talks with Pakistani "
+        "Prime Minister Shehbaz Sharif in Beijing on Friday.",
+        published="2024-05-17",
     )
     ingest_paths(seeded.engine, [text])
     assert seeded.repository.get_person("Shehbaz Sharif").aliases == ["Sharif"]

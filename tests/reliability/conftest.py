@@ -8,11 +8,8 @@ goes to a file the tests read.
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.servers import free_port, server_process, wait_for_health
 
 HEADER_TIMEOUT = 1.0
 BODY_TIMEOUT = 2.0
@@ -49,13 +47,6 @@ class Server:
         return self.log.read_text(errors="replace")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def healthz(server: Server) -> int:
     """The status of `GET /healthz` (waits at most `HEALTH_TIMEOUT`)."""
     with urllib.request.urlopen(f"{server.url}/healthz", timeout=HEALTH_TIMEOUT) as response:
@@ -76,35 +67,20 @@ def serve(data_dir: Path, **settings: str) -> Iterator[Server]:
     short timeouts unless `settings` (environment variables) say otherwise."""
     log = data_dir / "server.log"
     env = {
-        **os.environ,
         "READOUTS_DATA_DIR": str(data_dir),
         "READOUTS_HEADER_TIMEOUT": str(HEADER_TIMEOUT),
         "READOUTS_BODY_TIMEOUT": str(BODY_TIMEOUT),
+        "READOUTS_DATABASE_URL": None,
         **settings,
     }
-    env.pop("READOUTS_DATABASE_URL", None)
     port = free_port()
     command = [sys.executable, "-m", "api", "serve", "--port", str(port)]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=sink, stderr=sink)
-    running = Server("127.0.0.1", port, log, process.pid)
-    try:
-        wait_until_up(running, process)
-        yield running
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    url = f"http://127.0.0.1:{port}"
+    read_log = Server("127.0.0.1", port, log, 0).log_text
+    with log.open("wb") as sink, server_process(command, env, url, sink, 120, read_log) as process:
+        yield Server("127.0.0.1", port, log, process.pid)
 
 
 def wait_until_up(server: Server, process: subprocess.Popen[bytes]) -> None:
     """Return once `server` answers `/healthz`; fail the test if it exits or never does."""
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"readouts serve exited with {process.returncode}: {server.log_text()}")
-        try:
-            if healthz(server) == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"readouts serve did not answer /healthz: {server.log_text()}")
+    wait_for_health(server.url, process, 120, server.log_text)

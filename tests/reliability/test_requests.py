@@ -3,6 +3,7 @@ GraphQL error on `/graphql`) and the server still answers `/healthz` right after
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import json
@@ -299,15 +300,20 @@ def test_a_chunked_body_past_the_limit_with_a_valid_token_is_refused(server: Ser
 CAP = 100
 
 
-def test_past_the_connection_cap_the_longest_waiting_connections_are_closed(
-    tmp_path: Path,
-) -> None:
-    with serve(
-        tmp_path,
+def _capped(data_dir: Path) -> contextlib.AbstractContextManager[Server]:
+    """A server that keeps at most `CAP` connections, with long read timeouts."""
+    return serve(
+        data_dir,
         READOUTS_MAX_CONNECTIONS=str(CAP),
         READOUTS_HEADER_TIMEOUT="120",
         READOUTS_BODY_TIMEOUT="120",
-    ) as capped:
+    )
+
+
+def test_past_the_connection_cap_the_longest_waiting_connections_are_closed(
+    tmp_path: Path,
+) -> None:
+    with _capped(tmp_path) as capped:
         rss_before = _rss(capped)
         running = socket.create_connection((capped.host, capped.port), timeout=30)
         body = b'{"query": "{ __typename }"}'
@@ -334,12 +340,7 @@ def test_past_the_connection_cap_the_longest_waiting_connections_are_closed(
 
 
 def test_past_the_cap_a_trickling_body_makes_room_for_a_request(tmp_path: Path) -> None:
-    with serve(
-        tmp_path,
-        READOUTS_MAX_CONNECTIONS=str(CAP),
-        READOUTS_HEADER_TIMEOUT="120",
-        READOUTS_BODY_TIMEOUT="120",
-    ) as capped:
+    with _capped(tmp_path) as capped:
         trickling = [socket.create_connection((capped.host, capped.port)) for _ in range(CAP)]
         try:
             for connection in trickling:  # every slot holds a body that never ends

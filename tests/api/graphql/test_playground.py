@@ -14,16 +14,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from api.graphql import playground
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.servers import CHROMIUM
+from tests.servers import CHROMIUM_ARGS as ARGS
 
 
 def test_a_browser_get_serves_the_playground_with_local_assets(client: TestClient) -> None:

@@ -1,13 +1,15 @@
-"""A client over real HTTP through the ASGI app, on the seeded SQLite and PostgreSQL, and
-a live server for tests that need concurrent requests."""
+"""A client over real HTTP through the ASGI app, on the seeded SQLite and PostgreSQL (or
+an empty database), and a live server for tests that need concurrent requests."""
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import uvicorn
@@ -16,11 +18,24 @@ from starlette.testclient import TestClient
 from api.app import create_app
 from api.service import Service
 
+TEXTS = Path(__file__).resolve().parents[2] / "seeds" / "texts"
+TEXT = (TEXTS / "000_55a49d7041691a4b.txt").read_text()
+READOUT = {"text": TEXT, "published": "2021-07-16", "publisher": "Xinhua"}
+"""A readout as `POST /api/v1/readouts` takes it."""
+
 
 @pytest.fixture
 def client(seeded: Service) -> Iterator[TestClient]:
     with TestClient(create_app(seeded.settings, service=seeded)) as client:
         yield client
+
+
+@pytest.fixture
+def empty(service: Service) -> Iterator[TestClient]:
+    """A client on an empty database (no seeds loaded)."""
+    settings = service.settings.model_copy(update={"load_seeds": False})
+    with TestClient(create_app(settings, dataclasses.replace(service, settings=settings))) as c:
+        yield c
 
 
 @contextlib.contextmanager

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from starlette.testclient import TestClient
 
-from api.app import create_app
 from api.service import Service
 from api.storage.tokens import create_token
-
-TEXT = (
-    Path(__file__).resolve().parents[2] / "seeds" / "texts" / "000_55a49d7041691a4b.txt"
-).read_text()
-READOUT = {"text": TEXT, "published": "2021-07-16", "publisher": "Xinhua"}
-
-
-@pytest.fixture
-def empty(service: Service) -> Iterator[TestClient]:
-    settings = service.settings.model_copy(update={"load_seeds": False})
-    with TestClient(create_app(settings, dataclasses.replace(service, settings=settings))) as c:
-        yield c
+from tests.api.rest.conftest import READOUT
 
 
 def _feed(client: TestClient, limit: int = 100) -> list[dict[str, object]]:

@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from starlette.testclient import TestClient
 
-from api.app import create_app
 from api.ingest import ingest_paths
 from api.service import Service
 from api.storage.tokens import create_token, revoke_token
-
-TEXTS = Path(__file__).resolve().parents[2] / "seeds" / "texts"
-TEXT = (TEXTS / "000_55a49d7041691a4b.txt").read_text()
-READOUT = {"text": TEXT, "published": "2021-07-16", "publisher": "Xinhua"}
-
-
-@pytest.fixture
-def empty(service: Service) -> Iterator[TestClient]:
-    """A client on an empty database (no seeds loaded)."""
-    settings = service.settings.model_copy(update={"load_seeds": False})
-    with TestClient(create_app(settings, dataclasses.replace(service, settings=settings))) as c:
-        yield c
+from tests.api.rest.conftest import READOUT, TEXT, TEXTS
 
 
 def _service(client: TestClient) -> Service:

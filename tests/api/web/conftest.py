@@ -9,21 +9,12 @@ than the server's is aborted and fails the test.
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import sqlalchemy as sa
 
 from api.config import Settings
 from api.ingest import ingest_paths
@@ -31,17 +22,9 @@ from api.service import open_service
 from api.storage.loading import load_paths
 from api.storage.synth import generate
 from api.vocabulary import SEEDS_DIR
-from tests.conftest import POSTGRES_URL, ROOT
+from tests.conftest import POSTGRES_URL, ROOT, postgres_schema
+from tests.servers import app_server, chromium
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TEXTS = ROOT / "tests" / "seeds" / "texts"
 SYNTHETIC = 150
 AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -61,18 +44,9 @@ def web_database(
         return
     if not request.getfixturevalue("postgres_available"):
         pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL}")
-    schema = f"readouts_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    with postgres_schema() as url:
         _fill(url, tmp_path_factory.mktemp("data"))
         yield url
-    finally:
-        with admin.begin() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def _fill(url: str, data_dir: Path) -> None:
@@ -88,47 +62,17 @@ def _fill(url: str, data_dir: Path) -> None:
 @pytest.fixture(scope="module")
 def server(web_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`readouts`' app in a real uvicorn process on that database; its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {
-        **os.environ,
-        "READOUTS_DATA_DIR": str(tmp_path_factory.mktemp("live")),
-        "READOUTS_DATABASE_URL": web_database,
-    }
-    command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    process = subprocess.Popen(command, env=env, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if process.poll() is not None:
-                pytest.fail(f"the server exited with {process.returncode}")
-            try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail(f"the server at {url} did not answer /healthz")
+    data_dir = str(tmp_path_factory.mktemp("live"))
+    env = {"READOUTS_DATA_DIR": data_dir, "READOUTS_DATABASE_URL": web_database}
+    with app_server(env) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the module."""
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 class Offsite:
