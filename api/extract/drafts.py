@@ -60,16 +60,19 @@ def _assign_countries(context: Context, people: list[Person], sentence: Sentence
     uncued = [p for p in people if not p.country or p.country_rank >= 5]
     if len(uncued) >= 2 and len({p.tokens[-1].lower() for p in uncued}) < len(uncued):
         return False  # two of one family name and no country told: one country's people
+    home = context.home_country
     for person in people:
         if person.country is None and person not in stateless:
-            code = fallback_country(context, known, sentence)
+            code = home if home and home not in known else None
+            code = code or fallback_country(context, known, sentence)
             if code:
                 person.country, person.country_rank = code, 5
                 known.add(code)
-    sides = {p.country for p in people if p not in stateless}
-    return len(sides) + min(len(stateless), 1) >= 2 and all(
-        p.country for p in people if p not in stateless
-    )
+    sides = {p.country for p in people if p not in stateless and p.country}
+    unknown = [p for p in people if p not in stateless and not p.country]
+    if len(unknown) == 1 and unknown[0].title and len(sides) == 1:
+        return True  # 'President X met Premier Li': an office, no country told or guessed
+    return len(sides) + min(len(stateless), 1) >= 2 and not unknown
 
 
 def clause_limit(text: str, start: int, end: int, *, places: bool = False) -> int:
@@ -146,7 +149,11 @@ def _draft(
     ):
         return None  # 'had met before', 'did meet in New York': an earlier contact, undated
     if not found:
-        if previous is not None and previous.date is not None:
+        if (
+            previous is not None
+            and previous.date is not None
+            and not previous.key().isdisjoint(id(r.person) for r in refs)
+        ):  # 'He later met X': a new meeting of the same story, on its day
             date = previous.date
             span = previous.evidence["date"][0] if previous.evidence.get("date") else None
         elif (told := _told_before(context, sentence, refs, reference)) is not None:

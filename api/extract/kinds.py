@@ -16,14 +16,14 @@ __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
 _NOUNS = (
     r"(?:summit\s+(?:talks|meetings?)|talks?|meetings?|conversations?|discussions?|calls?|dialogue|"
-    r"consultations?|chat|"
+    r"consultations?|chat|contacts|"
     r"engagements?|(?:pull-)?asides?|interactions?|"
     r"negotiations|"
     r"video\s*conferences?|teleconferences?|summit)"
 )
 _WHEN = (
     r"(?:(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
 )
 """A time adverb that may stand between a verb and its object ('spoke today with')."""
 _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -63,7 +63,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "during_call",
         "",
         re.compile(
-            r"\b(?:during|in|via|through|over)\s+(?:an?|their)\s+(?:(?:tele)?phone|video)\s*"
+            r"\b(?:during|in|via|through|over)\s+(?:an?|their)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:(?:tele)?phone|video)\s*"
             r"(?:calls?|conversations?|conference|talks?|link)\b",
             re.I,
         ),
@@ -166,6 +167,10 @@ _VIDEO = re.compile(
     r"\bvirtual(?:ly)?\b|\bonline\s+(?:meeting|talks|summit)\b",
     re.I,
 )
+_CALL_NOUN = re.compile(r"\bcalls?\s+(?:with|between)\b|\b(?:during|in|on)\s+(?:an?|the|their)\s+call\b", re.I)
+"""A call named without its medium ('during a call with'): a call is made by telephone."""
+_COURTESY = re.compile(r"\bcourtesy\s+call", re.I)
+"""'paid a courtesy call on': an in-person visit, not a telephone call."""
 _CEREMONY = re.compile(r"\bceremon(?:y|ies)\b|\binaugurat|\blaunch", re.I)
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|may|might|could|plans?|planning|hopes?|wants?|set|expected|"
@@ -251,6 +256,8 @@ def _kind(
     if phone:
         match = min(phone, key=lambda x: x[0])[1]
         return "phone_call", (offset + match.start(), offset + match.end())
+    if _CALL_NOUN.search(sentence, start, end) and not _COURTESY.search(sentence, 0, end):
+        return "phone_call", (offset + start, offset + end)  # 'a call with', 'the call between'
     if label in ("phoned", "called", "receive_call", "spoke"):
         kind = "phone_call" if label != "spoke" or "spoke" in sentence[start:end] else "meeting"
         return kind, (offset + start, offset + end)

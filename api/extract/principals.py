@@ -36,6 +36,11 @@ _ACCOMPANIED = re.compile(r",\s*(?:accompanied|flanked|joined)\s+by\b[^,;]*(?:,|
 """'King Abdullah, accompanied by the Crown Prince, met ...': the companion is no subject."""
 _SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
 """After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
+_REPORTED = re.compile(
+    r"\b(?:said|says|expressed|noted|stressed|recalled|added|stated|told\s+\w+|pointed\s+out|"
+    r"underlined|emphasi[sz]ed|recalling|noting)\s+that\b"
+)
+"""Reported speech: what follows 'X said that' is told by X, who need not have been there."""
 _PRONOUN = re.compile(
     r"(?:\b|(?<=[\"“]))(?P<p>[Hh]e|[Ss]he|I)\s+(?:(?:also|later|then|separately|subsequently|earlier|first|"
     r"had|has)\s+){0,2}$"
@@ -116,6 +121,9 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
             pronoun = None
     relative = _RELATIVE.search(text, sentence.start, trigger.start)
+    speech = [m.end() for m in _REPORTED.finditer(text, sentence.start, trigger.start)]
+    if speech:  # 'Wang said that A and B had met': the speaker is no party to it
+        refs = [r for r in refs if r.start >= speech[-1] or r.start >= trigger.end]
     subject = _group_before(refs, relative.start() if relative else trigger.start, text)
     opening = _OPENING.match(text, sentence.start, trigger.start)
     comma = text.find(",", trigger.end, sentence.end)

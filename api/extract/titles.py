@@ -125,6 +125,8 @@ _OF_COUNTRY = re.compile(
     r"(?=\s+to\b|\s*$)"
 )
 """'of (the) <country>' inside an office: the country is the person's, not the office's."""
+_HEAD_PLACE = re.compile(r"^(?P<head>Chief Minister|Governor)\s+(?P<place>[A-Z][\w'-]+)$")
+"""'Governor Punjab': the head before its province, without 'of'."""
 _LOCAL_HEADS = re.compile(r"^(?P<place>(?:[A-Z][\w'-]+\s){1,2})(?P<head>Chief Minister|Governor)$")
 
 
@@ -202,11 +204,33 @@ def title_country(title: str) -> str | None:
     return _OFFICE_COUNTRY.get(key)
 
 
+_OFFICE_NAMES = {
+    "minister of foreign affairs": "Foreign Minister",
+    "minister for foreign affairs": "Foreign Minister",
+    "state secretary": "Secretary of State",
+    "us state secretary": "Secretary of State",
+    "secretary of state for foreign, commonwealth and development affairs": "Foreign Secretary",
+    "secretary of state for foreign and commonwealth affairs": "Foreign Secretary",
+    "secretary of state for foreign": "Foreign Secretary",
+    "minister of external affairs": "External Affairs Minister",
+    "minister for external affairs": "External Affairs Minister",
+    "head of the foreign ministry": "Foreign Minister",
+}  # fmt: skip
+"""Long or translated forms of an office and the name the corpus gives it, as data."""
+_LEADING_WORDS = frozenset({"with", "and", "to", "from", "by", "for"})
+"""Words a title-case headline puts before an office ('Call With Russian Foreign Minister')."""
+
+
 def normalise_title(title: str) -> str:
     """'chairman of the X (NPC)' -> 'Chairman of the X'; 'Sindh Chief Minister' -> ...;
     'Foreign Minister of China' -> 'Foreign Minister'; 'A/B' -> 'A and B'."""
     title = _PAREN.sub("", title).strip(" ,;:")
     title = _LEADING.sub("", title)
+    while title.split(" ", 1)[0].lower() in _LEADING_WORDS and " " in title:
+        title = title.split(" ", 1)[1]
+    lead = title.split(" ", 1)
+    if len(lead) == 2 and country_of_phrase(lead[0]) and has_title_head(lead[1].split()):
+        title = lead[1]  # 'Chinese Foreign Minister': the country is told apart
     title = _SLASH.sub(" and ", title)
     head = title.split()
     if len(head) > 2 and head[-1] == head[0]:
@@ -222,7 +246,8 @@ def normalise_title(title: str) -> str:
     words = [TITLE_ABBREVIATIONS.get(w, w) for w in words]
     title = " ".join(words)
     title = _TRAILING_PARTY.sub("", title)
-    local = _LOCAL_HEADS.match(title)
+    local = _LOCAL_HEADS.match(title) or _HEAD_PLACE.match(title)
     if local:
         title = f"{local['head']} of {local['place'].strip()}"
+    title = _OFFICE_NAMES.get(" ".join(fold(title).split()), title)
     return title[:1].upper() + title[1:]
