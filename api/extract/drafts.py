@@ -253,9 +253,14 @@ def _drafts(context: Context) -> list[Draft]:
         if sentence.headline:
             continue
         triggers = find_triggers(sentence.text, sentence.start)
+        found = [find_principals(context, sentence, trigger) for trigger in triggers]
         for number, trigger in enumerate(triggers):
-            clause_end = triggers[number + 1].start if number + 1 < len(triggers) else sentence.end
-            for refs in find_principals(context, sentence, trigger):
+            later = [  # 'met X for talks at Hyderabad House': 'talks' reports no other meeting
+                t.start for t, pairs in zip(triggers[number + 1 :], found[number + 1 :], strict=True)
+                if any(len(refs) >= 2 for refs in pairs)
+            ]
+            clause_end = later[0] if later else sentence.end
+            for refs in found[number]:
                 previous = drafts[-1] if drafts else None
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
                 if draft is not None and _replaces_echo(draft, drafts):
@@ -373,11 +378,11 @@ def _set_request(draft: Draft, request: Request) -> None:
 
 _MEDIUM_AFTER = re.compile(
     r"\b(?:during|in|over)\s+the\s+(?P<m>(?:tele)?phone|video)\s*(?:call|conversation|talks?|"
-    r"conference|link)\b",
+    r"conference|link)\b|\b(?:on|over|by)\s+the\s+(?P<n>(?:tele)?phone)\b",
     re.I,
 )
 """'... were discussed during the phone conversation': the medium of a meeting told before."""
-_PLAIN_WORDS = frozenset({"held", "noun_with"})
+_PLAIN_WORDS = frozenset({"held", "noun_with", "spoke"})
 
 
 def _medium_told_after(context: Context, drafts: list[Draft]) -> None:
@@ -396,7 +401,7 @@ def _medium_told_after(context: Context, drafts: list[Draft]) -> None:
         for sentence in context.doc.sentences[draft.sentence.index + 1 : end]:
             found = _MEDIUM_AFTER.search(sentence.text)
             if found:
-                kind = "video_call" if found.group("m").lower() == "video" else "phone_call"
+                kind = "video_call" if (found.group("m") or "").lower() == "video" else "phone_call"
                 span = (sentence.start + found.start(), sentence.start + found.end())
                 draft.trigger = replace(draft.trigger, kind=kind, kind_span=span)
                 draft.evidence["kind"] = [span]

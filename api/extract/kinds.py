@@ -33,7 +33,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "object",
         re.compile(
             r"\b(?:received|receives|took|takes|answered)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?"
-            r"(?:tele)?phone\s+call\s+(?:(?:on\s+\w+|today|yesterday|this\s+\w+|late\s+\w+)\s+)?"
+            r"(?:tele)?phon(?:e|ic)\s+call\s+(?:(?:on\s+\w+|today|yesterday|this\s+\w+|late\s+\w+)\s+)?"
             r"from\b",
             re.I,
         ),
@@ -219,6 +219,8 @@ Saturday, in what is expected to be their last meeting')."""
 
 _EVENT_NAME = re.compile(r"\b[A-Z][\w'’-]*['’]?\s+$")
 """A capitalised word right before a capitalised 'Meeting' makes it part of a name."""
+_NAMED_BY_MEMBERS = re.compile(r"\b[A-Z][\w-]*s['’]\s+$")
+"""'the ASEAN Foreign Ministers' meeting in ...': a meeting named by who sits in it."""
 _ARTICLES = frozenset({"the", "this", "that"})
 _NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
 _DEFINITE = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+$", re.I)
@@ -334,10 +336,9 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 cue.start() <= start for cue in _ATTENDING.finditer(sentence)
             ):
                 continue  # 'X sat in on the meeting': attendance, from the cue on
-            if (
-                label in ("met", "noun_event")
-                and match.group(0)[0].isupper()
-                and _EVENT_NAME.search(sentence, 0, start)
+            if label in ("met", "noun_event") and (
+                (match.group(0)[0].isupper() and _EVENT_NAME.search(sentence, 0, start))
+                or _NAMED_BY_MEMBERS.search(sentence, 0, start)
             ):
                 continue  # 'the APEC Summit Meeting in Yokohama': a name, not a report
             kind, kind_span = _kind(sentence, offset, start, end, label)

@@ -217,6 +217,9 @@ def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
     return [p for p in pieces if p]
 
 
+_BIRTH_RANKS = frozenset({"prince", "princess", "his", "her", "royal"})
+
+
 def _country_prefix(seg: list[_Tok]) -> tuple[str | None, int]:
     for size in (3, 2, 1):
         if len(seg) > size:
@@ -297,6 +300,8 @@ def _parse_run(seg: list[_Tok], sentence: Sentence, doc_text: str) -> Mention | 
             title_toks = title_toks[1:]
     title: str | None = None
     title_span: Span | None = None
+    if title_toks and all(fold(t.text) in _BIRTH_RANKS for t in title_toks):
+        title_toks = []  # 'His Highness Prince Faisal': a rank of birth, the office follows
     if title_toks and has_title_head([t.text for t in title_toks]):
         title_span = (title_toks[0].start, title_toks[-1].end)
         rest = seg[j:]

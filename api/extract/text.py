@@ -72,6 +72,7 @@ _DATELINE = re.compile(
         (?:\s*\([A-Z][\w .'-]*\))?(?:\s*\[[A-Z][\w .'-]*\]|,\s*(?:[A-Z][a-z]+|U\.S\.|UK|UAE)(?=,))?
         (?:,\s*(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s+\d{4})?))?\.?
         (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?
+          |,\s*(?P<bare>[A-Z]{2,8})(?=\s*(?:--|—|–|-\s))
           |,?\s*\((?P<credit>[A-Z][^()\n]{2,90}?\d[^()\n]{0,20})\))?
         (?:\s*(?::|--|—|–|-(?=\s))|(?<=\))(?=\s+[A-Z]))\s*""",
     re.VERBOSE,
@@ -283,7 +284,12 @@ def _dateline_place(match: re.Match[str]) -> bool:
         return True
     groups = match.groupdict()
     credited = (
-        groups.get("date") or groups.get("agency") or groups.get("slashed") or groups.get("credit")
+        groups.get("date")
+        or groups.get("agency")
+        or groups.get("slashed")
+        or groups.get("credit")
+        or groups.get("bare")
+        or match.group(0).rstrip().endswith(":")  # 'New Delhi:'
     )
     return bool(credited) and all(known_city(c) for c in cities.split("/"))
 
