@@ -144,6 +144,8 @@ def _draft(
     evidence: Evidence = {"kind": [trigger.kind_span]}
     if found and date is None and reference is not None:
         return None
+    if not found and trigger.label == "earlier_noun":
+        return None  # 'their last call': a meeting only with a day of its own
     if not found and told_as_earlier(
         sentence.text, trigger.start - sentence.start, trigger.end - sentence.start
     ):

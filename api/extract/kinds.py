@@ -152,6 +152,16 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "earlier_noun",
+        "",
+        re.compile(
+            r"\b(?:last|previous|most\s+recent)\s+(?:(?:tele)?phone\s+|video\s+|in-person\s+|"
+            r"face-to-face\s+)?(?:conversation|call|meeting|talks|summit)\s+"
+            r"(?=(?:was|were|took\s+place|had\s+been)\b)",
+            re.I,
+        ),
+    ),
+    (
         "noun_event",
         "",
         re.compile(

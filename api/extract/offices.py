@@ -39,8 +39,10 @@ _EXCLUDING = re.compile(
     re.IGNORECASE,
 )
 _LOWER_OFFICE = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<title>(?:[A-Za-z][a-z'-]+\s+){0,3}(?:minister|president|premier|"
-    r"secretary|adviser|advisor|chancellor|chief))\s+$"
+    r"(?:^|(?<=[\s(]))(?:(?P<dem>[A-Z][a-z]+)\s+)?"
+    r"(?P<title>(?:(?:" + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha())) + r")\s+){0,3}"
+    r"(?:minister|president|premier|"
+    r"secretary|adviser|advisor|chancellor|chief|ambassador|envoy|governor))\s+$"
 )
 """An office in lower case right before a name: 'external affairs minister S Jaishankar'."""
 _LOWER_REVERSE = re.compile(
@@ -141,7 +143,10 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
         words = [w if w in CONNECTORS else w[:1].upper() + w[1:] for w in lower["title"].split()]
         title_span = (offset + lower.start("title"), offset + lower.end("title"))
         changes.update(title=normalise_title(" ".join(words)), title_span=title_span, title_rank=2)
-        if mention.country is None and title_country(" ".join(words)):
+        dem = country_of_phrase(lower["dem"]) if lower["dem"] else None
+        if mention.country is None and dem:  # 'the Saudi ambassador X'
+            changes.update(country=dem, country_span=(offset + lower.start("dem"), offset + lower.end("dem")))
+        elif mention.country is None and title_country(" ".join(words)):
             changes.update(country=title_country(" ".join(words)), country_span=title_span)
     appositive = _APPOSITIVE.match(after)
     if appositive and mention.title is None:

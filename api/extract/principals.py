@@ -55,7 +55,11 @@ _PAIR_WORDS = (
     r"prime\s+ministers|premiers|foreign\s+ministers|counterparts|heads\s+of\s+(?:state|government)|"
     r"top\s+diplomats)|(?i:the\s+leaders\s+of\s+the\s+two\s+countries))"
 )
-_PAIR = re.compile(r"\b" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}$")
+_PAIR = re.compile(
+    r"\b" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first|last|previously|had|have)\s+){0,2}$"
+)
+_THEIR = re.compile(r"\b(?i:their)\s+$")
+"""'Their last conversation was on ...': the pair the story is about."""
 _PAIR_OPENING = re.compile(r"\W*" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}\w+")
 """'The two leaders then headed to the porch for a bilateral meeting': the pair opens the
 sentence whose noun reports the meeting."""
@@ -139,6 +143,12 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     pair = _PAIR.search(text, sentence.start, trigger.start) if not subject else None
     if pair is None and not subject and trigger.label in _NOUN_LABELS:
         pair = _PAIR_OPENING.match(text, sentence.start, trigger.start)
+    if pair is None and not subject and trigger.label == "earlier_noun":
+        pair = _THEIR.search(text, sentence.start, trigger.start)
+        if pair is not None:
+            span = pair.span()
+            people = _pair_before(context, sentence)
+            return [[Ref(*span, person, span, False) for person in people]]
     if pair:
         span = (pair.start("pair"), pair.end("pair"))
         subject = [Ref(*span, person, span, False) for person in _pair_before(context, sentence)]
