@@ -20,7 +20,7 @@ __all__ = ["Context", "Ref", "build_context", "fallback_country", "resolve_role"
 
 _ROLE = re.compile(
     r"\b(?i:the|his|her|their)\s+(?:(?i:visiting|then|new)\s+)?"
-    r"(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>(?i:" + ROLE_WORDS + r"))\b"
+    r"(?:(?P<dem>[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)\s+)?(?P<role>(?i:" + ROLE_WORDS + r"))\b"
     r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b))"
 )
 _ROLE_SYNONYMS = {
@@ -30,7 +30,8 @@ _INSTITUTION_COUNTRY = {
     "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",
     "white house": "US", "pentagon": "US", "kremlin": "RU",
     "zhongnanhai": "CN", "downing street": "GB", "ministry of external affairs": "IN",
-    "elysee": "FR", "élysée": "FR", "kantei": "JP",
+    "elysee": "FR", "élysée": "FR", "kantei": "JP", "mea": "IN", "no10": "GB",
+    "no. 10": "GB", "number 10": "GB", "blue house": "KR",
 }  # fmt: skip
 """Seats of government and ministries by their usual names. Press agencies are not here:
 who reports a meeting says nothing about who took part in it."""
@@ -219,7 +220,7 @@ def _add_roles(context: Context, index: int) -> None:
         if any(r.start <= start < r.end for r in named):
             continue
         country = country_of_phrase(match.group("dem")) if match.group("dem") else None
-        others = {r.person.name for r in named}
+        others = {r.person.name for r in named if not r.excluded}  # not "Biden's call"
         person = resolve_role(context, match.group("role"), country, others)
         if person is not None:
             role_start = sentence.start + match.start("role")

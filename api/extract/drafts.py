@@ -258,7 +258,8 @@ def _drafts(context: Context) -> list[Draft]:
         found = [find_principals(context, sentence, trigger) for trigger in triggers]
         for number, trigger in enumerate(triggers):
             later = [  # 'met X for talks at Hyderabad House': 'talks' reports no other meeting
-                t.start for t, pairs in zip(triggers[number + 1 :], found[number + 1 :], strict=True)
+                t.start
+                for t, pairs in zip(triggers[number + 1 :], found[number + 1 :], strict=True)
                 if any(len(refs) >= 2 for refs in pairs)
             ]
             clause_end = later[0] if later else sentence.end

@@ -177,7 +177,9 @@ _VIDEO = re.compile(
     r"\bvirtual(?:ly)?\b|\bonline\s+(?:meeting|talks|summit)\b",
     re.I,
 )
-_CALL_NOUN = re.compile(r"\bcalls?\s+(?:with|between)\b|\b(?:during|in|on)\s+(?:an?|the|their)\s+call\b", re.I)
+_CALL_NOUN = re.compile(
+    r"\bcalls?\s+(?:with|between)\b|\b(?:during|in|on)\s+(?:an?|the|their)\s+call\b", re.I
+)
 """A call named without its medium ('during a call with'): a call is made by telephone."""
 _COURTESY = re.compile(r"\bcourtesy\s+call", re.I)
 """'paid a courtesy call on': an in-person visit, not a telephone call."""

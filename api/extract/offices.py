@@ -145,7 +145,9 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
         changes.update(title=normalise_title(" ".join(words)), title_span=title_span, title_rank=2)
         dem = country_of_phrase(lower["dem"]) if lower["dem"] else None
         if mention.country is None and dem:  # 'the Saudi ambassador X'
-            changes.update(country=dem, country_span=(offset + lower.start("dem"), offset + lower.end("dem")))
+            changes.update(
+                country=dem, country_span=(offset + lower.start("dem"), offset + lower.end("dem"))
+            )
         elif mention.country is None and title_country(" ".join(words)):
             changes.update(country=title_country(" ".join(words)), country_span=title_span)
     appositive = _APPOSITIVE.match(after)

@@ -58,6 +58,8 @@ _PAIR_WORDS = (
 _PAIR = re.compile(
     r"\b" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first|last|previously|had|have)\s+){0,2}$"
 )
+_WITH = re.compile(r"\bwith\s+(?:his|her|their|the)?\s*(?:[\w-]+\s+){0,3}$")
+"""The 'with' that introduces the other party right before a name."""
 _THEIR = re.compile(r"\b(?i:their)\s+$")
 """'Their last conversation was on ...': the pair the story is about."""
 _PAIR_OPENING = re.compile(r"\W*" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}\w+")
@@ -155,6 +157,12 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     obj = _group_after(refs, trigger.end, text, limit)
     if trigger.needs_object and not obj:
         return [[]]
+    if trigger.label == "during_call" and not obj and len(subject) == 1:
+        # 'A discussed ... with B during a video conference': A and the one he spoke with
+        partner = _WITH.search(text, sentence.start, subject[0].start)
+        first = [r for r in refs if r.end <= (partner.start() if partner else -1)][:1]
+        if partner and first and first[0].person is not subject[0].person:
+            return [[first[0], subject[0]]]
     chosen = subject + obj
     if len({id(r.person) for r in chosen}) < 2 and trigger.label in _NOUN_LABELS:
         chosen = [r for r in refs if r.start >= trigger.end][:2] if not subject else chosen
