@@ -205,15 +205,11 @@ def title_country(title: str) -> str | None:
 
 
 _OFFICE_NAMES = {
-    "minister of foreign affairs": "Foreign Minister",
-    "minister for foreign affairs": "Foreign Minister",
     "state secretary": "Secretary of State",
     "us state secretary": "Secretary of State",
     "secretary of state for foreign, commonwealth and development affairs": "Foreign Secretary",
     "secretary of state for foreign and commonwealth affairs": "Foreign Secretary",
     "secretary of state for foreign": "Foreign Secretary",
-    "minister of external affairs": "External Affairs Minister",
-    "minister for external affairs": "External Affairs Minister",
     "head of the foreign ministry": "Foreign Minister",
 }  # fmt: skip
 """Long or translated forms of an office and the name the corpus gives it, as data."""
