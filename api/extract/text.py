@@ -11,12 +11,9 @@ import re
 from dataclasses import dataclass
 
 from api.extract.geonames import known_city
+from api.extract.vocabulary import word_set
 
 __all__ = ["Dateline", "Document", "Sentence", "parse_document"]
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
 
 
 _BOILERPLATE = re.compile(
@@ -42,16 +39,14 @@ _ITEM_DATE = re.compile(
     r"\d{1,2}\s+[A-Z][a-z]{2,8},?\s+\d{4})$"
 )
 """A line that is only a date: '14/05/2024', '2024-05-14', 'May 14, 2024', '14 May 2024'."""
-_STAMP_WORDS = frozenset(
-    _words(
-        """
+_STAMP_WORDS = word_set(
+    """
         january february march april may june july august september october november december
         jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
         friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a m p h hrs
         st nd rd th ist gmt utc edt est bst pkt cst cet cest jst msk at on date time last
         updated update published posted modified created written first count
         """
-    )
 )
 """The words a page's date-and-time stamp is made of, in any order and format: 'Last
 Updated : 23 October 2013, 04:30 IST', 'Published: 5/16/2024 5:57:03 AM', 'Sat 13th
@@ -95,13 +90,11 @@ _PLACE_DATE_LINE = re.compile(
 )
 """A press release's place-and-date line: 'Samarkand, 15 September 2022'."""
 _SPLIT = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
-_ABBREV = frozenset(
-    _words(
-        """
+_ABBREV = word_set(
+    """
         mr mrs ms dr gen lt col maj capt prof st no jan feb mar apr jun jul aug sep sept oct nov
         dec u.s u.k u.n a.m p.m h.e h.h h.r.h jr sr vs etc inc ltd co adm sen rep gov hon
         """
-    )
 )
 
 

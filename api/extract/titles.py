@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from api.extract.gazetteer import country_of_phrase, fold
+from api.extract.vocabulary import word_set
 
 __all__ = [
     "CN_CUES",
@@ -26,13 +27,8 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-TITLE_HEADS = frozenset(
-    _words(
-        """
+TITLE_HEADS = word_set(
+    """
         president premier minister chancellor secretary secretary-general chairman chairwoman
         chairperson chair speaker king queen emir amir sultan prince councilor councillor
         ambassador envoy adviser advisor director director-general member assistant
@@ -40,13 +36,11 @@ TITLE_HEADS = frozenset(
         leader commissioner vice-president vice-chairman vice-premier taoiseach counsellor
         counselor consul attorney-general
         """
-    )
 )
 """Words that make a phrase an office (lower case)."""
 
-TITLE_WORDS = TITLE_HEADS | frozenset(
-    _words(
-        """
+TITLE_WORDS = TITLE_HEADS | word_set(
+    """
         crown prime vice deputy acting first extraordinary plenipotentiary foreign interior home defence defense finance planning
         commerce trade external affairs national security state council standing committee
         people's congress political bureau central cpc party communist army staff joint chiefs
@@ -62,30 +56,25 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
         immigration revenue emergency disaster management capital metropolitan municipal region
         regional autonomous standing npc cppcc ministers heads chiefs'
         """
-    )
 )
 """Words that may appear inside a title and so never start or end a person's name."""
 
-RANKS = frozenset(
-    _words(
-        """
+RANKS = word_set(
+    """
         General Gen Gen. Lt Lt. Lieutenant Major Maj Maj. Colonel Col Col. Brigadier Admiral Adm
         Adm. Marshal Field Captain Capt Capt. Commodore Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
         Professor Sir Dame Lord Lady H.E. HE Excellency Senator Sen. Sen Rep. Hon. Honourable
         Honorable Justice Retd Retired Ambassador-at-large HH HRH Highness Majesty Royal
         Dato Dato' Dato’ Datuk Tun Datin Sheikh Sheikha Shaikh
         """
-    )
 ) | {"Tan Sri", "Dato' Sri", "Datuk Sri"}
 """Ranks and honorifics that come before a name and are not part of the office."""
 
-HONORIFIC_PREFIXES = frozenset(
-    _words(
-        """
+HONORIFIC_PREFIXES = word_set(
+    """
         syed sayed sayyid makhdoom sheikh shaikh hafiz mian haji maulana pir nawabzada
         pengiran muda tunku tengku
         """
-    )
 )
 """Name-initial honorifics dropped from the normalised name when a name remains."""
 
