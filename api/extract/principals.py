@@ -34,11 +34,13 @@ _INSERTION = re.compile(
 office, ...')."""
 _ACCOMPANIED = re.compile(r",\s*(?:accompanied|flanked|joined)\s+by\b[^,;]*(?:,|$)")
 """'King Abdullah, accompanied by the Crown Prince, met ...': the companion is no subject."""
-_SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
+_SPEECH_VERBS = "told|said|says|added|noted|stated|reported|tweeted|expressed|stressed|recalled"
+"""Verbs that make the person before them the source of what follows."""
+_SPEAKER = re.compile(rf"\s*(?:{_SPEECH_VERBS})\b")
 """After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
 _REPORTED = re.compile(
-    r"\b(?:said|says|expressed|noted|stressed|recalled|added|stated|told\s+\w+|pointed\s+out|"
-    r"underlined|emphasi[sz]ed|recalling|noting)\s+that\b"
+    rf"\b(?:{_SPEECH_VERBS}|told\s+\w+|pointed\s+out|underlined|emphasi[sz]ed|recalling|noting)"
+    r"\s+that\b"
 )
 """Reported speech: what follows 'X said that' is told by X, who need not have been there."""
 _PRONOUN = re.compile(
