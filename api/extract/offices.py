@@ -214,6 +214,11 @@ def appositive_title(phrase: str) -> tuple[str | None, int]:
         or len(normalise_title(" ".join(kept)).split()) > 16
     ):
         return None, 0
-    if any(is_nameable(w) for w in kept[1:] if w not in CONNECTORS):
+    checked = kept
+    for k, word in enumerate(kept):
+        if word == "of" and country_of_phrase(" ".join(kept[k + 1 :])):
+            checked = kept[:k]  # '... of the Kingdom of Saudi Arabia': the country, no name
+            break
+    if any(is_nameable(w) for w in checked[1:] if w not in CONNECTORS):
         return None, 0
     return normalise_title(" ".join(kept)), skip + len(raw)
