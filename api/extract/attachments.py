@@ -36,7 +36,9 @@ def _apply_attendance(context: Context, drafts: list[Draft]) -> None:
             if id(person) in principal_ids or any(a[0] is person for a in draft.attendees):
                 continue
             if person.country is None:
-                person.country = attendance.country_hint or draft.principals[0][0].country
+                sides = [p.country for p, _ in draft.principals]
+                home = context.home_country if context.home_country in sides else None
+                person.country = attendance.country_hint or home or sides[0]
                 person.country_rank = 6
             draft.attendees.append((person, span, None))
 

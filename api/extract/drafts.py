@@ -69,6 +69,9 @@ def _pick_date(
         return None, None, False
     limit = min(clause_limit(text, trigger.end, clause_end), trigger.end + 120)
     after = [m for m in mentions if trigger.end <= m.start < limit]
+    before = [m for m in mentions if m.end <= trigger.start]
+    if not after and not before and text[limit : limit + 5].strip().startswith("who"):
+        return None, None, False  # 'met X, who took office last month': X's past, not the day
     best = (
         after[0]
         if after
