@@ -270,7 +270,7 @@ def _kind(
     if phone:
         match = min(phone, key=lambda x: x[0])[1]
         return "phone_call", (offset + match.start(), offset + match.end())
-    if _CALL_NOUN.search(sentence, start, end) and not _COURTESY.search(sentence, 0, end):
+    if _CALL_NOUN.search(sentence, start, end + 9) and not _COURTESY.search(sentence, 0, end):
         return "phone_call", (offset + start, offset + end)  # 'a call with', 'the call between'
     if label in ("phoned", "called", "receive_call", "spoke"):
         kind = "phone_call" if label != "spoke" or "spoke" in sentence[start:end] else "meeting"

@@ -270,3 +270,46 @@ def test_offices_written_in_long_or_unusual_forms() -> None:
 def test_topic_cues_still_match_after_the_plain_word_filter() -> None:
     text = "They discussed the China-Pakistan Economic Corridor, 5G networks and the floods."
     assert set(find_topics(text, 0, len(text))) >= {"cpec", "information-technology"}
+
+
+# where the visitor is, told apart from the meeting's sentence ---------------------------------
+
+
+def test_the_city_a_principal_reached_places_the_meeting() -> None:
+    meeting = one(
+        "Visiting Nepalese Prime Minister K P Sharma Oli met Chinese President Xi Jinping on "
+        "Friday. Oli reached Beijing on Thursday night on a four-day official visit."
+    )
+    assert (meeting.city, meeting.country_code, meeting.setting) == (
+        "Beijing",
+        "CN",
+        "bilateral_visit",
+    )
+
+
+def test_the_city_someone_else_reached_places_nothing() -> None:
+    meeting = one(
+        "Visiting Nepalese Prime Minister K P Sharma Oli met Chinese President Xi Jinping on "
+        "Friday. A trade delegation reached Shanghai on Thursday night."
+    )
+    assert meeting.city is None
+
+
+# dates told beside the other party ------------------------------------------------------------
+
+
+def test_a_date_about_the_other_party_is_not_the_meetings() -> None:
+    meetings = extract(
+        "Foreign Minister Yoko Kamikawa met Foreign Minister Wang Yi in Beijing on Friday. "
+        "Kamikawa then met with Chinese Premier Li Qiang, who took office last month.",
+        DAY,
+    )
+    assert [m.date for m in meetings] == [DAY, DAY]
+
+
+def test_a_date_inside_which_tells_the_meeting_itself() -> None:
+    meeting = one(
+        "Prime Minister Keir Starmer of Britain held a call with President Emmanuel Macron of "
+        "France, which took place on Thursday afternoon."
+    )
+    assert meeting.date == dt.date(2024, 5, 16) and meeting.kind == "phone_call"
