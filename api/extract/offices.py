@@ -156,10 +156,22 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
         if title:
             start = mention.end + appositive.start("title")
             changes.update(title=title, title_span=(start, start + length), title_rank=1)
-            code = title_country(appositive.group("title")[:length])
+            phrase = appositive.group("title")[:length]
+            code = title_country(phrase) or _leading_country(phrase)
             if code and mention.country is None and "country" not in changes:
                 changes.update(country=code, country_span=(start, start + length))
     return dataclasses.replace(mention, **changes) if changes else mention
+
+
+def _leading_country(phrase: str) -> str | None:
+    """The country an office opens with ('Japanese Minister of Foreign Affairs' -> JP)."""
+    words = phrase.split()
+    for size in (3, 2, 1):
+        if len(words) > size and has_title_head(words[size:]):
+            code = country_of_phrase(" ".join(words[:size]))
+            if code:
+                return code
+    return None
 
 
 def _split_country(text: str, dem: Span | None, title: Span) -> tuple[Span | None, Span]:

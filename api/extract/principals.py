@@ -211,7 +211,10 @@ def _pair_before(context: Context, sentence: Sentence) -> list[Person]:
         if earlier.headline or earlier.paragraph < sentence.paragraph - 1:
             break
         people: list[Person] = []
+        told = [m.end() for m in _REPORTED.finditer(earlier.text)]
         for ref in context.refs.get(index, []):
+            if told and ref.start >= earlier.start + told[0]:
+                break  # 'Wang said that Xi and Obama ...': no party to the talks reported
             if not ref.excluded and all(ref.person.country != p.country for p in people):
                 people.append(ref.person)
         if len(people) >= 2:
