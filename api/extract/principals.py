@@ -10,6 +10,7 @@ from api.extract.context import Context, Ref
 from api.extract.kinds import Trigger
 from api.extract.people import Person
 from api.extract.text import Sentence
+from api.extract.titles import has_title_head
 
 __all__ = ["find_principals", "named_in"]
 
@@ -18,6 +19,8 @@ _JOIN = re.compile(
     r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},)?"  # ', and Mozambique, Y'"
     r"(?:\s+(?:his|her|their)\s+(?:[A-Z][\w.]*\s+){0,2}counterparts?,?)?\s*$"
 )
+_APPOSED_AND = re.compile(r"^,\s*(?P<office>[^,;.]{3,140}),\s*and\s+$")
+"""The gap 'A, <office>, and B': the office of the first of two people listed."""
 _SHORT_GAP = re.compile(r"^(?:[^.;:]|(?<=\b[A-Z])\.){0,60}$")
 """A gap without a sentence break; the dots of 'U.S.' or 'U.K.' are no break."""
 _TITLE_GAP = re.compile(
@@ -86,6 +89,10 @@ def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
     group = [before[-1]]
     for ref in reversed(before[:-1]):
         gap = text[ref.end : group[0].start]
+        office = _APPOSED_AND.match(gap)
+        if office and has_title_head(office["office"].split()):
+            group.insert(0, ref)  # 'A, Director of ..., and B held ...': A's office between
+            continue
         if not _JOIN.match(gap) or (len(group) == 1 and "and" not in gap.split()):
             break  # 'A, B met C' is no list: A belongs to the clause before the comma
         group.insert(0, ref)

@@ -313,3 +313,33 @@ def test_a_date_inside_which_tells_the_meeting_itself() -> None:
         "France, which took place on Thursday afternoon."
     )
     assert meeting.date == dt.date(2024, 5, 16) and meeting.kind == "phone_call"
+
+
+# two parties listed with their offices between them ------------------------------------------
+
+
+def test_two_parties_listed_with_an_office_after_the_first() -> None:
+    meeting = one(
+        "Wang Yi, Director of the Office of the Central Foreign Affairs Commission, and Cho "
+        "Tae-yul, South Korean Minister of Foreign Affairs, held talks in Seoul on Friday."
+    )
+    assert principals(meeting) == [("Wang Yi", "CN"), ("Cho Tae-yul", "KR")]
+
+
+def test_a_list_without_offices_between_is_no_pair_of_parties() -> None:
+    meetings = extract(
+        "Wang Yi, a Chinese diplomat, attended a dinner on Friday. Cho Tae-yul spoke later.",
+        DAY,
+    )
+    assert not meetings
+
+
+def test_both_sides_are_the_pair_that_met_not_the_pair_recalled() -> None:
+    meetings = extract(
+        "On Friday Foreign Minister Wang Yi met Deputy Secretary of State Kurt Campbell of the "
+        "US in Lima. Wang noted that President Xi Jinping and President Joe Biden had a good "
+        "exchange in Woodside. Both sides also exchanged views on the Korean Peninsula.",
+        DAY,
+    )
+    assert len(meetings) == 1
+    assert {p.name for p in meetings[0].principals} == {"Wang Yi", "Kurt Campbell"}
