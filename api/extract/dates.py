@@ -26,7 +26,8 @@ _MONTH = (
 )
 _RELATIVE_PHRASES = {
     -1: "a day earlier|a day before|one day earlier|one day before|the previous day|"
-    "the preceding day|the day before|the previous evening|the preceding evening",
+    "the preceding day|the day before|the previous evening|the preceding evening|"
+    "(?:(?<=came )|(?<=comes )|(?<=followed )|(?<=follows ))(?:a|one) day after",
     1: "a day later|one day later|the next day|the following day",
     0: "the same day|that day|later that day|later the same day|later in the day|"
     "earlier that day|earlier in the day|earlier on the same day|on the same occasion",

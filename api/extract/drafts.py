@@ -58,6 +58,9 @@ def clause_limit(text: str, start: int, end: int, *, places: bool = False) -> in
     return stop.start() if stop else end
 
 
+_CAME_AFTER = re.compile(r"(?:a|one) day after\b", re.I)
+
+
 def _pick_date(
     mentions: list[DateMention],
     trigger: Trigger,
@@ -65,6 +68,9 @@ def _pick_date(
     clause_end: int,
     text: str,
 ) -> tuple[dt.date | None, Span | None, bool]:
+    mentions = [  # 'X came a day after A spoke to B': it dates what follows it, not X
+        m for m in mentions if not (m.start >= trigger.end and _CAME_AFTER.match(text, m.start))
+    ]
     if not mentions:
         return None, None, False
     limit = min(clause_limit(text, trigger.end, clause_end), trigger.end + 120)
@@ -242,8 +248,9 @@ def _drafts(context: Context) -> list[Draft]:
                 if any(len(refs) >= 2 for refs in pairs)
             ]
             clause_end = later[0] if later else sentence.end
+            anchor = drafts[-1] if drafts else None  # 'spoke to X and Y': one day for both
             for refs in found[number]:
-                previous = drafts[-1] if drafts else None
+                previous = anchor
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
                 if draft is not None and _replaces_echo(draft, drafts):
                     continue

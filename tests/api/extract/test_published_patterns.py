@@ -343,3 +343,27 @@ def test_both_sides_are_the_pair_that_met_not_the_pair_recalled() -> None:
     )
     assert len(meetings) == 1
     assert {p.name for p in meetings[0].principals} == {"Wang Yi", "Kurt Campbell"}
+
+
+# several calls dated from the one told before ----------------------------------------------------
+
+
+def test_calls_that_came_a_day_before_the_one_reported() -> None:
+    meetings = extract(
+        "President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba held their first "
+        "phone call on Friday. Lee's call with Ishiba came a day after the South Korean "
+        "president spoke to Australian Prime Minister Anthony Albanese and Indian Prime "
+        "Minister Narendra Modi in separate phone calls.",
+        DAY,
+    )
+    days = sorted((m.date, sorted(p.name for p in m.principals)) for m in meetings)
+    assert [d for d, _ in days] == [dt.date(2024, 5, 16), dt.date(2024, 5, 16), DAY]
+
+
+def test_the_day_after_an_event_is_no_offset_of_its_own() -> None:
+    meetings = extract(
+        "President Lee Jae-myung spoke to Japanese Prime Minister Shigeru Ishiba by phone on "
+        "Friday, a day after his inauguration.",
+        DAY,
+    )
+    assert [m.date for m in meetings] == [DAY]
