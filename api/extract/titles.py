@@ -114,6 +114,11 @@ _OF_COUNTRY = re.compile(
     r"(?=\s+to\b|\s*$)"
 )
 """'of (the) <country>' inside an office: the country is the person's, not the office's."""
+_BODY_HEAD = re.compile(
+    r"^(?P<body>(?:[A-Z][\w'’]*\s+){1,4}(?:Commission|Committee|Council|Congress|Assembly))\s+"
+    r"(?P<head>Vice[- ]Chairman|Chairman|Chairwoman|Vice[- ]Chair|Chair)$"
+)
+"""'Central Military Commission Vice-Chairman': the head of a body written before it."""
 _HEAD_PLACE = re.compile(r"^(?P<head>Chief Minister|Governor)\s+(?P<place>[A-Z][\w'-]+)$")
 """'Governor Punjab': the head before its province, without 'of'."""
 _LOCAL_HEADS = re.compile(r"^(?P<place>(?:[A-Z][\w'-]+\s){1,2})(?P<head>Chief Minister|Governor)$")
@@ -234,5 +239,8 @@ def normalise_title(title: str) -> str:
     local = _LOCAL_HEADS.match(title) or _HEAD_PLACE.match(title)
     if local:
         title = f"{local['head']} of {local['place'].strip()}"
+    body = _BODY_HEAD.match(title)
+    if body and country_of_phrase(body["body"].split()[0]) is None:
+        title = f"{body['head'].replace('-', ' ')} of the {body['body']}"
     title = _OFFICE_NAMES.get(" ".join(fold(title).split()), title)
     return title[:1].upper() + title[1:]

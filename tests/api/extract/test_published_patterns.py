@@ -262,6 +262,11 @@ def test_offices_written_in_long_or_unusual_forms() -> None:
     assert normalise_title("Governor Punjab") == "Governor of Punjab"
     assert normalise_title("With Russian Foreign Minister") == "Foreign Minister"
     assert normalise_title("Minister of Foreign Affairs") == "Minister of Foreign Affairs"
+    assert (
+        normalise_title("Central Military Commission Vice-Chairman")
+        == "Vice Chairman of the Central Military Commission"
+    )
+    assert normalise_title("Senate Chairman") == "Senate Chairman"  # no body word
 
 
 # topics -------------------------------------------------------------------------------------
@@ -367,3 +372,13 @@ def test_the_day_after_an_event_is_no_offset_of_its_own() -> None:
         DAY,
     )
     assert [m.date for m in meetings] == [DAY]
+
+
+def test_a_meeting_originally_scheduled_is_none() -> None:
+    meetings = extract(
+        "Prime Minister Mark Carney and President Claudia Sheinbaum of Mexico held a phone "
+        "call on Friday. A bilateral meeting between Prime Minister Carney and President "
+        "Sheinbaum was originally scheduled to take place during the G7 Summit.",
+        DAY,
+    )
+    assert [m.kind for m in meetings] == ["phone_call"]
