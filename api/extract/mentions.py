@@ -56,6 +56,8 @@ _POSTNOMINALS = frozenset(
 )
 """Letters after a name ('Hon. Bob Carr MP'): they end the name and are no part of it."""
 
+_FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Oo]netime|[Tt]hen-former)\s*$")
+"""Words before an office that make it one no longer held."""
 _BIRTH_RANKS = frozenset({"prince", "princess", "his", "her", "royal"})
 
 
@@ -218,6 +220,11 @@ def find_mentions(doc: Document) -> list[Mention]:
             if mention is None:
                 continue
             mention = with_offices(mention, sentence, doc.text)
+            if mention.title and _FORMER.search(
+                doc.text, max(0, mention.start - 12), mention.start
+            ):
+                # 'former U.S. President X': no office held at the time
+                mention = _replace(mention, title=None, title_span=None, title_rank=9)
             if previous is None and last is not None and mention.counterpart:
                 # 'Jaishankar and his Chinese counterpart': the office named earlier
                 previous = next(

@@ -382,3 +382,20 @@ def test_a_meeting_originally_scheduled_is_none() -> None:
         DAY,
     )
     assert [m.kind for m in meetings] == ["phone_call"]
+
+
+def test_a_former_office_is_no_title() -> None:
+    meeting = one(
+        "Chinese President Xi Jinping met with former Japanese Prime Minister Yasuo Fukuda in "
+        "Beijing on Friday."
+    )
+    fukuda = meeting.principals[1]
+    assert (fukuda.country_code, fukuda.title) == ("JP", None)
+
+
+def test_an_office_held_now_keeps_its_title() -> None:
+    meeting = one(
+        "Chinese President Xi Jinping met with Japanese Prime Minister Shigeru Ishiba in Lima "
+        "on Friday."
+    )
+    assert meeting.principals[1].title == "Prime Minister"
