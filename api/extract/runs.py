@@ -94,6 +94,8 @@ REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)")
 """A regnal number after a name ('King Tupou VI', 'Abdullah II'): part of the name."""
 _TITLE_NAMES = frozenset({"Sultan", "Amir", "Malik", "Mir", "Shah", "Nawab", "Khan"})
 """Titles that are also given names: between two names they are part of the name."""
+_INTERIM = frozenset({"acting", "interim", "caretaker"})
+"""Lower-case words inside an office ('Afghan acting Foreign Minister'): the run goes on."""
 _MONTH_SURNAMES = frozenset({"May", "June", "Jun", "April", "August"})
 """Months that are also family names: after a given name they end it ('Theresa May')."""
 
@@ -113,7 +115,7 @@ def runs(toks: list[Tok]) -> list[list[Tok]]:
     for tok in [*toks, Tok(".", -1, -1)]:
         if tok.text in _WEEKDAYS:  # 'Xi Jinping Wednesday held talks': the name ends here
             tok = Tok(".", tok.start, tok.end)
-        if _is_cap(tok) or (current and tok.text in CONNECTORS):
+        if _is_cap(tok) or (current and (tok.text in CONNECTORS or tok.text in _INTERIM)):
             current.append(tok)
             continue
         while current and not _is_cap(current[-1]):
@@ -132,10 +134,10 @@ def nameable(toks: list[Tok], i: int) -> bool:
     if (
         text in _TITLE_NAMES
         and 0 < i < len(toks) - 1
-        and is_nameable(toks[i - 1].text)
+        and (is_nameable(toks[i - 1].text) or fold(toks[i - 1].text) in TITLE_HEADS)
         and is_nameable(toks[i + 1].text)
     ):
-        return True  # 'Mohammed Sultan Saif Al Suwaidi': a given name between names
+        return True  # 'Mohammed Sultan Saif Al Suwaidi', 'Minister Amir Khan Muttaqi'
     if (
         len(text) >= 3
         and text.isalpha()

@@ -399,3 +399,26 @@ def test_an_office_held_now_keeps_its_title() -> None:
         "on Friday."
     )
     assert meeting.principals[1].title == "Prime Minister"
+
+
+def test_an_acting_office_and_a_given_name_that_is_also_a_title() -> None:
+    meetings = extract(
+        "BEIJING, May 17 (Xinhua) -- Foreign Minister Wang Yi met Iranian Foreign Minister "
+        "Abbas Araghchi on Friday. Wang also held talks with Afghan acting Foreign Minister "
+        "Amir Khan Muttaqi.",
+        DAY,
+    )
+    muttaqi = meetings[1].principals[1]
+    assert (muttaqi.name, muttaqi.country_code, muttaqi.title) == (
+        "Amir Khan Muttaqi",
+        "AF",
+        "Acting Foreign Minister",
+    )
+
+
+def test_a_title_name_after_a_plain_name_is_still_a_name() -> None:
+    meeting = one(
+        "Emir Tamim bin Hamad Al Thani of Qatar met Prime Minister Shahbaz Sharif of Pakistan "
+        "in Doha on Friday."
+    )
+    assert [p.name for p in meeting.principals] == ["Tamim bin Hamad Al Thani", "Shahbaz Sharif"]
