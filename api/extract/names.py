@@ -57,7 +57,8 @@ _ORG_WORDS = word_set(
         era foundation society association federation secretariat parliament senate reserve
         exchange railway highway dam bridge tunnel tower gate museum stadium garden park valley
         capital sidelines side leadership delegation talk pm ispr spokesman spokesperson xinhua
-        reuters exhibition fair show expo week forum games winter summer olympiad
+        reuters exhibition fair show expo week forum games winter summer olympiad commonwealth
+        daily shimbun gazette herald tribune chronicle telegraph observer journal
         """
 )
 _MONTHS_DAYS = word_set(

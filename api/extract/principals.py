@@ -63,6 +63,10 @@ _PAIR_WORDS = (
 _PAIR = re.compile(
     r"\b" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first|last|previously|had|have)\s+){0,2}$"
 )
+_LEAD_PRONOUN = re.compile(
+    r"[\"“]?(?P<p>He|She)\b(?=,|\s+(?:also\s+)?(?:later|then|had|has|held)\b)"
+)
+"""A sentence opened by 'He,' or 'She' whose subject no name in the sentence gives."""
 _WITH = re.compile(r"\bwith\s+(?:his|her|their|the)?\s*(?:[\w-]+\s+){0,3}$")
 """The 'with' that introduces the other party right before a name."""
 _THEIR = re.compile(r"\b(?i:their)\s+$")
@@ -135,6 +139,9 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         lead = text[sentence.start : pronoun.start()].lstrip(" \"“'‘")
         if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
             pronoun = None
+    opener = _LEAD_PRONOUN.match(text, sentence.start, trigger.start)
+    if pronoun is None and opener and not any(r.start < trigger.start for r in refs):
+        pronoun = opener  # 'He, while in London, ... held separate meetings with A and B'
     relative = _RELATIVE.search(text, sentence.start, trigger.start)
     speech = [m.end() for m in _REPORTED.finditer(text, sentence.start, trigger.start)]
     if speech:  # 'Wang said that A and B had met': the speaker is no party to it

@@ -422,3 +422,17 @@ def test_a_title_name_after_a_plain_name_is_still_a_name() -> None:
         "in Doha on Friday."
     )
     assert [p.name for p in meeting.principals] == ["Tamim bin Hamad Al Thani", "Shahbaz Sharif"]
+
+
+def test_a_sentence_opened_by_he_and_an_insertion_has_the_story_subject() -> None:
+    meetings = extract(
+        "Foreign Minister Ishaq Dar of Pakistan arrived in Berlin on Thursday. He, while in "
+        "Berlin, held separate meetings with German Foreign Minister Johann Wadephul on Friday.",
+        DAY,
+    )
+    assert [principals(m) for m in meetings] == [[("Ishaq Dar", "PK"), ("Johann Wadephul", "DE")]]
+
+
+def test_a_newspaper_named_in_a_credit_is_no_person() -> None:
+    context = build_context("Pool photo / The Yomiuri Shimbun\\nThe ministers met.", DAY)
+    assert not [p for p in context.people if "Shimbun" in p.name]
