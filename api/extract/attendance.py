@@ -32,13 +32,13 @@ _BEFORE_NAMES = re.compile(
     re.IGNORECASE,
 )
 _DELEGATION = re.compile(r"\b(?P<dem>[A-Z][\w.]*)\s+delegation\b")
+_ENVOY = r"(?:special\s+)?(?:representative|envoy)"
+"""The capacities a person may attend in on someone's behalf."""
 _CAPACITY_OWNER = re.compile(
-    r"\bas\s+(?:the\s+)?(?P<owner>[A-Z][\w .'’-]*?)['’]s\s+(?P<role>(?:special\s+)?"
-    r"(?:representative|envoy))\b"
+    rf"\bas\s+(?:the\s+)?(?P<owner>[A-Z][\w .'’-]*?)['’]s\s+(?P<role>{_ENVOY})\b"
 )
 _CAPACITY_OF = re.compile(
-    r"\bas\s+(?:the\s+|a\s+)?(?P<cap>(?:special\s+)?(?:representative|envoy)\s+of\s+"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+    rf"\bas\s+(?:the\s+|a\s+)?(?P<cap>{_ENVOY}\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
 )
 
 

@@ -14,13 +14,13 @@ from api.extract.geonames import known_city
 from api.extract.people import Person, Span, find_mentions, resolve_people
 from api.extract.places import Place
 from api.extract.text import Document, Sentence, parse_document
-from api.extract.titles import ROLE_WORDS
+from api.extract.titles import ROLE_WORDS, title_country
 
 __all__ = ["Context", "Ref", "build_context", "fallback_country", "resolve_role"]
 
 _ROLE = re.compile(
     r"\b(?i:the|his|her|their)\s+(?:(?i:visiting|then|new)\s+)?"
-    r"(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>(?i:" + ROLE_WORDS + r"))\b"
+    r"(?:(?P<dem>[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)\s+)?(?P<role>(?i:" + ROLE_WORDS + r"))\b"
     r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b))"
 )
 _ROLE_SYNONYMS = {
@@ -30,7 +30,8 @@ _INSTITUTION_COUNTRY = {
     "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",
     "white house": "US", "pentagon": "US", "kremlin": "RU",
     "zhongnanhai": "CN", "downing street": "GB", "ministry of external affairs": "IN",
-    "elysee": "FR", "élysée": "FR", "kantei": "JP",
+    "elysee": "FR", "élysée": "FR", "kantei": "JP", "mea": "IN", "no10": "GB",
+    "no. 10": "GB", "number 10": "GB", "blue house": "KR",
 }  # fmt: skip
 """Seats of government and ministries by their usual names. Press agencies are not here:
 who reports a meeting says nothing about who took part in it."""
@@ -75,6 +76,10 @@ class Context:
     dateline_city: Place | None
     items: tuple[tuple[int, dt.date], ...] = ()
     """On a page of several readouts: where each item starts and its own date."""
+    home_country: str | None = None
+    """The side the report is written from: a national agency's country ('(APP)'), else
+    the dateline's when the text speaks of that country elsewhere too. A participant the
+    text gives no country is most likely of this side (national press omit their own)."""
 
     def reference_at(self, offset: int) -> dt.date | None:
         """The day relative words at `offset` count from: its item's date, or the page's."""
@@ -89,6 +94,15 @@ class Context:
 
 _CREDIT = re.compile(r"\((?P<a>[A-Za-z][A-Za-z ]{1,24})\)|/(?P<b>[A-Za-z]{2,12})/")
 """A news agency's credit: '(Xinhua)', '(APP)', '/DNA/'."""
+
+
+def _agency_country(doc: Document) -> str | None:
+    """The country of the national agency credited in the opening lines, if any."""
+    for match in _CREDIT.finditer(doc.text, 0, 400):
+        agency = AGENCIES.get(fold(match.group("a") or match.group("b")))
+        if agency is not None and agency[0] is not None:
+            return agency[0]
+    return None
 
 
 def _count_countries(doc: Document) -> Counter[str]:
@@ -126,6 +140,7 @@ def build_context(text: str, published: dt.date | None) -> Context:
         reference = parse_loose_date(doc.stamp, None)
     mentions = find_mentions(doc)
     people, owner = resolve_people(doc, mentions)
+    _bare_offices(doc.text, people)
     refs: dict[int, list[Ref]] = {}
     for index, mention in enumerate(mentions):
         person = owner.get(index)
@@ -138,6 +153,7 @@ def build_context(text: str, published: dt.date | None) -> Context:
     dateline_date = dateline_span = None
     dateline_city = None
     countries = _count_countries(doc)
+    home = _agency_country(doc)
     if doc.dateline:
         if doc.dateline.date_text:
             dateline_date = parse_loose_date(doc.dateline.date_text, reference)
@@ -148,6 +164,8 @@ def build_context(text: str, published: dt.date | None) -> Context:
             found = known_city(name)
             if found:
                 dateline_city = Place(found[0], found[1], (start, end))
+                if home is None and countries[found[1]] >= 1:
+                    home = found[1]
                 countries[found[1]] += 2
     items = tuple(
         (start, day)
@@ -164,11 +182,33 @@ def build_context(text: str, published: dt.date | None) -> Context:
         dateline_span,
         dateline_city,
         items if len(items) > 1 else (),
+        home,
     )
     for sentence in doc.sentences:
         if not sentence.headline:
             _add_roles(context, sentence.index)
     return context
+
+
+_BARE_OFFICES = {
+    "secretary": (
+        re.compile(r"\b(?:State Department|Department of State|Secretary of State|Office of the "
+            r"Spokesperson|attributable to (?:the )?Spokesperson)\b"),
+        "Secretary of State",
+    ),
+}  # fmt: skip
+"""Offices a ministry's own readouts name by their head word alone ('Secretary Kerry', 'the
+Secretary'): the full office, when the text is that ministry's (its cue is present)."""
+
+
+def _bare_offices(text: str, people: list[Person]) -> None:
+    for person in people:
+        bare = _BARE_OFFICES.get(fold(person.title or ""))
+        if bare is not None and bare[0].search(text):
+            person.title = bare[1]
+            if person.country is None:
+                person.country = title_country(bare[1])
+                person.country_rank = 4
 
 
 def _add_roles(context: Context, index: int) -> None:
@@ -180,7 +220,7 @@ def _add_roles(context: Context, index: int) -> None:
         if any(r.start <= start < r.end for r in named):
             continue
         country = country_of_phrase(match.group("dem")) if match.group("dem") else None
-        others = {r.person.name for r in named}
+        others = {r.person.name for r in named if not r.excluded}  # not "Biden's call"
         person = resolve_role(context, match.group("role"), country, others)
         if person is not None:
             role_start = sentence.start + match.start("role")

@@ -24,6 +24,23 @@ _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+_RELATIVE_PHRASES = {
+    -1: "a day earlier|a day before|one day earlier|one day before|the previous day|"
+    "the preceding day|the day before|the previous evening|the preceding evening|"
+    "(?:(?<=came )|(?<=comes )|(?<=followed )|(?<=follows ))(?:a|one) day after",
+    1: "a day later|one day later|the next day|the following day",
+    0: "the same day|that day|later that day|later the same day|later in the day|"
+    "earlier that day|earlier in the day|earlier on the same day|on the same occasion",
+}  # fmt: skip
+"""Phrases that date an event from the one told before it, by their offset in days."""
+_RELATIVE_DAYS = re.compile(
+    "|".join(
+        rf"(?P<d{'m' if days < 0 else days}>\b(?:{phrases})\b)"
+        for days, phrases in _RELATIVE_PHRASES.items()
+    ),
+    re.IGNORECASE,
+)
+_RELATIVE_GROUPS = {f"d{'m' if days < 0 else days}": days for days in _RELATIVE_PHRASES}
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "vague",
@@ -54,28 +71,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b"
         ),
     ),
-    ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last\s+(?:evening|night))\b", re.IGNORECASE)),
     ("today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
-    (
-        "before",
-        re.compile(
-            r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b|"
-            r"\bthe day before\b|\bthe (?:previous|preceding) evening\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "after",
-        re.compile(r"\b(?:a|one) day later\b|\bthe (?:next|following) day\b", re.IGNORECASE),
-    ),
-    (
-        "same",
-        re.compile(
-            r"\b(?:the same day|that day|later (?:that|the same|in the) day|"
-            r"earlier (?:that|in the|on the same) day|on the same occasion)\b",
-            re.IGNORECASE,
-        ),
-    ),
+    ("relative", _RELATIVE_DAYS),
 )
 _EXCLUDED_BEFORE = re.compile(r"(?:since|until|till|from|by|before|after)\s*$", re.IGNORECASE)
 _TIME = re.compile(
@@ -159,8 +157,7 @@ def find_dates(text: str, offset: int, published: dt.date | None) -> list[DateMe
             elif kind == "today":
                 found.append(DateMention(*span, published))
             else:
-                delta = {"before": -1, "after": 1, "same": 0}[kind]
-                found.append(DateMention(*span, None, delta))
+                found.append(DateMention(*span, None, _RELATIVE_GROUPS[match.lastgroup or ""]))
     return sorted(found, key=lambda mention: mention.start)
 
 

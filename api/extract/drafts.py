@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
 
-from api.extract.attendance import find_attendance
+from api.extract.attachments import attach
 from api.extract.context import Context, Ref, fallback_country
 from api.extract.dates import DateMention, find_dates
+from api.extract.draft import Draft
 from api.extract.earlier import told_as_earlier
 from api.extract.kinds import Trigger, find_triggers
 from api.extract.model import Evidence
 from api.extract.people import Person, Span
 from api.extract.principals import find_principals, named_in
-from api.extract.requests import Request, find_requests
 from api.extract.text import Sentence
 from api.extract.titles import is_stateless
 
@@ -31,45 +30,25 @@ _EVENT_STOP = re.compile(
 """Where talk of another event starts: a place after it is not the meeting's."""
 
 
-@dataclass(slots=True)
-class Draft:
-    """A meeting being assembled: its trigger sentence, principals, date, evidence."""
-
-    sentence: Sentence
-    trigger: Trigger
-    principals: list[tuple[Person, Span]]
-    date: dt.date | None
-    evidence: Evidence = field(default_factory=dict)
-    attendees: list[tuple[Person, Span, str | None]] = field(default_factory=list)
-    initiated_by: str | None = None
-    clause_end: int = -1
-    story: Sentence | None = None
-    """The earlier sentence that gave the date ('held a series of meetings on Wednesday on
-    the sidelines of ...'): its place and occasion stand for the meeting's if it has none."""
-    retellings: list[Draft] = field(default_factory=list)
-    """Later reports of the same event, which may give the place the first one lacks."""
-
-    def key(self) -> frozenset[int]:
-        """Identity of the principals, for recognising the same event told twice."""
-        return frozenset(id(p) for p, _ in self.principals)
-
-
 def _assign_countries(context: Context, people: list[Person], sentence: Sentence) -> bool:
     known = {p.country for p in people if p.country}
     stateless = [p for p in people if p.country is None and is_stateless(p.title)]
     uncued = [p for p in people if not p.country or p.country_rank >= 5]
     if len(uncued) >= 2 and len({p.tokens[-1].lower() for p in uncued}) < len(uncued):
         return False  # two of one family name and no country told: one country's people
+    home = context.home_country
     for person in people:
         if person.country is None and person not in stateless:
-            code = fallback_country(context, known, sentence)
+            code = home if home and home not in known else None
+            code = code or fallback_country(context, known, sentence)
             if code:
                 person.country, person.country_rank = code, 5
                 known.add(code)
-    sides = {p.country for p in people if p not in stateless}
-    return len(sides) + min(len(stateless), 1) >= 2 and all(
-        p.country for p in people if p not in stateless
-    )
+    sides = {p.country for p in people if p not in stateless and p.country}
+    unknown = [p for p in people if p not in stateless and not p.country]
+    if len(unknown) == 1 and unknown[0].title and len(sides) == 1:
+        return True  # 'President X met Premier Li': an office, no country told or guessed
+    return len(sides) + min(len(stateless), 1) >= 2 and not unknown
 
 
 def clause_limit(text: str, start: int, end: int, *, places: bool = False) -> int:
@@ -79,6 +58,9 @@ def clause_limit(text: str, start: int, end: int, *, places: bool = False) -> in
     return stop.start() if stop else end
 
 
+_CAME_AFTER = re.compile(r"(?:a|one) day after\b", re.I)
+
+
 def _pick_date(
     mentions: list[DateMention],
     trigger: Trigger,
@@ -86,10 +68,16 @@ def _pick_date(
     clause_end: int,
     text: str,
 ) -> tuple[dt.date | None, Span | None, bool]:
+    mentions = [  # 'X came a day after A spoke to B': it dates what follows it, not X
+        m for m in mentions if not (m.start >= trigger.end and _CAME_AFTER.match(text, m.start))
+    ]
     if not mentions:
         return None, None, False
     limit = min(clause_limit(text, trigger.end, clause_end), trigger.end + 120)
     after = [m for m in mentions if trigger.end <= m.start < limit]
+    before = [m for m in mentions if m.end <= trigger.start]
+    if not after and not before and text[limit : limit + 5].strip().startswith("who"):
+        return None, None, False  # 'met X, who took office last month': X's past, not the day
     best = (
         after[0]
         if after
@@ -141,12 +129,18 @@ def _draft(
     evidence: Evidence = {"kind": [trigger.kind_span]}
     if found and date is None and reference is not None:
         return None
+    if not found and trigger.label == "earlier_noun":
+        return None  # 'their last call': a meeting only with a day of its own
     if not found and told_as_earlier(
         sentence.text, trigger.start - sentence.start, trigger.end - sentence.start
     ):
         return None  # 'had met before', 'did meet in New York': an earlier contact, undated
     if not found:
-        if previous is not None and previous.date is not None:
+        if (
+            previous is not None
+            and previous.date is not None
+            and not previous.key().isdisjoint(id(r.person) for r in refs)
+        ):  # 'He later met X': a new meeting of the same story, on its day
             date = previous.date
             span = previous.evidence["date"][0] if previous.evidence.get("date") else None
         elif (told := _told_before(context, sentence, refs, reference)) is not None:
@@ -246,10 +240,17 @@ def _drafts(context: Context) -> list[Draft]:
         if sentence.headline:
             continue
         triggers = find_triggers(sentence.text, sentence.start)
+        found = [find_principals(context, sentence, trigger) for trigger in triggers]
         for number, trigger in enumerate(triggers):
-            clause_end = triggers[number + 1].start if number + 1 < len(triggers) else sentence.end
-            for refs in find_principals(context, sentence, trigger):
-                previous = drafts[-1] if drafts else None
+            later = [  # 'met X for talks at Hyderabad House': 'talks' reports no other meeting
+                t.start
+                for t, pairs in zip(triggers[number + 1 :], found[number + 1 :], strict=True)
+                if any(len(refs) >= 2 for refs in pairs)
+            ]
+            clause_end = later[0] if later else sentence.end
+            anchor = drafts[-1] if drafts else None  # 'spoke to X and Y': one day for both
+            for refs in found[number]:
+                previous = anchor
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
                 if draft is not None and _replaces_echo(draft, drafts):
                     continue
@@ -309,98 +310,9 @@ def _add(drafts: list[Draft], draft: Draft) -> None:
         twin.evidence["initiated_by"] = draft.evidence["initiated_by"]
 
 
-def _owner(drafts: list[Draft], sentence: int) -> Draft | None:
-    before = [d for d in drafts if d.sentence.index <= sentence]
-    return before[-1] if before else None
-
-
-def _apply_attendance(context: Context, drafts: list[Draft]) -> None:
-    for attendance in find_attendance(context):
-        draft = _owner(drafts, attendance.sentence)
-        if draft is None:
-            continue
-        principal_ids = {id(p) for p, _ in draft.principals}
-        for person, span in attendance.people:
-            if id(person) in principal_ids or any(a[0] is person for a in draft.attendees):
-                continue
-            if person.country is None:
-                person.country = attendance.country_hint or draft.principals[0][0].country
-                person.country_rank = 6
-            draft.attendees.append((person, span, None))
-
-
-def _apply_requests(context: Context, drafts: list[Draft]) -> None:
-    calls = [d for d in drafts if d.trigger.kind != "meeting"]
-    if not calls:
-        return
-    for sentence in context.doc.sentences:
-        for request in find_requests(sentence.text, sentence.start, sentence.index, context.people):
-            owner = None if sentence.headline else _owner(calls, sentence.index)
-            draft = owner or calls[0]
-            _set_request(draft, request)
-
-
-def _set_request(draft: Draft, request: Request) -> None:
-    if request.side is not None:
-        if "initiated_by_explicit" not in draft.evidence:
-            person = draft.principals[-1 if request.side == "latter" else 0][0]
-            draft.initiated_by = person.country
-            draft.evidence["initiated_by"] = [request.span]
-            draft.evidence["initiated_by_explicit"] = [request.span]
-        return
-    if request.other_side:
-        if draft.initiated_by is not None:
-            return
-        subject = draft.principals[0][0]
-        others = [p for p, _ in draft.principals if p.country != subject.country]
-        if others:
-            draft.initiated_by = others[0].country
-            draft.evidence["initiated_by"] = [request.span]
-        return
-    countries = {p.country for p, _ in draft.principals}
-    if request.country in countries and "initiated_by_explicit" not in draft.evidence:
-        draft.initiated_by = request.country
-        draft.evidence["initiated_by"] = [request.span]
-        draft.evidence["initiated_by_explicit"] = [request.span]
-
-
-_MEDIUM_AFTER = re.compile(
-    r"\b(?:during|in|over)\s+the\s+(?P<m>(?:tele)?phone|video)\s*(?:call|conversation|talks?|"
-    r"conference|link)\b",
-    re.I,
-)
-"""'... were discussed during the phone conversation': the medium of a meeting told before."""
-_PLAIN_WORDS = frozenset({"held", "noun_with"})
-
-
-def _medium_told_after(context: Context, drafts: list[Draft]) -> None:
-    """A discussion reported without its medium is a call when the next sentences, before
-    any other meeting is reported, say it took place by phone or video."""
-    starts = sorted(d.sentence.index for d in drafts)
-    for draft in drafts:
-        if draft.trigger.kind != "meeting" or draft.trigger.label not in _PLAIN_WORDS:
-            continue
-        if re.search(
-            r"\bmeet|\bvisit|\btalks\b", context.doc.text[draft.trigger.start : draft.trigger.end]
-        ):
-            continue
-        later = [i for i in starts if i > draft.sentence.index]
-        end = min(later[0] if later else len(context.doc.sentences), draft.sentence.index + 4)
-        for sentence in context.doc.sentences[draft.sentence.index + 1 : end]:
-            found = _MEDIUM_AFTER.search(sentence.text)
-            if found:
-                kind = "video_call" if found.group("m").lower() == "video" else "phone_call"
-                span = (sentence.start + found.start(), sentence.start + found.end())
-                draft.trigger = replace(draft.trigger, kind=kind, kind_span=span)
-                draft.evidence["kind"] = [span]
-                break
-
-
 def find_drafts(context: Context) -> list[Draft]:
     """Draft meetings of a readout, with attendees and requests applied."""
     drafts = _drafts(context)
     if drafts:
-        _medium_told_after(context, drafts)
-        _apply_attendance(context, drafts)
-        _apply_requests(context, drafts)
+        attach(context, drafts)
     return drafts

@@ -125,6 +125,7 @@ Anadolu:TR:Anadolu Agency|AA:TR:Anadolu Agency|Bernama:MY:Bernama|Antara:ID:Anta
 VNA:VN:Vietnam News Agency|KUNA:KW:Kuwait News Agency|WAM:AE:Emirates News Agency
 SPA:SA:Saudi Press Agency|QNA:QA:Qatar News Agency|MENA:EG:Middle East News Agency
 BelTA:BY:BelTA|Kazinform:KZ:Kazinform|UzA:UZ:UzA|Khovar:TJ:Khovar|Kabar:KG:Kabar
+SANA:SY:Syrian Arab News Agency|Tasnim:IR:Tasnim News Agency|Trend:AZ:Trend News Agency
 Xinhua News Agency:CN:Xinhua News Agency|Reuters::Reuters|AFP::Agence France-Presse|AP::Associated Press
 """
 """National news agencies as credited in datelines, '(Xinhua)' or '/DNA/': name, the

@@ -16,14 +16,14 @@ __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
 _NOUNS = (
     r"(?:summit\s+(?:talks|meetings?)|talks?|meetings?|conversations?|discussions?|calls?|dialogue|"
-    r"consultations?|chat|"
+    r"consultations?|chat|contacts|"
     r"engagements?|(?:pull-)?asides?|interactions?|"
     r"negotiations|"
     r"video\s*conferences?|teleconferences?|summit)"
 )
 _WHEN = (
     r"(?:(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
 )
 """A time adverb that may stand between a verb and its object ('spoke today with')."""
 _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -33,7 +33,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "object",
         re.compile(
             r"\b(?:received|receives|took|takes|answered)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?"
-            r"(?:tele)?phone\s+call\s+(?:(?:on\s+\w+|today|yesterday|this\s+\w+|late\s+\w+)\s+)?"
+            r"(?:tele)?phon(?:e|ic)\s+call\s+(?:(?:on\s+\w+|today|yesterday|this\s+\w+|late\s+\w+)\s+)?"
             r"from\b",
             re.I,
         ),
@@ -63,7 +63,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "during_call",
         "",
         re.compile(
-            r"\b(?:during|in|via|through|over)\s+(?:an?|their)\s+(?:(?:tele)?phone|video)\s*"
+            r"\b(?:during|in|via|through|over)\s+(?:an?|their)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:(?:tele)?phone|video)\s*"
             r"(?:calls?|conversations?|conference|talks?|link)\b",
             re.I,
         ),
@@ -151,6 +152,16 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "earlier_noun",
+        "",
+        re.compile(
+            r"\b(?:last|previous|most\s+recent)\s+(?:(?:tele)?phone\s+|video\s+|in-person\s+|"
+            r"face-to-face\s+)?(?:conversation|call|meeting|talks|summit)\s+"
+            r"(?=(?:was|were|took\s+place|had\s+been)\b)",
+            re.I,
+        ),
+    ),
+    (
         "noun_event",
         "",
         re.compile(
@@ -166,6 +177,12 @@ _VIDEO = re.compile(
     r"\bvirtual(?:ly)?\b|\bonline\s+(?:meeting|talks|summit)\b",
     re.I,
 )
+_CALL_NOUN = re.compile(
+    r"\bcalls?\s+(?:with|between)\b|\b(?:during|in|on)\s+(?:an?|the|their)\s+call\b", re.I
+)
+"""A call named without its medium ('during a call with'): a call is made by telephone."""
+_COURTESY = re.compile(r"\bcourtesy\s+call", re.I)
+"""'paid a courtesy call on': an in-person visit, not a telephone call."""
 _CEREMONY = re.compile(r"\bceremon(?:y|ies)\b|\binaugurat|\blaunch", re.I)
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|may|might|could|plans?|planning|hopes?|wants?|set|expected|"
@@ -184,7 +201,7 @@ _TRIP_PURPOSE = re.compile(
 """Words before a trigger that make it a plan, a hedge or the purpose of a trip: 'will
 meet', 'a possible phone call between', 'arrived in Beijing for talks with'."""
 _FUTURE_SENTENCE = re.compile(
-    r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+)?(?:scheduled|expected|set|due|slated|likely|"
+    r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+|originally\s+|initially\s+)?(?:scheduled|expected|set|due|slated|likely|"
     r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
     r"\btomorrow\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
     r"organi[sz]ed)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:scheduled|set|planned|"
@@ -214,6 +231,8 @@ Saturday, in what is expected to be their last meeting')."""
 
 _EVENT_NAME = re.compile(r"\b[A-Z][\w'’-]*['’]?\s+$")
 """A capitalised word right before a capitalised 'Meeting' makes it part of a name."""
+_NAMED_BY_MEMBERS = re.compile(r"\b[A-Z][\w-]*s['’]\s+$")
+"""'the ASEAN Foreign Ministers' meeting in ...': a meeting named by who sits in it."""
 _ARTICLES = frozenset({"the", "this", "that"})
 _NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
 _DEFINITE = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+$", re.I)
@@ -251,6 +270,8 @@ def _kind(
     if phone:
         match = min(phone, key=lambda x: x[0])[1]
         return "phone_call", (offset + match.start(), offset + match.end())
+    if _CALL_NOUN.search(sentence, start, end + 9) and not _COURTESY.search(sentence, 0, end):
+        return "phone_call", (offset + start, offset + end)  # 'a call with', 'the call between'
     if label in ("phoned", "called", "receive_call", "spoke"):
         kind = "phone_call" if label != "spoke" or "spoke" in sentence[start:end] else "meeting"
         return kind, (offset + start, offset + end)
@@ -327,10 +348,9 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 cue.start() <= start for cue in _ATTENDING.finditer(sentence)
             ):
                 continue  # 'X sat in on the meeting': attendance, from the cue on
-            if (
-                label in ("met", "noun_event")
-                and match.group(0)[0].isupper()
-                and _EVENT_NAME.search(sentence, 0, start)
+            if label in ("met", "noun_event") and (
+                (match.group(0)[0].isupper() and _EVENT_NAME.search(sentence, 0, start))
+                or _NAMED_BY_MEMBERS.search(sentence, 0, start)
             ):
                 continue  # 'the APEC Summit Meeting in Yokohama': a name, not a report
             kind, kind_span = _kind(sentence, offset, start, end, label)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from api.extract.attendance import Capacity, find_capacities
@@ -88,6 +89,9 @@ def _place(
     if city is None and (lead := _lead_place(context, draft)) is not None:
         city = lead  # 'At the summit in Nuku'alofa, Tonga today, X held talks with ...'
         evidence["city"] = [lead.span]
+    if city is None and context.dateline_city is None and (came := _arrival(context, draft)):
+        city = came  # 'Sharif reached Beijing on Tuesday night': where the visitor is
+        evidence["city"] = [came.span]
     if city is None and context.dateline_city is not None:
         here = find_here(sentence.text, sentence.start)
         city = context.dateline_city
@@ -166,6 +170,35 @@ def _held_at(context: Context, draft: Draft) -> Sentence | None:
     return None
 
 
+_ARRIVED = re.compile(
+    r"\b(?:arrived\s+in|reached|landed\s+in|is\s+in|was\s+in|flew\s+(?:in)?to)\s+(?=[A-Z])"
+)
+"""'reached Beijing', 'is in Beijing for a state visit': where a principal of the trip is."""
+
+
+def _naming_principals(context: Context, draft: Draft) -> Iterator[Sentence]:
+    """The body sentences of the draft's item that name one of its principals."""
+    people = {id(p) for p, _ in draft.principals}
+    item = context.item_start(draft.sentence.start)
+    for sentence in context.doc.sentences:
+        if sentence.headline or context.item_start(sentence.start) != item:
+            continue
+        if any(id(r.person) in people for r in context.refs.get(sentence.index, [])):
+            yield sentence
+
+
+def _arrival(context: Context, draft: Draft) -> Place | None:
+    """The city a sentence of the same item says one of the principals arrived in or is
+    in, when the meeting's own sentences name no place."""
+    for sentence in _naming_principals(context, draft):
+        for came in _ARRIVED.finditer(sentence.text):
+            rest = sentence.text[came.end() : came.end() + 40]
+            found = find_city(rest, sentence.start + came.end(), sentence.start + came.end())
+            if found is not None and found.span[0] == sentence.start + came.end():
+                return found
+    return None
+
+
 _SHAKING_HANDS = re.compile(r"\bsh(?:akes?|ook|aking)\s+hands?\b", re.I)
 
 
@@ -235,13 +268,7 @@ is in the country, told anywhere in the text."""
 def _trip_purpose(context: Context, draft: Draft) -> Occasion | None:
     """The event a principal travelled to attend, when a sentence of the same item names
     that principal and the purpose ('arrived ... to attend the APEC ... meeting')."""
-    people = {id(p) for p, _ in draft.principals}
-    item = context.item_start(draft.sentence.start)
-    for sentence in context.doc.sentences:
-        if sentence.headline or context.item_start(sentence.start) != item:
-            continue
-        if not any(id(r.person) in people for r in context.refs.get(sentence.index, [])):
-            continue
+    for sentence in _naming_principals(context, draft):
         purpose = _TO_ATTEND.search(sentence.text)
         if purpose is not None:
             found = find_occasion(sentence.text[purpose.end() :], sentence.start + purpose.end())

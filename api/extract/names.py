@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from api.extract.gazetteer import country_of_phrase, fold, is_place_word
 from api.extract.titles import HONORIFIC_PREFIXES, RANKS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from api.extract.vocabulary import word_set
 
 __all__ = [
     "NAME_PARTICLES",
@@ -19,13 +20,8 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-STOP_CAPS = frozenset(
-    _words(
-        """
+STOP_CAPS = word_set(
+    """
         The A An On In At As By For With From During After Before Earlier Later Meanwhile
         According Both His Her Their Its This That These Those When While Besides Since Visiting
         Also Speaking Writing Noting It They We I Our Separately However Then Today Yesterday
@@ -36,7 +32,6 @@ STOP_CAPS = frozenset(
         Three Prior Friday's Monday's Tuesday's Wednesday's Thursday's Saturday's Sunday's Photo
         Visiting Senior Top Incoming Outgoing Former
         """
-    )
 )
 """Capitalised words that open sentences and are never part of a name."""
 
@@ -45,9 +40,8 @@ NAME_PARTICLES = frozenset(
 )
 """Lower-case words that may sit inside a name ("Mohammed bin Salman")."""
 
-_ORG_WORDS = frozenset(
-    _words(
-        """
+_ORG_WORDS = word_set(
+    """
         corridor initiative hall people committee congress bureau council office ministry house
         organisation organization forum party assembly relations commission affairs republic
         kingdom states union nations games summit conference group university agency news times
@@ -63,22 +57,19 @@ _ORG_WORDS = frozenset(
         era foundation society association federation secretariat parliament senate reserve
         exchange railway highway dam bridge tunnel tower gate museum stadium garden park valley
         capital sidelines side leadership delegation talk pm ispr spokesman spokesperson xinhua
-        reuters exhibition fair show expo week forum games winter summer olympiad
+        reuters exhibition fair show expo week forum games winter summer olympiad commonwealth
+        daily shimbun gazette herald tribune chronicle telegraph observer journal
         """
-    )
 )
-_MONTHS_DAYS = frozenset(
-    _words(
-        """
+_MONTHS_DAYS = word_set(
+    """
         january february march april may june july august september october november december
         jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
         friday saturday sunday
         """
-    )
 )
-_SURNAMES = frozenset(
-    _words(
-        """
+_SURNAMES = word_set(
+    """
         wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng
         liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai qin
         ding wei xue ye yan lu du dai fu fan fang jia jin kong lei long meng mo ni qian qiu ren
@@ -89,7 +80,6 @@ _SURNAMES = frozenset(
         guan gan hong ji jian ju kuang lan leng ling liao lyu man mei min nian nong qiao qing
         rong ru sheng shou tai teng weng xuan yong you yun zai zhuo zi zong
         """
-    )
 )
 _SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"

@@ -39,8 +39,10 @@ _EXCLUDING = re.compile(
     re.IGNORECASE,
 )
 _LOWER_OFFICE = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<title>(?:[A-Za-z][a-z'-]+\s+){0,3}(?:minister|president|premier|"
-    r"secretary|adviser|advisor|chancellor|chief))\s+$"
+    r"(?:^|(?<=[\s(]))(?:(?P<dem>[A-Z][a-z]+)\s+)?"
+    r"(?P<title>(?:(?:" + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha())) + r")\s+){0,3}"
+    r"(?:minister|president|premier|"
+    r"secretary|adviser|advisor|chancellor|chief|ambassador|envoy|governor))\s+$"
 )
 """An office in lower case right before a name: 'external affairs minister S Jaishankar'."""
 _LOWER_REVERSE = re.compile(
@@ -141,7 +143,12 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
         words = [w if w in CONNECTORS else w[:1].upper() + w[1:] for w in lower["title"].split()]
         title_span = (offset + lower.start("title"), offset + lower.end("title"))
         changes.update(title=normalise_title(" ".join(words)), title_span=title_span, title_rank=2)
-        if mention.country is None and title_country(" ".join(words)):
+        dem = country_of_phrase(lower["dem"]) if lower["dem"] else None
+        if mention.country is None and dem:  # 'the Saudi ambassador X'
+            changes.update(
+                country=dem, country_span=(offset + lower.start("dem"), offset + lower.end("dem"))
+            )
+        elif mention.country is None and title_country(" ".join(words)):
             changes.update(country=title_country(" ".join(words)), country_span=title_span)
     appositive = _APPOSITIVE.match(after)
     if appositive and mention.title is None:
@@ -149,10 +156,22 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
         if title:
             start = mention.end + appositive.start("title")
             changes.update(title=title, title_span=(start, start + length), title_rank=1)
-            code = title_country(appositive.group("title")[:length])
+            phrase = appositive.group("title")[:length]
+            code = title_country(phrase) or _leading_country(phrase)
             if code and mention.country is None and "country" not in changes:
                 changes.update(country=code, country_span=(start, start + length))
     return dataclasses.replace(mention, **changes) if changes else mention
+
+
+def _leading_country(phrase: str) -> str | None:
+    """The country an office opens with ('Japanese Minister of Foreign Affairs' -> JP)."""
+    words = phrase.split()
+    for size in (3, 2, 1):
+        if len(words) > size and has_title_head(words[size:]):
+            code = country_of_phrase(" ".join(words[:size]))
+            if code:
+                return code
+    return None
 
 
 def _split_country(text: str, dem: Span | None, title: Span) -> tuple[Span | None, Span]:
@@ -207,6 +226,11 @@ def appositive_title(phrase: str) -> tuple[str | None, int]:
         or len(normalise_title(" ".join(kept)).split()) > 16
     ):
         return None, 0
-    if any(is_nameable(w) for w in kept[1:] if w not in CONNECTORS):
+    checked = kept
+    for k, word in enumerate(kept):
+        if word == "of" and country_of_phrase(" ".join(kept[k + 1 :])):
+            checked = kept[:k]  # '... of the Kingdom of Saudi Arabia': the country, no name
+            break
+    if any(is_nameable(w) for w in checked[1:] if w not in CONNECTORS):
         return None, 0
     return normalise_title(" ".join(kept)), skip + len(raw)

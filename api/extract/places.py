@@ -30,7 +30,8 @@ _HERE = re.compile(r"\bhere\b")
 _VENUE_HEADS = (
     r"Hall|House|Palace|Headquarters|Pavilion|Guesthouse|Guest House|Secretariat|Kremlin|"
     r"Residence|Building|Center|Centre|Villa|Hotel|Bhavan|Zhongnanhai|Diaoyutai|Chancellery|"
-    r"Office|GHQ|Aiwan-e-Sadr|Ak Orda|Complex|Compound|Camp David|Estate|Lodge|Castle|Court"
+    r"Office|GHQ|Aiwan-e-Sadr|Ak Orda|Complex|Compound|Camp David|Estate|Lodge|Castle|Court|"
+    r"(?<=[A-Z]\s)headquarters"
 )
 _CALENDAR = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"

@@ -10,6 +10,7 @@ from api.extract.context import Context, Ref
 from api.extract.kinds import Trigger
 from api.extract.people import Person
 from api.extract.text import Sentence
+from api.extract.titles import has_title_head
 
 __all__ = ["find_principals", "named_in"]
 
@@ -18,6 +19,8 @@ _JOIN = re.compile(
     r"(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},)?"  # ', and Mozambique, Y'"
     r"(?:\s+(?:his|her|their)\s+(?:[A-Z][\w.]*\s+){0,2}counterparts?,?)?\s*$"
 )
+_APPOSED_AND = re.compile(r"^,\s*(?P<office>[^,;.]{3,140}),\s*and\s+$")
+"""The gap 'A, <office>, and B': the office of the first of two people listed."""
 _SHORT_GAP = re.compile(r"^(?:[^.;:]|(?<=\b[A-Z])\.){0,60}$")
 """A gap without a sentence break; the dots of 'U.S.' or 'U.K.' are no break."""
 _TITLE_GAP = re.compile(
@@ -34,8 +37,15 @@ _INSERTION = re.compile(
 office, ...')."""
 _ACCOMPANIED = re.compile(r",\s*(?:accompanied|flanked|joined)\s+by\b[^,;]*(?:,|$)")
 """'King Abdullah, accompanied by the Crown Prince, met ...': the companion is no subject."""
-_SPEAKER = re.compile(r"\s*(?:told|said|says|added|noted|stated|reported|tweeted)\b")
+_SPEECH_VERBS = "told|said|says|added|noted|stated|reported|tweeted|expressed|stressed|recalled"
+"""Verbs that make the person before them the source of what follows."""
+_SPEAKER = re.compile(rf"\s*(?:{_SPEECH_VERBS})\b")
 """After a name: the person is the source of the report ('..., a spokesman X told reporters')."""
+_REPORTED = re.compile(
+    rf"\b(?:{_SPEECH_VERBS}|told\s+\w+|pointed\s+out|underlined|emphasi[sz]ed|recalling|noting)"
+    r"\s+that\b"
+)
+"""Reported speech: what follows 'X said that' is told by X, who need not have been there."""
 _PRONOUN = re.compile(
     r"(?:\b|(?<=[\"“]))(?P<p>[Hh]e|[Ss]he|I)\s+(?:(?:also|later|then|separately|subsequently|earlier|first|"
     r"had|has)\s+){0,2}$"
@@ -50,7 +60,17 @@ _PAIR_WORDS = (
     r"prime\s+ministers|premiers|foreign\s+ministers|counterparts|heads\s+of\s+(?:state|government)|"
     r"top\s+diplomats)|(?i:the\s+leaders\s+of\s+the\s+two\s+countries))"
 )
-_PAIR = re.compile(r"\b" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}$")
+_PAIR = re.compile(
+    r"\b" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first|last|previously|had|have)\s+){0,2}$"
+)
+_LEAD_PRONOUN = re.compile(
+    r"[\"“]?(?P<p>He|She)\b(?=,|\s+(?:also\s+)?(?:later|then|had|has|held)\b)"
+)
+"""A sentence opened by 'He,' or 'She' whose subject no name in the sentence gives."""
+_WITH = re.compile(r"\bwith\s+(?:his|her|their|the)?\s*(?:[\w-]+\s+){0,3}$")
+"""The 'with' that introduces the other party right before a name."""
+_THEIR = re.compile(r"\b(?i:their)\s+$")
+"""'Their last conversation was on ...': the pair the story is about."""
 _PAIR_OPENING = re.compile(r"\W*" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}\w+")
 """'The two leaders then headed to the porch for a bilateral meeting': the pair opens the
 sentence whose noun reports the meeting."""
@@ -73,6 +93,10 @@ def _group_before(refs: list[Ref], cut: int, text: str) -> list[Ref]:
     group = [before[-1]]
     for ref in reversed(before[:-1]):
         gap = text[ref.end : group[0].start]
+        office = _APPOSED_AND.match(gap)
+        if office and has_title_head(office["office"].split()):
+            group.insert(0, ref)  # 'A, Director of ..., and B held ...': A's office between
+            continue
         if not _JOIN.match(gap) or (len(group) == 1 and "and" not in gap.split()):
             break  # 'A, B met C' is no list: A belongs to the clause before the comma
         group.insert(0, ref)
@@ -115,7 +139,13 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         lead = text[sentence.start : pronoun.start()].lstrip(" \"“'‘")
         if lead.strip() and not lead.rstrip().endswith((",", ";")) and not _LINK.search(lead):
             pronoun = None
+    opener = _LEAD_PRONOUN.match(text, sentence.start, trigger.start)
+    if pronoun is None and opener and not any(r.start < trigger.start for r in refs):
+        pronoun = opener  # 'He, while in London, ... held separate meetings with A and B'
     relative = _RELATIVE.search(text, sentence.start, trigger.start)
+    speech = [m.end() for m in _REPORTED.finditer(text, sentence.start, trigger.start)]
+    if speech:  # 'Wang said that A and B had met': the speaker is no party to it
+        refs = [r for r in refs if r.start >= speech[-1] or r.start >= trigger.end]
     subject = _group_before(refs, relative.start() if relative else trigger.start, text)
     opening = _OPENING.match(text, sentence.start, trigger.start)
     comma = text.find(",", trigger.end, sentence.end)
@@ -131,12 +161,24 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     pair = _PAIR.search(text, sentence.start, trigger.start) if not subject else None
     if pair is None and not subject and trigger.label in _NOUN_LABELS:
         pair = _PAIR_OPENING.match(text, sentence.start, trigger.start)
+    if pair is None and not subject and trigger.label == "earlier_noun":
+        pair = _THEIR.search(text, sentence.start, trigger.start)
+        if pair is not None:
+            span = pair.span()
+            people = _pair_before(context, sentence)
+            return [[Ref(*span, person, span, False) for person in people]]
     if pair:
         span = (pair.start("pair"), pair.end("pair"))
         subject = [Ref(*span, person, span, False) for person in _pair_before(context, sentence)]
     obj = _group_after(refs, trigger.end, text, limit)
     if trigger.needs_object and not obj:
         return [[]]
+    if trigger.label == "during_call" and not obj and len(subject) == 1:
+        # 'A discussed ... with B during a video conference': A and the one he spoke with
+        partner = _WITH.search(text, sentence.start, subject[0].start)
+        first = [r for r in refs if r.end <= (partner.start() if partner else -1)][:1]
+        if partner and first and first[0].person is not subject[0].person:
+            return [[first[0], subject[0]]]
     chosen = subject + obj
     if len({id(r.person) for r in chosen}) < 2 and trigger.label in _NOUN_LABELS:
         chosen = [r for r in refs if r.start >= trigger.end][:2] if not subject else chosen
@@ -183,7 +225,10 @@ def _pair_before(context: Context, sentence: Sentence) -> list[Person]:
         if earlier.headline or earlier.paragraph < sentence.paragraph - 1:
             break
         people: list[Person] = []
+        told = [m.end() for m in _REPORTED.finditer(earlier.text)]
         for ref in context.refs.get(index, []):
+            if told and ref.start >= earlier.start + told[0]:
+                break  # 'Wang said that Xi and Obama ...': no party to the talks reported
             if not ref.excluded and all(ref.person.country != p.country for p in people):
                 people.append(ref.person)
         if len(people) >= 2:

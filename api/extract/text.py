@@ -11,12 +11,9 @@ import re
 from dataclasses import dataclass
 
 from api.extract.geonames import known_city
+from api.extract.vocabulary import word_set
 
 __all__ = ["Dateline", "Document", "Sentence", "parse_document"]
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
 
 
 _BOILERPLATE = re.compile(
@@ -42,16 +39,14 @@ _ITEM_DATE = re.compile(
     r"\d{1,2}\s+[A-Z][a-z]{2,8},?\s+\d{4})$"
 )
 """A line that is only a date: '14/05/2024', '2024-05-14', 'May 14, 2024', '14 May 2024'."""
-_STAMP_WORDS = frozenset(
-    _words(
-        """
+_STAMP_WORDS = word_set(
+    """
         january february march april may june july august september october november december
         jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
         friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a m p h hrs
         st nd rd th ist gmt utc edt est bst pkt cst cet cest jst msk at on date time last
         updated update published posted modified created written first count
         """
-    )
 )
 """The words a page's date-and-time stamp is made of, in any order and format: 'Last
 Updated : 23 October 2013, 04:30 IST', 'Published: 5/16/2024 5:57:03 AM', 'Sat 13th
@@ -72,6 +67,7 @@ _DATELINE = re.compile(
         (?:\s*\([A-Z][\w .'-]*\))?(?:\s*\[[A-Z][\w .'-]*\]|,\s*(?:[A-Z][a-z]+|U\.S\.|UK|UAE)(?=,))?
         (?:,\s*(?P<date>(?i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s+\d{4})?))?\.?
         (?:\s*(?:\((?P<agency>[A-Za-z ]+)\)|/(?P<slashed>[A-Za-z ]+)/)\.?
+          |,\s*(?P<bare>[A-Z]{2,8})(?=\s*(?:--|—|–|-\s))
           |,?\s*\((?P<credit>[A-Z][^()\n]{2,90}?\d[^()\n]{0,20})\))?
         (?:\s*(?::|--|—|–|-(?=\s))|(?<=\))(?=\s+[A-Z]))\s*""",
     re.VERBOSE,
@@ -94,13 +90,11 @@ _PLACE_DATE_LINE = re.compile(
 )
 """A press release's place-and-date line: 'Samarkand, 15 September 2022'."""
 _SPLIT = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
-_ABBREV = frozenset(
-    _words(
-        """
+_ABBREV = word_set(
+    """
         mr mrs ms dr gen lt col maj capt prof st no jan feb mar apr jun jul aug sep sept oct nov
         dec u.s u.k u.n a.m p.m h.e h.h h.r.h jr sr vs etc inc ltd co adm sen rep gov hon
         """
-    )
 )
 
 
@@ -283,7 +277,12 @@ def _dateline_place(match: re.Match[str]) -> bool:
         return True
     groups = match.groupdict()
     credited = (
-        groups.get("date") or groups.get("agency") or groups.get("slashed") or groups.get("credit")
+        groups.get("date")
+        or groups.get("agency")
+        or groups.get("slashed")
+        or groups.get("credit")
+        or groups.get("bare")
+        or match.group(0).rstrip().endswith(":")  # 'New Delhi:'
     )
     return bool(credited) and all(known_city(c) for c in cities.split("/"))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from api.extract.gazetteer import country_of_phrase, fold
+from api.extract.vocabulary import word_set
 
 __all__ = [
     "CN_CUES",
@@ -26,13 +27,8 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-TITLE_HEADS = frozenset(
-    _words(
-        """
+TITLE_HEADS = word_set(
+    """
         president premier minister chancellor secretary secretary-general chairman chairwoman
         chairperson chair speaker king queen emir amir sultan prince councilor councillor
         ambassador envoy adviser advisor director director-general member assistant
@@ -40,13 +36,11 @@ TITLE_HEADS = frozenset(
         leader commissioner vice-president vice-chairman vice-premier taoiseach counsellor
         counselor consul attorney-general
         """
-    )
 )
 """Words that make a phrase an office (lower case)."""
 
-TITLE_WORDS = TITLE_HEADS | frozenset(
-    _words(
-        """
+TITLE_WORDS = TITLE_HEADS | word_set(
+    """
         crown prime vice deputy acting first extraordinary plenipotentiary foreign interior home defence defense finance planning
         commerce trade external affairs national security state council standing committee
         people's congress political bureau central cpc party communist army staff joint chiefs
@@ -62,30 +56,25 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
         immigration revenue emergency disaster management capital metropolitan municipal region
         regional autonomous standing npc cppcc ministers heads chiefs'
         """
-    )
 )
 """Words that may appear inside a title and so never start or end a person's name."""
 
-RANKS = frozenset(
-    _words(
-        """
+RANKS = word_set(
+    """
         General Gen Gen. Lt Lt. Lieutenant Major Maj Maj. Colonel Col Col. Brigadier Admiral Adm
         Adm. Marshal Field Captain Capt Capt. Commodore Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
         Professor Sir Dame Lord Lady H.E. HE Excellency Senator Sen. Sen Rep. Hon. Honourable
         Honorable Justice Retd Retired Ambassador-at-large HH HRH Highness Majesty Royal
         Dato Dato' Dato’ Datuk Tun Datin Sheikh Sheikha Shaikh
         """
-    )
 ) | {"Tan Sri", "Dato' Sri", "Datuk Sri"}
 """Ranks and honorifics that come before a name and are not part of the office."""
 
-HONORIFIC_PREFIXES = frozenset(
-    _words(
-        """
+HONORIFIC_PREFIXES = word_set(
+    """
         syed sayed sayyid makhdoom sheikh shaikh hafiz mian haji maulana pir nawabzada
         pengiran muda tunku tengku
         """
-    )
 )
 """Name-initial honorifics dropped from the normalised name when a name remains."""
 
@@ -125,6 +114,13 @@ _OF_COUNTRY = re.compile(
     r"(?=\s+to\b|\s*$)"
 )
 """'of (the) <country>' inside an office: the country is the person's, not the office's."""
+_BODY_HEAD = re.compile(
+    r"^(?P<body>(?:[A-Z][\w'’]*\s+){1,4}(?:Commission|Committee|Council|Congress|Assembly))\s+"
+    r"(?P<head>Vice[- ]Chairman|Chairman|Chairwoman|Vice[- ]Chair|Chair)$"
+)
+"""'Central Military Commission Vice-Chairman': the head of a body written before it."""
+_HEAD_PLACE = re.compile(r"^(?P<head>Chief Minister|Governor)\s+(?P<place>[A-Z][\w'-]+)$")
+"""'Governor Punjab': the head before its province, without 'of'."""
 _LOCAL_HEADS = re.compile(r"^(?P<place>(?:[A-Z][\w'-]+\s){1,2})(?P<head>Chief Minister|Governor)$")
 
 
@@ -202,11 +198,29 @@ def title_country(title: str) -> str | None:
     return _OFFICE_COUNTRY.get(key)
 
 
+_OFFICE_NAMES = {
+    "state secretary": "Secretary of State",
+    "us state secretary": "Secretary of State",
+    "secretary of state for foreign, commonwealth and development affairs": "Foreign Secretary",
+    "secretary of state for foreign and commonwealth affairs": "Foreign Secretary",
+    "secretary of state for foreign": "Foreign Secretary",
+    "head of the foreign ministry": "Foreign Minister",
+}  # fmt: skip
+"""Long or translated forms of an office and the name the corpus gives it, as data."""
+_LEADING_WORDS = frozenset({"with", "and", "to", "from", "by", "for"})
+"""Words a title-case headline puts before an office ('Call With Russian Foreign Minister')."""
+
+
 def normalise_title(title: str) -> str:
     """'chairman of the X (NPC)' -> 'Chairman of the X'; 'Sindh Chief Minister' -> ...;
     'Foreign Minister of China' -> 'Foreign Minister'; 'A/B' -> 'A and B'."""
     title = _PAREN.sub("", title).strip(" ,;:")
     title = _LEADING.sub("", title)
+    while title.split(" ", 1)[0].lower() in _LEADING_WORDS and " " in title:
+        title = title.split(" ", 1)[1]
+    lead = title.split(" ", 1)
+    if len(lead) == 2 and country_of_phrase(lead[0]) and has_title_head(lead[1].split()):
+        title = lead[1]  # 'Chinese Foreign Minister': the country is told apart
     title = _SLASH.sub(" and ", title)
     head = title.split()
     if len(head) > 2 and head[-1] == head[0]:
@@ -222,7 +236,11 @@ def normalise_title(title: str) -> str:
     words = [TITLE_ABBREVIATIONS.get(w, w) for w in words]
     title = " ".join(words)
     title = _TRAILING_PARTY.sub("", title)
-    local = _LOCAL_HEADS.match(title)
+    local = _LOCAL_HEADS.match(title) or _HEAD_PLACE.match(title)
     if local:
         title = f"{local['head']} of {local['place'].strip()}"
+    body = _BODY_HEAD.match(title)
+    if body and country_of_phrase(body["body"].split()[0]) is None:
+        title = f"{body['head'].replace('-', ' ')} of the {body['body']}"
+    title = _OFFICE_NAMES.get(" ".join(fold(title).split()), title)
     return title[:1].upper() + title[1:]

@@ -82,21 +82,68 @@ for _topic, _names in _named_cues().items():
         TOPIC_CUES[_topic] += "|" + "|".join(_names)
 
 _IDS = list(TOPIC_CUES)
-_ALTERNATION = "|".join(f"(?P<t{n}>{cue})" for n, cue in enumerate(TOPIC_CUES.values()))
-_FOLDED = re.compile(
-    "|".join(f"(?P<t{n}>{cue.lower()})" for n, cue in enumerate(TOPIC_CUES.values()))
-)
-_IGNORING_CASE = re.compile(_ALTERNATION, re.IGNORECASE)
+
+
+def _alternatives(cue: str) -> list[str]:
+    """The top-level alternatives of a cue pattern (not those inside its groups)."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for i, char in enumerate(cue):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(cue[start:i])
+            start = i + 1
+    return [*parts, cue[start:]]
+
+
+def _anchor(alternative: str) -> str | None:
+    """A plain piece of text every match of `alternative` contains (lower case), if any:
+    the longest run of letters outside groups, escapes and optional characters."""
+    plain = re.sub(r"\\[bBsSdDwW]|\([^()]*\)|\[[^]]*\]", "\x00", alternative.lower())
+    plain = plain.replace("\\ ", " ").replace("\\-", "-")
+    runs = re.findall(r"[a-z0-9' -]+(?![?*{])", plain)
+    best = max((r.strip() for r in runs), key=len, default="")
+    return best if len(best) >= 3 else None
+
+
+def _topic_anchors() -> list[tuple[str, ...] | None]:
+    """Per topic, the anchors of its alternatives; None where one alternative has none."""
+    table: list[tuple[str, ...] | None] = []
+    for cue in TOPIC_CUES.values():
+        anchors = [_anchor(a) for a in _alternatives(cue)]
+        table.append(None if None in anchors else tuple(a for a in anchors if a))
+    return table
+
+
+_ANCHORS = _topic_anchors()
+
+
+@lru_cache(maxsize=64)
+def _pattern(topics: tuple[int, ...], folded: bool) -> re.Pattern[str]:
+    """The cue alternation for the topics a text can match, in the vocabulary's order."""
+    cues = list(TOPIC_CUES.values())
+    joined = "|".join(f"(?P<t{n}>{cues[n].lower() if folded else cues[n]})" for n in topics)
+    return re.compile(joined or "(?!)", 0 if folded else re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
 def _all_matches(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Every cue in `text`, once per text however many meetings it reports."""
+    """Every cue in `text`, once per text however many meetings it reports. Topics none of
+    whose plain words occur in the text are left out of the pattern before it runs."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        matches = _FOLDED.finditer(lowered)
-    else:
-        matches = _IGNORING_CASE.finditer(text)
+    folded = len(lowered) == len(text)
+    possible = tuple(
+        n
+        for n, anchors in enumerate(_ANCHORS)
+        if anchors is None or any(anchor in lowered for anchor in anchors)
+    )
+    matches = _pattern(possible, folded).finditer(lowered if folded else text)
     return tuple((_IDS[int(str(m.lastgroup)[1:])], m.start(), m.end()) for m in matches)
 
 
