@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 PACKAGES = ("api", "exporters")
 TYPING_ONLY_CYCLES = [
-    ["api.extract.mentions", "api.extract.offices"],
+    ["api.extract.mentions", "api.extract.offices", "api.extract.runs"],
     ["api.filters", "api.resolve"],
 ]
 """Cycles closed by a `TYPE_CHECKING` import alone (a protocol's argument type)."""
