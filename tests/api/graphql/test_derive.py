@@ -55,13 +55,18 @@ def test_every_model_has_a_graphql_type_or_a_reason_not_to(model: type[BaseModel
     )
 
 
+def _object_type(model: type[BaseModel]) -> GraphQLObjectType:
+    graphql_type = schema._schema.get_type(model.__name__)
+    assert isinstance(graphql_type, GraphQLObjectType), f"{model.__name__} is no object type"
+    return graphql_type
+
+
 @pytest.mark.parametrize("model", list(DERIVED), ids=lambda model: model.__name__)
 def test_every_model_field_is_in_its_graphql_type_or_omitted_with_a_reason(
     model: type[BaseModel],
 ) -> None:
     derivation = DERIVED[model]
-    graphql_type = schema._schema.get_type(model.__name__)
-    assert isinstance(graphql_type, GraphQLObjectType)
+    graphql_type = _object_type(model)
     assert graphql_type.description == model.__doc__
     for name in model.model_fields:
         if name in derivation.omitted:
@@ -76,8 +81,7 @@ def test_a_field_is_nullable_in_graphql_exactly_when_the_model_allows_none(
     model: type[BaseModel],
 ) -> None:
     derivation = DERIVED[model]
-    graphql_type = schema._schema.get_type(model.__name__)
-    assert isinstance(graphql_type, GraphQLObjectType)
+    graphql_type = _object_type(model)
     for name, info in model.model_fields.items():
         if name in derivation.omitted or name in derivation.replaced:
             continue
