@@ -7,7 +7,7 @@ city); `person` and `country` mean *all of*, so `person=[a, b]` selects the meet
 between a and b.
 
 Values are read the way people type them: a year or a month is a date (its first day in
-`date_from`, its last in `date_to`), a country is a code or a name (`api.resolve`), and
+`date_from`, its last in `date_to`), a country is a code or a name (`api.countries`), and
 person and topic names are resolved to ids by `api.resolve.resolve_filter` before any
 page query.
 """
@@ -36,10 +36,10 @@ from pydantic import (
     model_validator,
 )
 
+from api.countries import resolve_country
 from api.errors import InvalidInput, clip
 from api.filter_fields import description
 from api.models import CountryCode, MeetingKind, Setting
-from api.resolve import resolve_country
 
 __all__ = [
     "MAX_PAGE_SIZE",

@@ -8,38 +8,28 @@ honorifics and titles, then whole words (a surname) and a unique prefix. A value
 means several records, or none, is an `InvalidInput` listing candidates (at most
 `MAX_CANDIDATES`, with their ids): an answer, never an empty page.
 
-Countries need no database (pycountry knows the names and codes); people and topics are
-looked up through a `Directory` (the repository), one statement per kind.
+Countries need no database (`api.countries`); people and topics are looked up through a
+`Directory` (the repository), one statement per kind.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
-from functools import cache
-from typing import TYPE_CHECKING, Protocol
-
-import pycountry
+from collections.abc import Sequence
+from typing import Protocol
 
 from api.errors import Candidate, FieldError, InvalidInput, NotFound
+from api.filters import MeetingFilter
 from api.names import name_key
-
-if TYPE_CHECKING:
-    from api.filters import MeetingFilter
+from api.suggestions import MAX_CANDIDATES, candidates, nearest, suggest
 
 __all__ = [
-    "MAX_CANDIDATES",
     "Directory",
-    "resolve_country",
     "resolve_filter",
     "resolve_people",
     "resolve_person",
     "resolve_topics",
     "strip_titles",
 ]
-
-MAX_CANDIDATES = 10
-"""At most this many candidates are listed in an error."""
 
 # Levels of `Directory.match_people` rows (see api.storage.lookup.Level).
 _ID, _NAME, _WORDS, _PREFIX = 0, 1, 2, 3
@@ -228,27 +218,12 @@ def resolve_topics(terms: Sequence[str], directory: Directory) -> dict[str, str]
             continue
         if named:
             raise _ambiguous("topic", term, "topic", named, prefix=True)
-        near = _candidates(_nearest(key, by_id, with_ids=True), by_id)
+        near = candidates(nearest(key, by_id, with_ids=True), by_id)
         raise InvalidInput(
-            f"unknown topic {term!r}; " + _suggest(near, "GET /api/v1/topics lists them"),
+            f"unknown topic {term!r}; " + suggest(near, "GET /api/v1/topics lists them"),
             [FieldError("topic", "unknown topic", term, near)],
         )
     return resolved
-
-
-def resolve_country(term: str, field: str = "country") -> str:
-    """The ISO 3166-1 alpha-2 code `term` names: a code (alpha-2 or alpha-3, any case), an
-    English name or a common short form ('Pakistan', 'PAK', 'South Korea', 'UK')."""
-    names = _country_index()
-    code = names.get(name_key(term))
-    if code is not None:
-        return code
-    near = _candidates(_nearest(name_key(term), _country_names()), _country_names())
-    raise InvalidInput(
-        f"unknown country {term!r} in {field}; "
-        + _suggest(near, "give an ISO 3166-1 alpha-2 code such as CN or PK, or a name"),
-        [FieldError(field, "unknown country", term, near)],
-    )
 
 
 # -- people ---------------------------------------------------------------------------------
@@ -262,8 +237,8 @@ def _person_keys(term: str) -> tuple[str, str]:
 def _ambiguous(
     field: str, term: str, kind: str, found: dict[str, str], prefix: bool
 ) -> InvalidInput:
-    candidates = [Candidate(id=i, name=n) for i, n in sorted(found.items(), key=lambda x: x[1])]
-    shown = candidates[:MAX_CANDIDATES]
+    by_name = sorted(found.items(), key=lambda item: item[1])
+    shown = [Candidate(id=i, name=n) for i, n in by_name[:MAX_CANDIDATES]]
     more = "at least " if prefix and len(found) > MAX_CANDIDATES else ""
     listed = ", ".join(f"{c.name} ({c.id})" for c in shown)
     return InvalidInput(
@@ -278,95 +253,9 @@ def _unknown_person(field: str, term: str, key: str, directory: Directory) -> In
     stems = sorted({word[:3] for word in key.split() if word})
     rows = directory.match_people([], stems) if stems else []
     people = {person_id: name for _k, _level, person_id, name in rows}
-    near = _candidates(_nearest(key, people, limit=MAX_CANDIDATES, cutoff=0.3), people)
+    near = candidates(nearest(key, people, limit=MAX_CANDIDATES, cutoff=0.3), people)
     return InvalidInput(
         f"no person matches {term!r} in {field}; "
-        + _suggest(near, "GET /api/v1/people?q=... finds people by part of a name"),
+        + suggest(near, "GET /api/v1/people?q=... finds people by part of a name"),
         [FieldError(field, "no person with that id or name", term, near)],
     )
-
-
-# -- countries ------------------------------------------------------------------------------
-
-_SHORT_FORMS = {
-    "uk": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "usa": "US",
-    "us": "US",
-    "america": "US",
-    "united states of america": "US",
-    "russia": "RU",
-    "uae": "AE",
-    "emirates": "AE",
-    "czech republic": "CZ",
-    "turkey": "TR",
-    "ivory coast": "CI",
-    "vatican": "VA",
-    "burma": "MM",
-    "east timor": "TL",
-    "swaziland": "SZ",
-    "macedonia": "MK",
-    "holland": "NL",
-    "drc": "CD",
-    "prc": "CN",
-    "peoples republic of china": "CN",
-    "brunei": "BN",
-}
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    return {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
-
-
-@cache
-def _country_index() -> dict[str, str]:
-    """Name key → alpha-2 for codes, names, official and common names, short forms."""
-    index: dict[str, str] = {}
-    for c in pycountry.countries:
-        for form in (c.alpha_2, c.alpha_3, c.name, *_optional(c, "common_name", "official_name")):
-            index.setdefault(name_key(form), c.alpha_2)
-    for c in pycountry.countries:  # "Iran, Islamic Republic of" → "Iran", unless taken
-        for sep in (",", "("):
-            if sep in c.name:
-                index.setdefault(name_key(c.name.split(sep)[0]), c.alpha_2)
-    for form, code in _SHORT_FORMS.items():
-        index.setdefault(form, code)
-    return index
-
-
-def _optional(entry: object, *names: str) -> Iterable[str]:
-    return [value for name in names if (value := getattr(entry, name, None))]
-
-
-# -- suggestions ----------------------------------------------------------------------------
-
-
-def _nearest(
-    key: str,
-    labels: dict[str, str],
-    limit: int = 5,
-    cutoff: float = 0.6,
-    with_ids: bool = False,
-) -> list[str]:
-    """Ids whose label (or id) reads closest to `key`, best first."""
-    choices: dict[str, str] = {}
-    for record_id, label in labels.items():
-        choices.setdefault(name_key(label), record_id)
-        if with_ids:
-            choices.setdefault(name_key(record_id), record_id)
-    close = difflib.get_close_matches(key, list(choices), n=limit * 2, cutoff=cutoff)
-    return list(dict.fromkeys(choices[c] for c in close))[:limit]
-
-
-def _candidates(ids: list[str], labels: dict[str, str]) -> tuple[Candidate, ...]:
-    return tuple(Candidate(id=i, name=labels[i]) for i in ids[:MAX_CANDIDATES])
-
-
-def _suggest(candidates: tuple[Candidate, ...], way_out: str) -> str:
-    if not candidates:
-        return way_out
-    listed = ", ".join(f"{c.name} ({c.id})" for c in candidates)
-    return f"did you mean {listed}? Otherwise {way_out}"
