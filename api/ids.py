@@ -3,7 +3,7 @@
 PostgreSQL text cannot hold a NUL character, so no stored record has one in an id or a
 field. Every face checks what it reads before storage sees it: a record id (a REST path
 parameter, a GraphQL `id` argument) as an `Id` with `known_id`, whose refusal is the
-`NotFound` of a record that cannot exist; a request body's strings with `refuse_nul` (or
+`NotFound` of a record that cannot exist; a request body's strings as `Text` (or with
 `nul_at` for a whole JSON value), whose refusal is the face's invalid input. Storage
 takes ids and values as they are and checks none of them. (A command-line argument cannot
 hold NUL: the operating system ends it there.)
@@ -19,28 +19,22 @@ from pydantic.config import JsonDict
 
 from api.errors import NotFound, clip
 
-__all__ = ["NO_NUL", "NUL_MESSAGE", "Id", "Text", "known_id", "nul_at", "refuse_nul"]
+__all__ = ["NUL_MESSAGE", "Id", "Text", "known_id", "nul_at"]
 
-NO_NUL: JsonDict = {"pattern": "^[^\\u0000]*$"}
+_NO_NUL: JsonDict = {"pattern": "^[^\\u0000]*$"}
 """The JSON Schema of a string without NUL (PostgreSQL text cannot hold one)."""
 
 NUL_MESSAGE = "holds a NUL character (\\u0000); remove it"
 """Why a string with NUL is refused, and the way out."""
 
 
-def refuse_nul(value: str | None) -> str | None:
-    """`value`, or `ValueError` when it holds a NUL character."""
-    if value is not None and "\x00" in value:
+def _refuse_nul(value: str) -> str:
+    if "\x00" in value:
         raise ValueError(NUL_MESSAGE)
     return value
 
 
-def _refuse_nul(value: str) -> str:
-    refuse_nul(value)
-    return value
-
-
-Text = Annotated[str, AfterValidator(_refuse_nul), Field(json_schema_extra=NO_NUL)]
+Text = Annotated[str, AfterValidator(_refuse_nul), Field(json_schema_extra=_NO_NUL)]
 """A string a client sends that PostgreSQL can store: any string without NUL (a field's
 own `Field(...)` adds its lengths and description)."""
 
@@ -69,7 +63,10 @@ def nul_at(value: Any, index: Callable[[str, int], str] = "{}.{}".format) -> str
         if isinstance(item, str) and "\x00" in item:
             return where
         if isinstance(item, dict):
-            stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in item.items())
+            children = [(f"{where}.{k}".lstrip("."), v) for k, v in item.items()]
         elif isinstance(item, list):
-            stack.extend((index(where, i), v) for i, v in enumerate(item))
+            children = [(index(where, i), v) for i, v in enumerate(item)]
+        else:
+            continue
+        stack.extend(reversed(children))  # the first child is looked at first
     return None

@@ -10,10 +10,10 @@ import datetime as dt
 import hashlib
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from api.errors import InvalidInput
-from api.ids import NO_NUL, refuse_nul
+from api.ids import Text
 from api.ingest import Once, Readout
 
 __all__ = ["ReadoutRequest", "once", "readout_of", "to_readout"]
@@ -26,22 +26,11 @@ class ReadoutRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    text: str = Field(
-        min_length=1, description="The readout's text, as published.", json_schema_extra=NO_NUL
-    )
+    text: Text = Field(min_length=1, description="The readout's text, as published.")
     published: dt.date = Field(description="When it was published (YYYY-MM-DD).")
-    publisher: str | None = Field(
-        default=None, min_length=1, max_length=200, json_schema_extra=NO_NUL
-    )
-    url: str | None = Field(default=None, min_length=1, max_length=2000, json_schema_extra=NO_NUL)
-    headline: str | None = Field(
-        default=None, min_length=1, max_length=500, json_schema_extra=NO_NUL
-    )
-
-    @field_validator("text", "publisher", "url", "headline")
-    @classmethod
-    def _no_nul(cls, value: str | None) -> str | None:
-        return refuse_nul(value)
+    publisher: Text | None = Field(default=None, min_length=1, max_length=200)
+    url: Text | None = Field(default=None, min_length=1, max_length=2000)
+    headline: Text | None = Field(default=None, min_length=1, max_length=500)
 
 
 def readout_of(data: object) -> ReadoutRequest:

@@ -43,6 +43,8 @@ def test_nul_at_finds_the_path_of_the_first_nul() -> None:
     assert nul_at({"a": ["x", "\x00"]}, "{}[{}]".format) == "a[1]"
     assert nul_at("\x00") == ""
     assert nul_at({"a": ["x", 1, None]}) is None
+    assert nul_at({"a": "\x00", "b": ["\x00"]}) == "a"  # the first in document order
+    assert nul_at([["y", "\x00"], "\x00"], "{}[{}]".format) == "[0][1]"
 
 
 @pytest.mark.parametrize(
