@@ -52,6 +52,22 @@ def free_port() -> int:
         return port
 
 
+def get_when_up(url: str, seconds: float = 60.0, accept: str = "*/*") -> bytes:
+    """The body of a 200 from `url`, asked again until the server answers it (a refused
+    connection or an error status) or `seconds` pass, then the last error is raised."""
+    deadline = time.monotonic() + seconds
+    while True:
+        request = urllib.request.Request(url, headers={"Accept": accept})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                body: bytes = response.read()
+                return body
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def wait_for_health(
     url: str,
     process: subprocess.Popen[bytes],

@@ -13,12 +13,9 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import tomllib
-import urllib.error
 import urllib.request
 import zipfile
 from dataclasses import dataclass
@@ -28,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.servers import free_port, get_when_up
 
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 SEED_IDS = sorted(
@@ -103,28 +101,11 @@ def _run(command: list[str | Path], cwd: Path, env: dict[str, str]) -> str:
     return result.stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _get(url: str, wait: bool = False, accept: str = "*/*") -> bytes:
-    deadline = time.monotonic() + 60
-    while True:
-        request = urllib.request.Request(url, headers={"Accept": accept})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                assert response.status == 200, url
-                body: bytes = response.read()
-                return body
-        except urllib.error.HTTPError:
-            raise
-        except OSError:
-            if not wait or time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+def _get(url: str, accept: str = "*/*") -> bytes:
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": accept})) as answer:
+        assert answer.status == 200, url
+        body: bytes = answer.read()
+        return body
 
 
 class _Loads(HTMLParser):
@@ -161,7 +142,7 @@ def test_the_installed_wheel_serves_everything_from_an_empty_directory(
     assert all(path.startswith(str(installed.bin.parent)) for path in where), where
     empty = tmp_path / "empty"
     empty.mkdir()
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [str(installed.bin / "readouts"), "serve", "--port", str(port)],
         cwd=empty,
@@ -172,7 +153,7 @@ def test_the_installed_wheel_serves_everything_from_an_empty_directory(
     )
     server = f"http://127.0.0.1:{port}"
     try:
-        _get(f"{server}/readyz", wait=True)
+        get_when_up(f"{server}/readyz")
         page = json.loads(_get(f"{server}/api/v1/meetings?limit=100&total=true"))
         assert sorted(m["id"] for m in page["data"]) == SEED_IDS
         assert page["total"] == 4

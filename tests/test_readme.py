@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import yaml
+
+from tests.servers import free_port, get_when_up
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
@@ -21,13 +20,6 @@ READOUTS = str(Path(sys.executable).parent / "readouts")
 
 def _commands() -> list[str]:
     return re.findall(r"```sh\n(.+?)\n```", README, flags=re.S)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def test_readme_test_command_is_what_ci_runs() -> None:
@@ -43,7 +35,7 @@ def test_readme_serve_command_serves_the_seeds(tmp_path: Path) -> None:
     serve_command = _commands()[0]
     assert serve_command.endswith(".venv/bin/readouts serve")
     assert ".venv/bin/pip install -q . &&" in serve_command and " -e " not in serve_command
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("READOUTS_")}
     env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
     here = tmp_path / "here"
@@ -56,9 +48,9 @@ def test_readme_serve_command_serves_the_seeds(tmp_path: Path) -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        body = _get_when_up(f"http://127.0.0.1:{port}/healthz")
+        body = get_when_up(f"http://127.0.0.1:{port}/healthz")
         assert body == b'{"status":"ok"}'
-        assert b'"ok"' in _get_when_up(f"http://127.0.0.1:{port}/readyz")
+        assert b'"ok"' in get_when_up(f"http://127.0.0.1:{port}/readyz")
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -70,19 +62,6 @@ def test_readme_serve_command_serves_the_seeds(tmp_path: Path) -> None:
     ]
     database.close()
     assert counts == [4, 5, 7]
-
-
-def _get_when_up(url: str) -> bytes:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                body: bytes = response.read()
-                return body
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
 
 
 def test_compose_wires_the_api_to_postgres() -> None:
