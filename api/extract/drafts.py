@@ -150,6 +150,8 @@ def _draft(
             date = context.dateline_date or reference
             span = context.dateline_date_span if context.dateline_date else None
             story = opened
+        elif not _is_lead(context, lead) and (role_lead := _role_lead(context, trigger)):
+            date, span = role_lead.date, (role_lead.start, role_lead.end)
         elif context.dateline_date is not None and _is_lead(context, lead):
             date, span = context.dateline_date, context.dateline_date_span
         elif reference is not None and _is_lead(context, lead):
@@ -217,6 +219,26 @@ def _lead_telling(context: Context, refs: list[Ref]) -> Sentence | None:
             and not find_dates(earlier.text, earlier.start, context.reference)
         ):
             return earlier
+    return None
+
+
+def _role_lead(context: Context, trigger: Trigger) -> DateMention | None:
+    """The day of a lead that told a contact of the same kind by offices alone ('Turkish
+    foreign minister on Saturday spoke with his U.S. counterpart'), for the later sentence
+    that names the two."""
+    item = context.item_start(trigger.start)
+    for earlier in context.doc.sentences:
+        if earlier.headline or earlier.start < item:
+            continue
+        told = find_triggers(earlier.text, earlier.start)
+        if earlier.start >= trigger.start or not told:
+            if earlier.start >= trigger.start:
+                return None
+            continue  # breadcrumbs and bylines before the story's first report
+        if context.refs.get(earlier.index) or told[0].kind != trigger.kind:
+            return None
+        days = [m for m in find_dates(earlier.text, earlier.start, context.reference) if m.date]
+        return days[0] if days else None
     return None
 
 

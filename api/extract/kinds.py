@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from api.extract.gazetteer import country_of_phrase
+from api.extract.vocabulary import word_set
+
 __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
 _NOUNS = (
@@ -74,8 +77,8 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "called_on",
         "",
         re.compile(
-            r"\b(?:call(?:ed|s)\s+(?:on|upon)|paid\s+(?:a\s+)?(?:courtesy\s+)?call\s+on|"
-            r"paying\s+(?:a\s+)?(?:courtesy\s+)?call\s+on)\b",
+            r"\b(?:call(?:ed|s)\s+(?:on|upon)|(?:paid|pays|paying)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+            r"call\s+(?:on|upon))\b",
             re.I,
         ),
     ),
@@ -181,8 +184,8 @@ _CALL_NOUN = re.compile(
     r"\bcalls?\s+(?:with|between)\b|\b(?:during|in|on)\s+(?:an?|the|their)\s+call\b", re.I
 )
 """A call named without its medium ('during a call with'): a call is made by telephone."""
-_COURTESY = re.compile(r"\bcourtesy\s+call", re.I)
-"""'paid a courtesy call on': an in-person visit, not a telephone call."""
+_COURTESY = re.compile(r"\b(?:courtesy|farewell|introductory|official)\s+call", re.I)
+"""'paid a courtesy (farewell) call on': an in-person visit, not a telephone call."""
 _CEREMONY = re.compile(r"\bceremon(?:y|ies)\b|\binaugurat|\blaunch", re.I)
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|may|might|could|plans?|planning|hopes?|wants?|set|expected|"
@@ -203,7 +206,7 @@ meet', 'a possible phone call between', 'arrived in Beijing for talks with'."""
 _FUTURE_SENTENCE = re.compile(
     r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+|originally\s+|initially\s+)?(?:scheduled|expected|set|due|slated|likely|"
     r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
-    r"\btomorrow\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
+    r"\btomorrow\b|\b(?:in\s+the\s+)?(?:coming|next\s+few)\s+(?:days|weeks|months)\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
     r"organi[sz]ed)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:scheduled|set|planned|"
     r"arranged|confirmed|fixed)\b|\bcould\s+hardly\b|\bplanned\s+as\s+well\b|\bwas\s+(?:also\s+)?planned\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",
     re.I,
@@ -221,10 +224,29 @@ _PAST_PURPOSE = re.compile(
 """'travelled to Riyadh to meet with ...': the purpose of a trip made, not a plan."""
 _NOT_RECEIVED = re.compile(
     r"\b(?:letters?|messages?|cables?|calls?|invitations?|credentials|copies|greetings)\s+(?:\w+\s+)?"
-    r"received\b|\breceived\s+from\b",
+    r"received\b|\breceived\s+from\b|"
+    r"\breceived\s+(?:[\w-]+\s+){0,3}?(?:at|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:airport|air\s*base|airfield|tarmac|railway\s+station)\b",
     re.I,
 )
-"""'a letter he received from ...': something received, not a visitor."""
+"""'a letter he received from ...': something received, not a visitor;
+'was received at the airport by ...': a welcome on arrival, not talks."""
+_APPEAL = re.compile(
+    r"\s+((?:[\w'’-]+\s+){1,6}?)to\s+(?!discuss|review|brief|congratulate|bid|present|"
+    r"convey|exchange|thank|pay|deliver|hand)[a-z]+\b"
+)
+"""'called on Russia to release ...', 'called on both sides to exercise restraint': an
+appeal to a country or a collective, not a visit."""
+_COLLECTIVE = word_set(
+    "all both the other relevant parties sides countries nations states governments members "
+    "community world international two"
+)
+_RECALLED = re.compile(
+    r"\b(?:recalled|recalling|recalls|remembered|recounted)\s+(?:[\w'’-]+\s+){0,4}$", re.I
+)
+"""'Xi recalled a telephone discussion with ...': a memory of an earlier contact."""
+_PLURAL_CONTACTS = re.compile(r"\b(?:conversations|calls)\b", re.I)
+"""'raised it in telephone conversations with X': several undated past contacts."""
 _RELATIVE = re.compile(r"\b(?:what|which)\s+$", re.I)
 """A future cue right after 'what'/'which' describes the event, not its timing ('met on
 Saturday, in what is expected to be their last meeting')."""
@@ -235,7 +257,9 @@ _NAMED_BY_MEMBERS = re.compile(r"\b[A-Z][\w-]*s['’]\s+$")
 """'the ASEAN Foreign Ministers' meeting in ...': a meeting named by who sits in it."""
 _ARTICLES = frozenset({"the", "this", "that"})
 _NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
-_DEFINITE = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+$", re.I)
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|their|his|her|its)\s+(?:(?:tele)?phon(?:e|ic)\s+|video\s+)?$", re.I
+)
 _ATTENDING = re.compile(
     r"\b(?:sat in on|(?:was|were) (?:also )?present|(?:accompanied|joined)\b.{0,50}\b"
     r"(?:in|at|during|for) the "
@@ -296,6 +320,18 @@ def _in_clause(sentence: str, cues: list[int], start: int, end: int) -> bool:
     return any(low <= cue < high for cue in cues)
 
 
+def _is_appeal(sentence: str, end: int) -> bool:
+    """True when 'called on' is followed by countries or a collective and 'to <verb>'."""
+    match = _APPEAL.match(sentence, end)
+    if match is None:
+        return False
+    words = [w for w in match.group(1).split() if w.lower() != "and"]
+    whole = " ".join(w for w in words if w.lower() != "the")
+    return country_of_phrase(whole) is not None or all(
+        country_of_phrase(w) is not None or w.lower() in _COLLECTIVE for w in words
+    )
+
+
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Triggers in `sentence` (which starts at `offset`), future ones left out."""
     return list(_triggers(sentence, offset))
@@ -334,9 +370,15 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 or _in_clause(sentence, cues, start, end)
             ):
                 continue
-            if label == "received" and _NOT_RECEIVED.search(sentence, max(0, start - 30), end + 8):
+            if label == "received" and _NOT_RECEIVED.search(sentence, max(0, start - 30), end + 40):
                 continue
-            definite = _DEFINITE.search(sentence[max(0, start - 12) : start])
+            if label == "called_on" and _is_appeal(sentence, end):
+                continue
+            if _RECALLED.search(before) or (
+                label in ("during_call", "noun_with") and _PLURAL_CONTACTS.search(match.group(0))
+            ):
+                continue
+            definite = _DEFINITE.search(sentence[max(0, start - 24) : start])
             if (
                 label in _NOUN_ONLY
                 and definite

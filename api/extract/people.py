@@ -107,7 +107,17 @@ def _match(people: list[Person], tokens: list[str], mention: Mention) -> Person 
         titled = [p for p in candidates if p.title and fold(mention.title) in fold(p.title)]
         if titled:
             candidates = titled
-    return max(candidates, key=lambda p: max((m.start for m in p.mentions), default=-1))
+    return _nearest_before(candidates, mention.start)
+
+
+def _nearest_before(candidates: list[Person], at: int) -> Person:
+    """Of several people a short name fits ('Deuba' after 'Sher Bahadur Deuba' and his
+    wife 'Arzu Rana Deuba'), the one named last before it, else the first named after."""
+    before = [(max(m.start for m in p.mentions if m.start < at), p)
+              for p in candidates if any(m.start < at for m in p.mentions)]  # fmt: skip
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(candidates, key=lambda p: min((m.start for m in p.mentions), default=at))
 
 
 def _absorb(person: Person, mention: Mention, doc: Document) -> None:
