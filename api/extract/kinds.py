@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from api.extract.gazetteer import country_of_phrase
-from api.extract.vocabulary import word_set
+from api.extract.asides import is_appeal, is_plural_contact, is_recollection
 
 __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
@@ -231,22 +230,6 @@ _NOT_RECEIVED = re.compile(
 )
 """'a letter he received from ...': something received, not a visitor;
 'was received at the airport by ...': a welcome on arrival, not talks."""
-_APPEAL = re.compile(
-    r"\s+((?:[\w'’-]+\s+){1,6}?)to\s+(?!discuss|review|brief|congratulate|bid|present|"
-    r"convey|exchange|thank|pay|deliver|hand)[a-z]+\b"
-)
-"""'called on Russia to release ...', 'called on both sides to exercise restraint': an
-appeal to a country or a collective, not a visit."""
-_COLLECTIVE = word_set(
-    "all both the other relevant parties sides countries nations states governments members "
-    "community world international two"
-)
-_RECALLED = re.compile(
-    r"\b(?:recalled|recalling|recalls|remembered|recounted)\s+(?:[\w'’-]+\s+){0,4}$", re.I
-)
-"""'Xi recalled a telephone discussion with ...': a memory of an earlier contact."""
-_PLURAL_CONTACTS = re.compile(r"\b(?:conversations|calls)\b", re.I)
-"""'raised it in telephone conversations with X': several undated past contacts."""
 _RELATIVE = re.compile(r"\b(?:what|which)\s+$", re.I)
 """A future cue right after 'what'/'which' describes the event, not its timing ('met on
 Saturday, in what is expected to be their last meeting')."""
@@ -320,18 +303,6 @@ def _in_clause(sentence: str, cues: list[int], start: int, end: int) -> bool:
     return any(low <= cue < high for cue in cues)
 
 
-def _is_appeal(sentence: str, end: int) -> bool:
-    """True when 'called on' is followed by countries or a collective and 'to <verb>'."""
-    match = _APPEAL.match(sentence, end)
-    if match is None:
-        return False
-    words = [w for w in match.group(1).split() if w.lower() != "and"]
-    whole = " ".join(w for w in words if w.lower() != "the")
-    return country_of_phrase(whole) is not None or all(
-        country_of_phrase(w) is not None or w.lower() in _COLLECTIVE for w in words
-    )
-
-
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Triggers in `sentence` (which starts at `offset`), future ones left out."""
     return list(_triggers(sentence, offset))
@@ -372,10 +343,10 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 continue
             if label == "received" and _NOT_RECEIVED.search(sentence, max(0, start - 30), end + 40):
                 continue
-            if label == "called_on" and _is_appeal(sentence, end):
+            if label == "called_on" and is_appeal(sentence, end):
                 continue
-            if _RECALLED.search(before) or (
-                label in ("during_call", "noun_with") and _PLURAL_CONTACTS.search(match.group(0))
+            if is_recollection(before) or (
+                label in ("during_call", "noun_with") and is_plural_contact(match.group(0))
             ):
                 continue
             definite = _DEFINITE.search(sentence[max(0, start - 24) : start])
