@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from api.extract.attachments import attach
 from api.extract.context import Context, Ref, fallback_country
@@ -161,6 +162,8 @@ def _draft(
     if span is not None:
         evidence["date"] = [span]
     principals = [(r.person, r.name_span) for r in refs]
+    trigger = _medium_told_next(context, sentence, trigger)
+    evidence["kind"] = [trigger.kind_span]
     draft = Draft(sentence, trigger, principals, date, evidence, story=story)
     draft.clause_end = clause_limit(context.doc.text, trigger.end, clause_end, places=True)
     if trigger.initiator:
@@ -171,6 +174,31 @@ def _draft(
     return draft
 
 
+_MEDIUM_NEXT = re.compile(
+    r"\s*(?:The|Their|These|This)\s+(?:talks|meeting|discussions?|conversation|exchange)\s+"
+    r"(?:was|were)\s+(?:held|conducted)\s+(?:via|by|over|through|on)\s+(?:an?\s+)?"
+    r"(?:(?P<video>video|virtual)|(?:tele)?phone)",
+    re.IGNORECASE,
+)
+"""'The talks were held via video conference.': the medium of talks just reported."""
+
+
+def _medium_told_next(context: Context, sentence: Sentence, trigger: Trigger) -> Trigger:
+    """The trigger with the medium the next sentence gives its in-person talks, if any."""
+    sentences = context.doc.sentences
+    if trigger.kind != "meeting" or sentence.index + 1 >= len(sentences):
+        return trigger
+    following = sentences[sentence.index + 1]
+    told = _MEDIUM_NEXT.match(following.text)
+    if told is None:
+        return trigger
+    kind = "video_call" if told.group("video") else "phone_call"
+    span = (following.start + told.start(), following.start + told.end())
+    return replace(trigger, kind=kind, kind_span=span)
+
+
+_TALKING_TO = re.compile(r"[\"“]?(?:He|She)\s+was\s+(?:talking|speaking)\s+to\b")
+"""'X said on Monday ... He was talking to Y, who called on him': the day X spoke."""
 _WELCOME = re.compile(r"\b(?:welcomed|greeted|was\s+received|were\s+received)\b", re.I)
 _EARLIER = re.compile(r"\blast\s+(?:met|spoke|talked)\b|\bago\b|\bprevious(?:ly)?\b", re.I)
 
@@ -192,7 +220,11 @@ def _told_before(
             break
         if not any(id(r.person) in people for r in context.refs.get(index, [])):
             continue
-        if not find_triggers(earlier.text, earlier.start) and not _WELCOME.search(earlier.text):
+        if (
+            not find_triggers(earlier.text, earlier.start)
+            and not _WELCOME.search(earlier.text)
+            and not _TALKING_TO.match(sentence.text)
+        ):
             continue  # the earlier sentence reports no meeting or welcome of theirs
         days = [m for m in find_dates(earlier.text, earlier.start, reference) if m.date]
         told = find_triggers(earlier.text, earlier.start)
@@ -276,6 +308,8 @@ def _drafts(context: Context) -> list[Draft]:
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
                 if draft is not None and _replaces_echo(draft, drafts):
                     continue
+                if draft is not None and _possessive_retelling(context, draft, drafts):
+                    continue
                 if (
                     draft is not None
                     and not (_retold(draft, drafts, refs))
@@ -283,6 +317,21 @@ def _drafts(context: Context) -> list[Draft]:
                 ):
                     _add(drafts, draft)
     return drafts
+
+
+_POSSESSED = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _possessive_retelling(context: Context, draft: Draft, drafts: list[Draft]) -> bool:
+    """'Zelenskyy called his conversation with Biden positive': a contact of theirs the
+    text has already reported on that day, told again whatever its medium word."""
+    start = draft.trigger.start
+    if not _POSSESSED.search(context.doc.text, max(0, start - 24), start):
+        return False
+    twin = next((d for d in drafts if d.key() == draft.key() and d.date == draft.date), None)
+    if twin is not None:
+        twin.retellings.append(draft)
+    return twin is not None
 
 
 def _retold(draft: Draft, drafts: list[Draft], refs: list[Ref]) -> bool:

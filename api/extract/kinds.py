@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from api.extract.asides import is_appeal, is_plural_contact, is_recollection
+from api.extract.asides import (
+    FUTURE_BEFORE,
+    FUTURE_SENTENCE,
+    is_appeal,
+    is_plural_contact,
+    is_recollection,
+)
 
 __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
@@ -71,7 +77,15 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("called", "subject", re.compile(r"\bcall(?:ed|s)\b(?!\s+(?:on|upon|for|off|in|at|it)\b)")),
+    (
+        "called",
+        "subject",
+        re.compile(
+            r"\bcall(?:ed|s)\b(?!\s+(?:on|upon|for|off|in|at|it)\b)(?!\s+(?:his|her|their|its|the)\s+"
+            r"(?:[\w-]+\s+)?(?:conversation|talks|meeting|discussion|call|visit|relations|ties|"
+            r"relationship|exchange)s?\b)"
+        ),
+    ),
     (
         "called_on",
         "",
@@ -92,6 +106,15 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     ("noun_with", "", re.compile(r"\b" + _NOUNS + r"\s+(?:with|between)\b", re.I)),
+    (
+        "noun_with",
+        "",
+        re.compile(
+            r"\b(?:talks|meeting|discussions|consultations)\s+(?:(?:was|were)\s+)?"
+            r"(?:led|headed|co-chaired)\s+by\b",
+            re.I,
+        ),
+    ),
     (
         "noun_with",
         "",
@@ -186,14 +209,6 @@ _CALL_NOUN = re.compile(
 _COURTESY = re.compile(r"\b(?:courtesy|farewell|introductory|official)\s+call", re.I)
 """'paid a courtesy (farewell) call on': an in-person visit, not a telephone call."""
 _CEREMONY = re.compile(r"\bceremon(?:y|ies)\b|\binaugurat|\blaunch", re.I)
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|may|might|could|plans?|planning|hopes?|wants?|set|expected|"
-    r"scheduled|due|going|likely)\s+(?:to\s+)?(?:\w+\s+){0,2}$|\bto\s+$|"
-    r"\b(?:possible|potential|proposed|prospective|planned|future|upcoming|expected|"
-    r"anticipated|requested)\s+(?:[\w-]+\s+){0,2}$|"
-    r"\b(?:(?:could|did|does|do|would|can)\s*n[o'’]t|(?:could|did|does|do|would|can)n['’]t|"
-    r"failed\s+to|never)\s+(?:\w+\s+){0,2}$"
-)
 _NOUN_START = re.compile(_NOUNS, re.I)
 _TRIP_PURPOSE = re.compile(
     r"\b(?:arrived|arrives|arriving|landed|lands|reached|flew|travell?ed|is|are)\b[^.;,]{0,60}"
@@ -202,15 +217,6 @@ _TRIP_PURPOSE = re.compile(
 """'arrived at the Great Hall of the People for talks with': the purpose of a trip."""
 """Words before a trigger that make it a plan, a hedge or the purpose of a trip: 'will
 meet', 'a possible phone call between', 'arrived in Beijing for talks with'."""
-_FUTURE_SENTENCE = re.compile(
-    r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+|originally\s+|initially\s+)?(?:scheduled|expected|set|due|slated|likely|"
-    r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
-    r"\btomorrow\b|\b(?:in\s+the\s+)?(?:coming|next\s+few)\s+(?:days|weeks|months)\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
-    r"organi[sz]ed)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:scheduled|set|planned|"
-    r"arranged|confirmed|fixed)\b|\bcould\s+hardly\b|\bplanned\s+as\s+well\b|\bwas\s+(?:also\s+)?planned\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",
-    re.I,
-)
-
 _HOW_OFTEN = re.compile(
     r"\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
     r"numerous|multiple)\s+times\b|\s+(?:often|regularly|frequently|on\s+several\s+occasions)\b",
@@ -323,7 +329,7 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
     found: list[Trigger] = []
     cues = [
         m.start()
-        for m in _FUTURE_SENTENCE.finditer(sentence)
+        for m in FUTURE_SENTENCE.finditer(sentence)
         if not _RELATIVE.search(sentence[max(0, m.start() - 12) : m.start()])
     ]
     for label, initiator, pattern in _TRIGGERS:
@@ -333,7 +339,7 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 continue
             before = sentence[max(0, start - 40) : start]
             if (
-                (_FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start))
+                (FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start))
                 or (
                     _NOUN_START.match(match.group(0))
                     and _TRIP_PURPOSE.search(sentence[max(0, start - 100) : start])

@@ -133,6 +133,9 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
     for aside in _ACCOMPANIED.finditer(text, sentence.start, trigger.start):
         refs = [r for r in refs if not aside.start() <= r.start < aside.end()]
+    visitor = _visitor_clause(context, sentence, trigger, refs)
+    if visitor is not None:
+        return [visitor]
     limit = 90 if trigger.label in _NOUN_LABELS else 45
     pronoun = _PRONOUN.search(text, sentence.start, trigger.start)
     if pronoun:
@@ -193,6 +196,33 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     if len(subject) == 1 and len(objects) >= 2 and not _TOGETHER.search(sentence.text):
         return [[subject[0], other] for other in objects]  # 'met X and Y': one meeting each
     return [unique]
+
+
+_WHO_BEFORE = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?$")
+_HIM_AFTER = re.compile(r"\s+(?:him|her)\b")
+_OPENING_PRONOUN = re.compile(r"[\"“]?(?:He|She)\b")
+
+
+def _visitor_clause(
+    context: Context, sentence: Sentence, trigger: Trigger, refs: list[Ref]
+) -> list[Ref] | None:
+    """'He was talking to Ambassador X, who called on him': X and the one the sentence is
+    about, the person named first or the one 'he' stands for."""
+    text = context.doc.text
+    who = _WHO_BEFORE.search(text, sentence.start, trigger.start)
+    if who is None or not _HIM_AFTER.match(text, trigger.end):
+        return None
+    before = [r for r in refs if r.end <= who.start()]
+    if not before:
+        return None
+    visitor = before[-1]
+    host = next((r for r in before if r.person is not visitor.person), None)
+    if host is None and _OPENING_PRONOUN.match(text, sentence.start):
+        antecedent = _antecedent(context, sentence)
+        if antecedent is not None and antecedent is not visitor.person:
+            span = (sentence.start, sentence.start + 2)
+            host = Ref(*span, antecedent, span, False)
+    return [visitor, host] if host is not None else None
 
 
 def _unique(refs: list[Ref]) -> list[Ref]:

@@ -138,3 +138,97 @@ def test_an_aide_accompanying_in_the_meeting_is_an_attendee() -> None:
     )
     meeting = one(text)
     assert [p.name for p in meeting.participants if p.role == "attendee"] == ["Luke Daunivalu"]
+
+
+# the side of a leader named without a country -------------------------------------------
+
+
+def test_the_seat_of_government_that_issued_the_readout_gives_its_leaders_side() -> None:
+    meeting = one(
+        "President Harris held a phone call Sunday with Moldovan President Maia Sandu, the "
+        "White House said. They discussed Russia, Russian gas and Russian troops in the east."
+    )
+    assert principals(meeting) == [("Harris", "US"), ("Maia Sandu", "MD")]
+
+
+def test_a_seat_of_government_only_talked_about_gives_no_side() -> None:
+    meeting = one(
+        "President Harris held a phone call Sunday with Moldovan President Maia Sandu. They "
+        "discussed Russia, the Kremlin and Russian troops in the east."
+    )
+    assert principals(meeting)[0][1] != "US"
+
+
+# a contact told again ----------------------------------------------------------------
+
+
+def test_calling_a_conversation_positive_is_no_second_contact() -> None:
+    text = (
+        "Canadian Prime Minister Mark Carney held a phone call on Sunday with Danish Prime "
+        "Minister Mette Frederiksen. Frederiksen on social media called her conversation "
+        "with Carney warm and useful."
+    )
+    meeting = one(text)
+    assert meeting.kind == "phone_call"
+    assert meeting.initiated_by is None
+
+
+def test_their_meeting_on_another_day_stays_a_meeting_of_its_own() -> None:
+    text = (
+        "Canadian Prime Minister Mark Carney held a phone call on Sunday with Danish Prime "
+        "Minister Mette Frederiksen. Their last phone call was on 2 March 2024."
+    )
+    assert len(extract(text, DAY)) == 2
+
+
+def test_the_next_sentence_gives_talks_their_medium() -> None:
+    meeting = one(
+        "Austrian Chancellor Karl Nehammer has held talks with Vietnamese Prime Minister Pham "
+        "Minh Chinh, a spokesman said on Thursday. The talks were held via video conference."
+    )
+    assert meeting.kind == "video_call"
+    assert meeting.city is None
+
+
+def test_talks_with_no_medium_told_next_stay_in_person() -> None:
+    meeting = one(
+        "Austrian Chancellor Karl Nehammer held talks with Vietnamese Prime Minister Pham "
+        "Minh Chinh in Vienna on Thursday. The talks were held in a friendly atmosphere."
+    )
+    assert meeting.kind == "meeting"
+
+
+# meeting wording --------------------------------------------------------------------------
+
+
+def test_a_visitor_in_a_who_clause_and_the_host_he_stands_for() -> None:
+    text = (
+        "Foreign Minister Ahmed Attaf of Algeria on Monday said ties with Italy were strong.\n\n"
+        "He was talking to Italian Ambassador Marco Rossi who called on him here and "
+        "discussed trade."
+    )
+    meeting = one(text)
+    assert {p.name for p in meeting.principals} == {"Ahmed Attaf", "Marco Rossi"}
+    assert meeting.date == dt.date(2024, 5, 13)
+
+
+def test_a_who_clause_about_someone_else_gives_no_visit() -> None:
+    text = (
+        "Foreign Minister Ahmed Attaf of Algeria on Monday said ties with Italy were strong. "
+        "He praised Italian Ambassador Marco Rossi who called on businesses to invest."
+    )
+    assert extract(text, DAY) == []
+
+
+def test_talks_led_by_two_leaders_are_their_meeting() -> None:
+    meeting = one(
+        "Delegation-level talks led by Indian Prime Minister Narendra Modi and his visiting "
+        "Bhutanese counterpart Tshering Tobgay were underway on Friday at Hyderabad House."
+    )
+    assert principals(meeting) == [("Narendra Modi", "IN"), ("Tshering Tobgay", "BT")]
+    assert meeting.venue == "Hyderabad House"
+
+
+def test_a_session_led_by_one_leader_is_no_meeting() -> None:
+    text = "A cabinet meeting led by Indian Prime Minister Narendra Modi was held on Friday."
+    assert extract(text, DAY) == []
