@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 
 from api.extract.attachments import attach
 from api.extract.context import Context, Ref, fallback_country
@@ -13,6 +12,7 @@ from api.extract.dates import DateMention, find_dates
 from api.extract.draft import Draft
 from api.extract.earlier import told_as_earlier
 from api.extract.kinds import Trigger, find_triggers
+from api.extract.medium import medium_told_next
 from api.extract.model import Evidence
 from api.extract.people import Person, Span
 from api.extract.principals import find_principals, named_in
@@ -162,7 +162,7 @@ def _draft(
     if span is not None:
         evidence["date"] = [span]
     principals = [(r.person, r.name_span) for r in refs]
-    trigger = _medium_told_next(context, sentence, trigger)
+    trigger = medium_told_next(context, sentence, trigger)
     evidence["kind"] = [trigger.kind_span]
     draft = Draft(sentence, trigger, principals, date, evidence, story=story)
     draft.clause_end = clause_limit(context.doc.text, trigger.end, clause_end, places=True)
@@ -172,29 +172,6 @@ def _draft(
             draft.initiated_by = who.person.country
             evidence["initiated_by"] = [(trigger.start, trigger.end)]
     return draft
-
-
-_MEDIUM_NEXT = re.compile(
-    r"\s*(?:The|Their|These|This)\s+(?:talks|meeting|discussions?|conversation|exchange)\s+"
-    r"(?:was|were)\s+(?:held|conducted)\s+(?:via|by|over|through|on)\s+(?:an?\s+)?"
-    r"(?:(?P<video>video|virtual)|(?:tele)?phone)",
-    re.IGNORECASE,
-)
-"""'The talks were held via video conference.': the medium of talks just reported."""
-
-
-def _medium_told_next(context: Context, sentence: Sentence, trigger: Trigger) -> Trigger:
-    """The trigger with the medium the next sentence gives its in-person talks, if any."""
-    sentences = context.doc.sentences
-    if trigger.kind != "meeting" or sentence.index + 1 >= len(sentences):
-        return trigger
-    following = sentences[sentence.index + 1]
-    told = _MEDIUM_NEXT.match(following.text)
-    if told is None:
-        return trigger
-    kind = "video_call" if told.group("video") else "phone_call"
-    span = (following.start + told.start(), following.start + told.end())
-    return replace(trigger, kind=kind, kind_span=span)
 
 
 _TALKING_TO = re.compile(r"[\"“]?(?:He|She)\s+was\s+(?:talking|speaking)\s+to\b")
@@ -302,7 +279,7 @@ def _drafts(context: Context) -> list[Draft]:
                 if any(len(refs) >= 2 for refs in pairs)
             ]
             clause_end = later[0] if later else sentence.end
-            anchor = drafts[-1] if drafts else None  # 'spoke to X and Y': one day for both
+            anchor = _anchor(context, drafts, sentence)  # 'spoke to X and Y': one day for both
             for refs in found[number]:
                 previous = anchor
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
@@ -332,6 +309,17 @@ def _possessive_retelling(context: Context, draft: Draft, drafts: list[Draft]) -
     if twin is not None:
         twin.retellings.append(draft)
     return twin is not None
+
+
+def _anchor(context: Context, drafts: list[Draft], sentence: Sentence) -> Draft | None:
+    """The draft a later undated report of the story takes its day from: the last one,
+    unless that was an earlier contact recalled with its own date ('they had met on
+    September 9'), days before the story; then the last one of the story's days."""
+    reference = context.reference_at(sentence.start)
+    for draft in reversed(drafts):
+        if draft.date is None or reference is None or abs((reference - draft.date).days) <= 3:
+            return draft
+    return drafts[-1] if drafts else None
 
 
 def _retold(draft: Draft, drafts: list[Draft], refs: list[Ref]) -> bool:

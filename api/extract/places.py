@@ -66,6 +66,15 @@ class Place:
     span: Span
 
 
+_TOPIC_IN = re.compile(
+    r"\b(?:situation|developments?|crisis|conflict|war|peace|stability|security|events|"
+    r"tensions|violence|elections?|investments?|projects?|operations?|presence|interests|"
+    r"troops|forces|settlement|ceasefire|reconstruction)\s+(?:(?:in|at)\s+(?:the\s+)?)?$",
+    re.I,
+)
+"""'the situation in Ukraine', 'investment in Pakistan': what was discussed, not where."""
+
+
 def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
     """The known city named in the sentence nearest the trigger (not after 'from')."""
     best: tuple[int, Place] | None = None
@@ -77,7 +86,7 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
         ):
             continue
         found = city_country(match.group(0))
-        if found is None:
+        if found is None or _is_topic(sentence, match.start()):
             continue
         distance = abs(offset + match.start() - trigger)
         place = Place(found[0], found[1], (offset + match.start(), offset + match.end()))
@@ -86,7 +95,11 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
     if best is None:
         for match in _IN_PLACE.finditer(sentence):
             world = known_city(match.group("c"))
-            if world is not None and country_of_phrase(match.group("c")) is None:
+            if (
+                world is not None
+                and country_of_phrase(match.group("c")) is None
+                and not _is_topic(sentence, match.start())
+            ):
                 start = offset + match.start("c")
                 return Place(world[0], world[1], (start, start + len(match.group("c"))))
     return best[1] if best else None
@@ -118,9 +131,15 @@ def find_venue(sentence: str, offset: int) -> Place | None:
     return None
 
 
+def _is_topic(sentence: str, start: int) -> bool:
+    return _TOPIC_IN.search(sentence, max(0, start - 36), start) is not None
+
+
 def find_country(sentence: str, offset: int) -> Place | None:
     """A country named as the place ('in Pakistan') when no city is known."""
     for match in _IN_COUNTRY.finditer(sentence):
+        if _is_topic(sentence, match.start()):
+            continue
         words = match.group("c").split()
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[:size]).rstrip(".")  # 'in India.' ends the sentence

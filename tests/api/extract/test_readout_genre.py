@@ -232,3 +232,54 @@ def test_talks_led_by_two_leaders_are_their_meeting() -> None:
 def test_a_session_led_by_one_leader_is_no_meeting() -> None:
     text = "A cabinet meeting led by Indian Prime Minister Narendra Modi was held on Friday."
     assert extract(text, DAY) == []
+
+
+# places: captions, datelines, topics, the trip -----------------------------------------
+
+
+def test_a_caption_before_the_report_places_the_meeting() -> None:
+    text = (
+        "Chinese President Xi Jinping (R) shakes hands with Chilean President Gabriel Boric "
+        "in Beijing, capital of China, May 17, 2024.\n\n"
+        "President Xi Jinping on Friday met with visiting Chilean President Gabriel Boric."
+    )
+    meeting = one(text)
+    assert (meeting.city, meeting.country_code) == ("Beijing", "CN")
+
+
+def test_a_caption_of_other_people_places_nothing() -> None:
+    text = (
+        "Chinese Premier Li Qiang (R) shakes hands with a student in Shanghai, May 16.\n\n"
+        "President Xi Jinping on Friday met with visiting Chilean President Gabriel Boric."
+    )
+    assert one(text).city is None
+
+
+def test_a_country_in_the_clause_beats_the_dateline() -> None:
+    text = (
+        "Lima [Peru], May 17 : Peruvian Foreign Minister Elmer Schialer met Indian External "
+        "Affairs Minister S Jaishankar on Friday.\n\n"
+        "Jaishankar and Schialer held a meeting in Saudi Arabia on 9 May 2024."
+    )
+    earlier = [m for m in extract(text, DAY) if m.date == dt.date(2024, 5, 9)]
+    assert [(m.city, m.country_code) for m in earlier] == [(None, "SA")]
+
+
+def test_a_country_discussed_is_no_place() -> None:
+    meeting = one(
+        "Peruvian Foreign Minister Elmer Schialer met Indian External Affairs Minister S "
+        "Jaishankar on Friday and discussed the situation in Ukraine."
+    )
+    assert meeting.country_code is None
+
+
+def test_an_earlier_dated_contact_leaves_the_story_its_day_and_trip() -> None:
+    text = (
+        "New York [US], May 17 : Indian External Affairs Minister S Jaishankar met Peruvian "
+        "Foreign Minister Elmer Schialer on the sidelines of the UN General Assembly.\n\n"
+        "Jaishankar and Schialer held a meeting in Saudi Arabia on 9 May 2024.\n\n"
+        "Jaishankar held a meeting with the Belgian PM Alexander De Croo and discussed trade."
+    )
+    last = extract(text, DAY)[-1]
+    assert principals(last)[1] == ("Alexander De Croo", "BE")
+    assert (last.date, last.city, last.occasion) == (DAY, "New York", "UN General Assembly")
