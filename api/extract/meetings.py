@@ -20,11 +20,10 @@ from api.extract.places import Place, find_city, find_country, find_here, find_v
 from api.extract.text import Sentence
 from api.extract.titles import counterpart_title
 from api.extract.topics import find_topics
+from api.extract.trips import carry_trip
 from api.models import MeetingKind, Role, Setting
 
 __all__ = ["extract"]
-
-_TRIP = ("city", "country_code", "setting", "occasion")
 
 
 def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
@@ -37,51 +36,8 @@ def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
     context = build_context(text, published)
     drafts = find_drafts(context)
     capacities = find_capacities(context)
-    meetings = _carry_trip([_finish(context, draft, drafts, capacities) for draft in drafts])
-    return _carry_trip(meetings[::-1])[::-1]
-
-
-def _carry_trip(meetings: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
-    """The place and occasion of a trip carry to its other in-person meetings (within a
-    day of each other), unless the text gives those meetings a place of their own."""
-    carried: list[ExtractedMeeting] = []
-    for meeting in meetings:
-        trip = next(
-            (t for t in reversed(carried) if t.kind == "meeting" and t.country_code is not None),
-            None,
-        )
-        if trip is not None and not _same_trip(trip, meeting):
-            # an earlier contact told in between ('they had met on September 9 in Riyadh')
-            # leaves the trip to the last meeting of its days
-            trip = next(
-                (
-                    t
-                    for t in reversed(carried)
-                    if t.kind == "meeting" and t.country_code is not None and _same_trip(t, meeting)
-                ),
-                trip,
-            )
-        if meeting.kind == "meeting" and trip is not None and _same_trip(trip, meeting):
-            place = meeting.country_code is None
-            country = trip.country_code if place else meeting.country_code
-            home = {p.country_code for p in meeting.principals}
-            keys = [k for k in _TRIP if k in trip.evidence and (place or k == "occasion")]
-            meeting = replace(
-                meeting,
-                city=trip.city if place else meeting.city,
-                country_code=country,
-                occasion=meeting.occasion or trip.occasion,
-                setting=Setting.BILATERAL_VISIT if country in home else Setting.THIRD_COUNTRY,
-                evidence={**meeting.evidence, **{k: trip.evidence[k] for k in keys}},
-            )
-        carried.append(meeting)
-    return carried
-
-
-def _same_trip(trip: ExtractedMeeting, meeting: ExtractedMeeting) -> bool:
-    if meeting.date is None or trip.date is None or abs((meeting.date - trip.date).days) > 1:
-        return False
-    return meeting.country_code in (None, trip.country_code)
+    meetings = carry_trip([_finish(context, draft, drafts, capacities) for draft in drafts])
+    return carry_trip(meetings[::-1])[::-1]
 
 
 def _place(

@@ -283,3 +283,43 @@ def test_an_earlier_dated_contact_leaves_the_story_its_day_and_trip() -> None:
     last = extract(text, DAY)[-1]
     assert principals(last)[1] == ("Alexander De Croo", "BE")
     assert (last.date, last.city, last.occasion) == (DAY, "New York", "UN General Assembly")
+
+
+# occasions ----------------------------------------------------------------------------
+
+
+def test_a_ministers_meeting_named_with_two_portfolios_is_a_ministers_meeting() -> None:
+    meeting = one(
+        "US Secretary of State Anna Cole met today with UK Foreign Secretary David Lammy on "
+        "the margins of the G7 Foreign and Development Ministers' Meeting in Liverpool."
+    )
+    assert meeting.occasion == "G7 foreign ministers' meeting"
+
+
+def test_an_event_the_guest_is_invited_to_is_no_occasion() -> None:
+    meeting = one(
+        "Japanese Prime Minister Shigeru Ishiba met Indian Prime Minister Narendra Modi in New "
+        "Delhi on Monday and invited him to a G7 summit meeting to be held in Kananaskis."
+    )
+    assert meeting.occasion is None
+
+
+def test_the_event_of_the_day_carries_to_the_other_meetings_of_the_same_leader() -> None:
+    text = (
+        "On the sidelines of the G20 Foreign Ministers' Meeting, Indian External Affairs "
+        "Minister S Jaishankar on Friday met with Brazilian Foreign Minister Mauro Vieira.\n\n"
+        "Jaishankar also met Kenyan Foreign Minister Musalia Mudavadi."
+    )
+    meetings = extract(text, DAY)
+    assert [(m.occasion, m.setting) for m in meetings] == [
+        ("G20 foreign ministers' meeting", "third_country")
+    ] * 2
+
+
+def test_the_event_of_the_day_stays_with_its_leader() -> None:
+    text = (
+        "On the sidelines of the G20 Foreign Ministers' Meeting, Indian External Affairs "
+        "Minister S Jaishankar on Friday met with Brazilian Foreign Minister Mauro Vieira.\n\n"
+        "Separately, Chinese Premier Li Qiang met Kenyan President William Ruto on Friday."
+    )
+    assert extract(text, DAY)[-1].occasion is None
