@@ -323,3 +323,59 @@ def test_the_event_of_the_day_stays_with_its_leader() -> None:
         "Separately, Chinese Premier Li Qiang met Kenyan President William Ruto on Friday."
     )
     assert extract(text, DAY)[-1].occasion is None
+
+
+# names and titles ------------------------------------------------------------------------
+
+
+def test_a_country_inside_an_office_is_the_persons_side() -> None:
+    meeting = one(
+        "The Premier of China's State Council, Li Qiang, held a telephone conversation with "
+        "Russian Prime Minister Mikhail Mishustin on Tuesday."
+    )
+    assert [(p.name, p.country_code, p.title) for p in meeting.principals] == [
+        ("Li Qiang", "CN", "Premier of the State Council"),
+        ("Mikhail Mishustin", "RU", "Prime Minister"),
+    ]
+
+
+def test_a_body_named_without_a_country_keeps_its_name() -> None:
+    meeting = one(
+        "Zhao Leji, Chairman of the Standing Committee of the National People's Congress, met "
+        "Kenyan President William Ruto in Beijing on Tuesday."
+    )
+    assert meeting.principals[0].title == (
+        "Chairman of the Standing Committee of the National People's Congress"
+    )
+
+
+def test_an_excellency_written_without_its_last_dot_is_no_name() -> None:
+    text = (
+        "Chinese Ambassador Jiang Zaidong called on Foreign Minister Ishaq Dar on Monday. "
+        "Ambassador of China H.E Jiang Zaidong called on FM Ishaq Dar at the ministry today."
+    )
+    assert [p.name for p in one(text, dt.date(2024, 5, 13)).principals] == [
+        "Jiang Zaidong",
+        "Ishaq Dar",
+    ]
+
+
+def test_two_spellings_of_one_middle_name_are_one_person() -> None:
+    text = (
+        "Turkish Ambassador Irfan Neziroglu called on Foreign Minister Shah Mahmood Qureshi on "
+        "Monday. Ambassador Irfan Neziroglu called on FM Shah Mehmood Qureshi at the ministry "
+        "today."
+    )
+    meeting = one(text, dt.date(2024, 5, 13))
+    assert meeting.principals[1].name in ("Shah Mahmood Qureshi", "Shah Mehmood Qureshi")
+
+
+def test_two_names_sharing_first_and_last_words_but_not_the_middle_stay_two() -> None:
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman met Emirati President Mohammed bin Zayed in "
+        "Riyadh on Friday."
+    )
+    assert principals(one(text)) == [
+        ("Mohammed bin Salman", "SA"),
+        ("Mohammed bin Zayed", "AE"),
+    ]
