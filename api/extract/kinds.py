@@ -132,6 +132,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    ("met", "", re.compile(r"\b(?:interacts|interacted)\s+(?:briefly\s+)?with\b", re.I)),
     ("received", "", re.compile(r"\b(?:received|receives|hosted|hosts)\b", re.I)),
     ("visited", "", re.compile(r"\b(?:visited|visits)\b(?=\s+[A-Z])")),
     (

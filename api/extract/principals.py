@@ -69,6 +69,8 @@ _LEAD_PRONOUN = re.compile(
 """A sentence opened by 'He,' or 'She' whose subject no name in the sentence gives."""
 _WITH = re.compile(r"\bwith\s+(?:his|her|their|the)?\s*(?:[\w-]+\s+){0,3}$")
 """The 'with' that introduces the other party right before a name."""
+_THEY = re.compile(r"[\"“]?(?P<pair>They)\s+(?:(?:also|later|then|first)\s+){0,2}")
+"""'They talked for 50 minutes on Friday': a sentence opened by the pair just named."""
 _THEIR = re.compile(r"\b(?i:their)\s+$")
 """'Their last conversation was on ...': the pair the story is about."""
 _PAIR_OPENING = re.compile(r"\W*" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}\w+")
@@ -162,6 +164,9 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         span = (pronoun.start("p"), pronoun.end("p"))
         subject = [Ref(*span, antecedent, span, False)] if antecedent else []
     pair = _PAIR.search(text, sentence.start, trigger.start) if not subject else None
+    if pair is None and not subject:
+        they = _THEY.match(text, sentence.start, trigger.start)
+        pair = they if they is not None and they.end() == trigger.start else None
     if pair is None and not subject and trigger.label in _NOUN_LABELS:
         pair = _PAIR_OPENING.match(text, sentence.start, trigger.start)
     if pair is None and not subject and trigger.label == "earlier_noun":

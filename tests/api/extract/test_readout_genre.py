@@ -379,3 +379,45 @@ def test_two_names_sharing_first_and_last_words_but_not_the_middle_stay_two() ->
         ("Mohammed bin Salman", "SA"),
         ("Mohammed bin Zayed", "AE"),
     ]
+
+
+# a pair opening the sentence, an interaction in a caption -----------------------------
+
+
+def test_they_opening_the_next_sentence_is_the_pair_just_named() -> None:
+    text = (
+        "Japanese Foreign Minister Iwaya Takeshi has met with his Korean counterpart Cho "
+        "Tae-yul in Laos.\n\n"
+        "They talked for an hour on Friday on the sidelines of the ASEAN foreign ministers' "
+        "meetings in the Laotian capital of Vientiane."
+    )
+    meeting = one(text)
+    assert (meeting.date, meeting.city, meeting.occasion) == (
+        DAY,
+        "Vientiane",
+        "ASEAN foreign ministers' meeting",
+    )
+
+
+def test_they_after_no_pair_gives_no_meeting() -> None:
+    text = (
+        "Ministers gathered in Vientiane for the regional forum.\n\n"
+        "They talked for an hour on Friday about the weather."
+    )
+    assert extract(text, DAY) == []
+
+
+def test_an_interaction_in_a_caption_is_a_meeting() -> None:
+    text = (
+        "Spain's Sanchez arrives in India for talks\n\n"
+        "Spanish Prime Minister Pedro Sanchez interacts with Indian Prime Minister Narendra "
+        "Modi at Hyderabad House in New Delhi on Friday. (Photo | PTI)\n\n"
+        "The visiting leader is scheduled to hold talks with Modi later in the evening."
+    )
+    meeting = one(text)
+    assert (meeting.venue, meeting.city) == ("Hyderabad House", "New Delhi")
+
+
+def test_an_interaction_with_the_press_is_no_meeting() -> None:
+    text = "Spanish Prime Minister Pedro Sanchez interacted with reporters in New Delhi on Friday."
+    assert extract(text, DAY) == []
