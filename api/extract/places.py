@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from api.extract.gazetteer import (
     CITY_COUNTRY,
+    SEATS,
     VENUE_ALIASES,
     VENUE_CITY,
     city_country,
@@ -111,6 +112,15 @@ def find_here(sentence: str, offset: int) -> Span | None:
     return (offset + match.start(), offset + match.end()) if match else None
 
 
+_SEAT = re.compile(
+    r"\b(?:at|in|inside)\s+the\s+(?P<seat>"
+    + "|".join(re.escape(name).replace("\\ ", r"\s+") for name in SEATS.values())
+    + r")\b",
+    re.IGNORECASE,
+)
+"""'at the presidential complex', 'at the Prime Minister's office': a seat of office."""
+
+
 def find_venue(sentence: str, offset: int) -> Place | None:
     """A venue such as 'the Great Hall of the People' or 'General Headquarters (GHQ)'."""
     for match in _VENUE.finditer(sentence):
@@ -128,6 +138,10 @@ def find_venue(sentence: str, offset: int) -> Place | None:
         country = known[1] if known else None
         start = offset + match.start("venue")
         return Place(venue, country, (start, start + len(raw)))
+    seat = _SEAT.search(sentence)
+    if seat is not None:
+        start = offset + seat.start("seat")
+        return Place(SEATS[fold(seat.group("seat"))], None, (start, offset + seat.end("seat")))
     return None
 
 

@@ -421,3 +421,22 @@ def test_an_interaction_in_a_caption_is_a_meeting() -> None:
 def test_an_interaction_with_the_press_is_no_meeting() -> None:
     text = "Spanish Prime Minister Pedro Sanchez interacted with reporters in New Delhi on Friday."
     assert extract(text, DAY) == []
+
+
+# seats of office in lower case ------------------------------------------------------------
+
+
+def test_a_seat_of_office_in_lower_case_is_the_venue() -> None:
+    meeting = one(
+        "Turkish President Recep Tayyip Erdogan held a closed-door meeting with Iraqi Prime "
+        "Minister Mohammed Shia al-Sudani at the presidential complex in Ankara on Friday."
+    )
+    assert (meeting.venue, meeting.city) == ("Presidential Complex", "Ankara")
+
+
+def test_a_seat_of_office_only_spoken_of_is_no_venue() -> None:
+    meeting = one(
+        "Turkish President Recep Tayyip Erdogan held talks with Iraqi Prime Minister Mohammed "
+        "Shia al-Sudani in Ankara on Friday about a presidential complex for Baghdad."
+    )
+    assert meeting.venue is None
