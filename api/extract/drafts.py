@@ -252,9 +252,17 @@ def _role_lead(context: Context, trigger: Trigger) -> DateMention | None:
 
 
 def _is_lead(context: Context, sentence: Sentence) -> bool:
+    """True for the story's first paragraph: the first body one, or the one its dateline
+    opens ('ISLAMABAD (Dunya News) - ...' after a standfirst and a byline)."""
     start = context.item_start(sentence.start)
     body = [s for s in context.doc.sentences if not s.headline and s.start >= start]
-    return bool(body) and sentence.paragraph == body[0].paragraph
+    if body and sentence.paragraph == body[0].paragraph:
+        return True
+    dateline = context.doc.dateline
+    if dateline is None or not dateline.cities or start > dateline.cities[0][1]:
+        return False
+    opened = next((s for s in body if s.end > dateline.cities[0][1]), None)
+    return opened is not None and sentence.paragraph == opened.paragraph
 
 
 def _same_event(a: Draft, b: Draft) -> bool:

@@ -440,3 +440,28 @@ def test_a_seat_of_office_only_spoken_of_is_no_venue() -> None:
         "Shia al-Sudani in Ankara on Friday about a presidential complex for Baghdad."
     )
     assert meeting.venue is None
+
+
+# the paragraph a dateline opens is the story's lead ---------------------------------------
+
+
+def test_the_paragraph_a_dateline_opens_is_the_lead_after_a_standfirst() -> None:
+    text = (
+        "Dar and Lammy discuss ties\n\n"
+        "They exchanged views on cooperation at the United Nations\n\n"
+        "Updated On: Fri, 17 May 2024 16:43:45 PKT\n\n"
+        "ISLAMABAD (Dunya News) - Foreign Minister Ishaq Dar spoke with British Foreign "
+        "Secretary David Lammy.\n\n"
+        "They exchanged views on cooperation at the UN Security Council."
+    )
+    meeting = one(text)
+    assert meeting.date == DAY
+    assert principals(meeting) == [("Ishaq Dar", "PK"), ("David Lammy", "GB")]
+
+
+def test_an_undated_later_paragraph_after_the_dateline_lead_takes_no_day() -> None:
+    text = (
+        "ISLAMABAD (Dunya News) - Foreign Minister Ishaq Dar chaired a cabinet session.\n\n"
+        "Separately, Dar spoke with British Foreign Secretary David Lammy."
+    )
+    assert extract(text, DAY) == []
