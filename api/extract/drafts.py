@@ -15,7 +15,7 @@ from api.extract.kinds import Trigger, find_triggers
 from api.extract.medium import medium_told_next
 from api.extract.model import Evidence
 from api.extract.people import Person, Span
-from api.extract.principals import find_principals, named_in
+from api.extract.principals import find_principals, named_in, pair_discussed
 from api.extract.text import Sentence
 from api.extract.titles import is_stateless
 
@@ -289,6 +289,8 @@ def _drafts(context: Context) -> list[Draft]:
             clause_end = later[0] if later else sentence.end
             anchor = _anchor(context, drafts, sentence)  # 'spoke to X and Y': one day for both
             for refs in found[number]:
+                if not pair_discussed(context, trigger, refs):
+                    continue
                 previous = anchor
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
                 if draft is not None and _replaces_echo(draft, drafts):

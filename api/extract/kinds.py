@@ -168,6 +168,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "",
         re.compile(r"\bexchanged\s+(?:their\s+)?(?:[\w-]+\s+)?views\b", re.I),
     ),
+    ("exchanged", "", re.compile(r"(?<=\s)(?:discussed|reviewed)\b")),
     (
         "dialogue",
         "",

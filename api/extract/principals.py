@@ -12,7 +12,7 @@ from api.extract.people import Person
 from api.extract.text import Sentence
 from api.extract.titles import has_title_head
 
-__all__ = ["find_principals", "named_in"]
+__all__ = ["find_principals", "named_in", "pair_discussed"]
 
 _JOIN = re.compile(
     r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*)?(?:,|and|,\s*and)"
@@ -301,3 +301,18 @@ def _antecedent(context: Context, sentence: Sentence) -> Person | None:
         if refs:
             return refs[0].person
     return None
+
+
+_AND = re.compile(r"\s+(?:and|also\s+and)\s+")
+
+
+def pair_discussed(context: Context, trigger: Trigger, refs: list[Ref]) -> bool:
+    """'Speaker A and B discussed ties': a meeting only when the two are the compound
+    subject of 'discussed' ('A discussed ties with B' reports what was said at one)."""
+    if not context.doc.text.startswith(("discussed", "reviewed"), trigger.start):
+        return True
+    if len(refs) != 2 or refs[1].end > trigger.start:
+        return False
+    gap = context.doc.text[refs[0].end : refs[1].start]
+    tail = context.doc.text[refs[1].end : trigger.start]
+    return _AND.fullmatch(gap) is not None and tail.strip(" ,") == ""

@@ -465,3 +465,19 @@ def test_an_undated_later_paragraph_after_the_dateline_lead_takes_no_day() -> No
         "Separately, Dar spoke with British Foreign Secretary David Lammy."
     )
     assert extract(text, DAY) == []
+
+
+def test_two_named_sides_that_discussed_ties_met() -> None:
+    meeting = one(
+        "Earlier on Friday, Turkish Parliament Speaker Numan Kurtulmus and Hungarian Speaker "
+        "Laszlo Kover discussed ties between the two parliaments."
+    )
+    assert principals(meeting) == [("Numan Kurtulmus", "TR"), ("Laszlo Kover", "HU")]
+
+
+def test_one_leader_who_discussed_a_country_met_nobody() -> None:
+    text = (
+        "Turkish Parliament Speaker Numan Kurtulmus discussed Hungary and its speaker Laszlo "
+        "Kover with reporters on Friday."
+    )
+    assert extract(text, DAY) == []
