@@ -81,9 +81,9 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
     best: tuple[int, Place] | None = None
     for match in _CITY.finditer(sentence):
         before = sentence[max(0, match.start() - 6) : match.start()]
-        after = sentence[match.end() : match.end() + 8]
+        after = sentence[match.end() : match.end() + 14]
         if re.search(r"\bfrom\s+$|-$|\($", before) or re.match(
-            r"['’]s\b|\s+time\b|-|\s+(?!D\.?C\b)[A-Z]", after
+            r"['’]s\b|\s+time\b|-|\s+(?!D\.?C\b|" + _CALENDAR + r")[A-Z]", after
         ):
             continue
         found = city_country(match.group(0))

@@ -481,3 +481,19 @@ def test_one_leader_who_discussed_a_country_met_nobody() -> None:
         "Kover with reporters on Friday."
     )
     assert extract(text, DAY) == []
+
+
+def test_a_weekday_right_after_a_city_leaves_the_city() -> None:
+    meeting = one(
+        "Chinese Ambassador Jiang Zaidong called on Pakistani Planning Minister Ahsan Iqbal in "
+        "Islamabad Wednesday."
+    )
+    assert meeting.city == "Islamabad"
+
+
+def test_a_capitalised_word_after_a_city_name_makes_another_name() -> None:
+    meeting = one(
+        "Chinese Ambassador Jiang Zaidong called on Pakistani Planning Minister Ahsan Iqbal at "
+        "the Islamabad Club on Wednesday."
+    )
+    assert meeting.city is None  # 'Islamabad Club' is a name of its own, not the city
