@@ -497,3 +497,11 @@ def test_a_capitalised_word_after_a_city_name_makes_another_name() -> None:
         "the Islamabad Club on Wednesday."
     )
     assert meeting.city is None  # 'Islamabad Club' is a name of its own, not the city
+
+
+def test_dotted_initials_before_a_family_name_end_no_sentence() -> None:
+    meeting = one(
+        "Nepalese Prime Minister Sher Bahadur Deuba held talks with Indian Home Minister J.P. "
+        "Nadda in New Delhi on Friday."
+    )
+    assert [p.name.split()[-1] for p in meeting.principals] == ["Deuba", "Nadda"]
