@@ -31,6 +31,14 @@ _BEFORE_NAMES = re.compile(
     r"delegation\s+(?:included|includes|comprised|comprising|including|consisted\s+of))\b",
     re.IGNORECASE,
 )
+_TRAVELLING = re.compile(
+    r"\b(?:is|are)\s+(?:being\s+)?accompanied\b|"
+    r"\baccompanied\b[^.;]{0,80}\b(?:on|during|for)\s+(?:the|his|her|this|their)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:visit|trip|tour|journey)\b",
+    re.IGNORECASE,
+)
+"""'He is being accompanied by his wife and a delegation': who travels with the leader,
+not who sat in the meeting."""
 _DELEGATION = re.compile(r"\b(?P<dem>[A-Z][\w.]*)\s+delegation\b")
 _ENVOY = r"(?:special\s+)?(?:representative|envoy)"
 """The capacities a person may attend in on someone's behalf."""
@@ -81,6 +89,8 @@ def find_attendance(context: Context) -> list[Attendance]:
                     hint = accompanied[0].person.country
         else:
             before = _BEFORE_NAMES.search(sentence.text)
+            if before and before.group(0).lower().startswith("accompanied"):
+                before = None if _TRAVELLING.search(sentence.text) else before
             if before:
                 cut = sentence.start + before.end()
                 chosen = [r for r in refs if r.start >= cut]

@@ -266,12 +266,33 @@ def fallback_country(
             code = country_of_phrase(match.group(1))
             if code and code not in exclude:
                 return code
+    issuer = _issuer_country(context.doc.text)
+    if issuer is not None and issuer not in exclude:
+        return issuer
     partner = _paired_country(context, exclude)
     if partner is not None:
         return partner
     for code, _ in context.countries.most_common():
         if code not in exclude:
             return code
+    return None
+
+
+_ISSUED = re.compile(
+    r"\s*(?:(?:press\s+)?(?:spokes(?:man|woman|person)|press\s+secretary|official)s?\s+)?"
+    r"(?:said|says|told|stated|announced|readout|statement|confirmed)\b",
+    re.IGNORECASE,
+)
+"""'the White House said', 'a Downing Street spokesperson said', 'a White House readout':
+the seat of government that issued the account."""
+
+
+def _issuer_country(text: str) -> str | None:
+    """The country of the seat of government that issued the readout, if the text says
+    so: a leader it names without a country is most likely its own."""
+    for match in _INSTITUTIONS.finditer(text):
+        if _ISSUED.match(text, match.end()):
+            return _INSTITUTION_COUNTRY[match.group(0).lower()]
     return None
 
 

@@ -12,9 +12,10 @@ from api.extract.dates import DateMention, find_dates
 from api.extract.draft import Draft
 from api.extract.earlier import told_as_earlier
 from api.extract.kinds import Trigger, find_triggers
+from api.extract.medium import medium_told_next
 from api.extract.model import Evidence
 from api.extract.people import Person, Span
-from api.extract.principals import find_principals, named_in
+from api.extract.principals import find_principals, named_in, pair_discussed
 from api.extract.text import Sentence
 from api.extract.titles import is_stateless
 
@@ -150,6 +151,8 @@ def _draft(
             date = context.dateline_date or reference
             span = context.dateline_date_span if context.dateline_date else None
             story = opened
+        elif not _is_lead(context, lead) and (role_lead := _role_lead(context, trigger)):
+            date, span = role_lead.date, (role_lead.start, role_lead.end)
         elif context.dateline_date is not None and _is_lead(context, lead):
             date, span = context.dateline_date, context.dateline_date_span
         elif reference is not None and _is_lead(context, lead):
@@ -159,6 +162,8 @@ def _draft(
     if span is not None:
         evidence["date"] = [span]
     principals = [(r.person, r.name_span) for r in refs]
+    trigger = medium_told_next(context, sentence, trigger)
+    evidence["kind"] = [trigger.kind_span]
     draft = Draft(sentence, trigger, principals, date, evidence, story=story)
     draft.clause_end = clause_limit(context.doc.text, trigger.end, clause_end, places=True)
     if trigger.initiator:
@@ -169,6 +174,8 @@ def _draft(
     return draft
 
 
+_TALKING_TO = re.compile(r"[\"“]?(?:He|She)\s+was\s+(?:talking|speaking)\s+to\b")
+"""'X said on Monday ... He was talking to Y, who called on him': the day X spoke."""
 _WELCOME = re.compile(r"\b(?:welcomed|greeted|was\s+received|were\s+received)\b", re.I)
 _EARLIER = re.compile(r"\blast\s+(?:met|spoke|talked)\b|\bago\b|\bprevious(?:ly)?\b", re.I)
 
@@ -190,7 +197,11 @@ def _told_before(
             break
         if not any(id(r.person) in people for r in context.refs.get(index, [])):
             continue
-        if not find_triggers(earlier.text, earlier.start) and not _WELCOME.search(earlier.text):
+        if (
+            not find_triggers(earlier.text, earlier.start)
+            and not _WELCOME.search(earlier.text)
+            and not _TALKING_TO.match(sentence.text)
+        ):
             continue  # the earlier sentence reports no meeting or welcome of theirs
         days = [m for m in find_dates(earlier.text, earlier.start, reference) if m.date]
         told = find_triggers(earlier.text, earlier.start)
@@ -220,10 +231,38 @@ def _lead_telling(context: Context, refs: list[Ref]) -> Sentence | None:
     return None
 
 
+def _role_lead(context: Context, trigger: Trigger) -> DateMention | None:
+    """The day of a lead that told a contact of the same kind by offices alone ('Turkish
+    foreign minister on Saturday spoke with his U.S. counterpart'), for the later sentence
+    that names the two."""
+    item = context.item_start(trigger.start)
+    for earlier in context.doc.sentences:
+        if earlier.headline or earlier.start < item:
+            continue
+        told = find_triggers(earlier.text, earlier.start)
+        if earlier.start >= trigger.start or not told:
+            if earlier.start >= trigger.start:
+                return None
+            continue  # breadcrumbs and bylines before the story's first report
+        if context.refs.get(earlier.index) or told[0].kind != trigger.kind:
+            return None
+        days = [m for m in find_dates(earlier.text, earlier.start, context.reference) if m.date]
+        return days[0] if days else None
+    return None
+
+
 def _is_lead(context: Context, sentence: Sentence) -> bool:
+    """True for the story's first paragraph: the first body one, or the one its dateline
+    opens ('ISLAMABAD (Dunya News) - ...' after a standfirst and a byline)."""
     start = context.item_start(sentence.start)
     body = [s for s in context.doc.sentences if not s.headline and s.start >= start]
-    return bool(body) and sentence.paragraph == body[0].paragraph
+    if body and sentence.paragraph == body[0].paragraph:
+        return True
+    dateline = context.doc.dateline
+    if dateline is None or not dateline.cities or start > dateline.cities[0][1]:
+        return False
+    opened = next((s for s in body if s.end > dateline.cities[0][1]), None)
+    return opened is not None and sentence.paragraph == opened.paragraph
 
 
 def _same_event(a: Draft, b: Draft) -> bool:
@@ -248,11 +287,15 @@ def _drafts(context: Context) -> list[Draft]:
                 if any(len(refs) >= 2 for refs in pairs)
             ]
             clause_end = later[0] if later else sentence.end
-            anchor = drafts[-1] if drafts else None  # 'spoke to X and Y': one day for both
+            anchor = _anchor(context, drafts, sentence)  # 'spoke to X and Y': one day for both
             for refs in found[number]:
+                if not pair_discussed(context, trigger, refs):
+                    continue
                 previous = anchor
                 draft = _draft(context, sentence, trigger, previous, clause_end, refs)
                 if draft is not None and _replaces_echo(draft, drafts):
+                    continue
+                if draft is not None and _possessive_retelling(context, draft, drafts):
                     continue
                 if (
                     draft is not None
@@ -261,6 +304,32 @@ def _drafts(context: Context) -> list[Draft]:
                 ):
                     _add(drafts, draft)
     return drafts
+
+
+_POSSESSED = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _possessive_retelling(context: Context, draft: Draft, drafts: list[Draft]) -> bool:
+    """'Zelenskyy called his conversation with Biden positive': a contact of theirs the
+    text has already reported on that day, told again whatever its medium word."""
+    start = draft.trigger.start
+    if not _POSSESSED.search(context.doc.text, max(0, start - 24), start):
+        return False
+    twin = next((d for d in drafts if d.key() == draft.key() and d.date == draft.date), None)
+    if twin is not None:
+        twin.retellings.append(draft)
+    return twin is not None
+
+
+def _anchor(context: Context, drafts: list[Draft], sentence: Sentence) -> Draft | None:
+    """The draft a later undated report of the story takes its day from: the last one,
+    unless that was an earlier contact recalled with its own date ('they had met on
+    September 9'), days before the story; then the last one of the story's days."""
+    reference = context.reference_at(sentence.start)
+    for draft in reversed(drafts):
+        if draft.date is None or reference is None or abs((reference - draft.date).days) <= 3:
+            return draft
+    return drafts[-1] if drafts else None
 
 
 def _retold(draft: Draft, drafts: list[Draft], refs: list[Ref]) -> bool:

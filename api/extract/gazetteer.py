@@ -16,6 +16,7 @@ import pycountry
 __all__ = [
     "AGENCIES",
     "CITY_COUNTRY",
+    "SEATS",
     "VENUE_ALIASES",
     "VENUE_CITY",
     "city_country",
@@ -136,6 +137,13 @@ Great Hall of the People:Great Hall of People|Great Hall|People's Great Hall|Peo
 Diaoyutai State Guesthouse:Diaoyutai State Guest House
 """
 
+_SEATS = """
+Presidential Complex|Presidential Palace|Presidential Office|Prime Minister's Office
+Prime Minister's House|Ministry of Foreign Affairs|Foreign Office|Naval Headquarters
+"""
+"""Seats of office that texts often write in lower case ('at the presidential complex'):
+the usual name a venue takes when the text names one of them, whatever its case."""
+
 _PLACE_WORDS = """
 Kashmir Jammu Xinjiang Tibet Taiwan Hong Kong Macao Gwadar Sindh Punjab Balochistan Baluchistan
 Khyber Pakhtunkhwa Gilgit Baltistan Kong Guangdong Shaanxi Hainan Yunnan Sichuan Fujian Zhejiang
@@ -213,6 +221,11 @@ AGENCIES: dict[str, tuple[str | None, str]] = {
     for name, code, full in [entry.split(":")]
 }
 """Folded credit ('xinhua', 'app') -> (country of a national agency or None, full name)."""
+
+SEATS: dict[str, str] = {
+    fold(name): name for line in _SEATS.strip().splitlines() for name in line.split("|")
+}
+"""Folded seat of office -> its usual written name."""
 
 VENUE_ALIASES: dict[str, str] = {
     fold(alias): venue

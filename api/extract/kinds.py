@@ -12,6 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from api.extract.asides import (
+    FUTURE_BEFORE,
+    FUTURE_SENTENCE,
+    is_appeal,
+    is_plural_contact,
+    is_recollection,
+)
+
 __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
 _NOUNS = (
@@ -69,13 +77,21 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("called", "subject", re.compile(r"\bcall(?:ed|s)\b(?!\s+(?:on|upon|for|off|in|at|it)\b)")),
+    (
+        "called",
+        "subject",
+        re.compile(
+            r"\bcall(?:ed|s)\b(?!\s+(?:on|upon|for|off|in|at|it)\b)(?!\s+(?:his|her|their|its|the)\s+"
+            r"(?:[\w-]+\s+)?(?:conversation|talks|meeting|discussion|call|visit|relations|ties|"
+            r"relationship|exchange)s?\b)"
+        ),
+    ),
     (
         "called_on",
         "",
         re.compile(
-            r"\b(?:call(?:ed|s)\s+(?:on|upon)|paid\s+(?:a\s+)?(?:courtesy\s+)?call\s+on|"
-            r"paying\s+(?:a\s+)?(?:courtesy\s+)?call\s+on)\b",
+            r"\b(?:call(?:ed|s)\s+(?:on|upon)|(?:paid|pays|paying)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+            r"call\s+(?:on|upon))\b",
             re.I,
         ),
     ),
@@ -94,6 +110,15 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "noun_with",
         "",
         re.compile(
+            r"\b(?:talks|meeting|discussions|consultations)\s+(?:(?:was|were)\s+)?"
+            r"(?:led|headed|co-chaired)\s+by\b",
+            re.I,
+        ),
+    ),
+    (
+        "noun_with",
+        "",
+        re.compile(
             r"\b(?:meeting|talks)\b,?[^.;]{0,50}?,?\s+(?:(?:was|were)|took\s+place|"
             r"(?:was|were)\s+held)\s+with\b",
             re.I,
@@ -107,6 +132,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    ("met", "", re.compile(r"\b(?:interacts|interacted)\s+(?:briefly\s+)?with\b", re.I)),
     ("received", "", re.compile(r"\b(?:received|receives|hosted|hosts)\b", re.I)),
     ("visited", "", re.compile(r"\b(?:visited|visits)\b(?=\s+[A-Z])")),
     (
@@ -142,6 +168,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "",
         re.compile(r"\bexchanged\s+(?:their\s+)?(?:[\w-]+\s+)?views\b", re.I),
     ),
+    ("exchanged", "", re.compile(r"(?<=\s)(?:discussed|reviewed)\b")),
     (
         "dialogue",
         "",
@@ -181,17 +208,9 @@ _CALL_NOUN = re.compile(
     r"\bcalls?\s+(?:with|between)\b|\b(?:during|in|on)\s+(?:an?|the|their)\s+call\b", re.I
 )
 """A call named without its medium ('during a call with'): a call is made by telephone."""
-_COURTESY = re.compile(r"\bcourtesy\s+call", re.I)
-"""'paid a courtesy call on': an in-person visit, not a telephone call."""
+_COURTESY = re.compile(r"\b(?:courtesy|farewell|introductory|official)\s+call", re.I)
+"""'paid a courtesy (farewell) call on': an in-person visit, not a telephone call."""
 _CEREMONY = re.compile(r"\bceremon(?:y|ies)\b|\binaugurat|\blaunch", re.I)
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|may|might|could|plans?|planning|hopes?|wants?|set|expected|"
-    r"scheduled|due|going|likely)\s+(?:to\s+)?(?:\w+\s+){0,2}$|\bto\s+$|"
-    r"\b(?:possible|potential|proposed|prospective|planned|future|upcoming|expected|"
-    r"anticipated|requested)\s+(?:[\w-]+\s+){0,2}$|"
-    r"\b(?:(?:could|did|does|do|would|can)\s*n[o'’]t|(?:could|did|does|do|would|can)n['’]t|"
-    r"failed\s+to|never)\s+(?:\w+\s+){0,2}$"
-)
 _NOUN_START = re.compile(_NOUNS, re.I)
 _TRIP_PURPOSE = re.compile(
     r"\b(?:arrived|arrives|arriving|landed|lands|reached|flew|travell?ed|is|are)\b[^.;,]{0,60}"
@@ -200,15 +219,6 @@ _TRIP_PURPOSE = re.compile(
 """'arrived at the Great Hall of the People for talks with': the purpose of a trip."""
 """Words before a trigger that make it a plan, a hedge or the purpose of a trip: 'will
 meet', 'a possible phone call between', 'arrived in Beijing for talks with'."""
-_FUTURE_SENTENCE = re.compile(
-    r"\b(?:is|are|was|were|will be)\s+(?:all\s+|also\s+|originally\s+|initially\s+)?(?:scheduled|expected|set|due|slated|likely|"
-    r"going|planning|supposed|to)\b|\bwill\b(?=.*\b(?:meet|meets|meeting|talks|hold|summit)\b)|\bupcoming\b|\bnext week\b|"
-    r"\btomorrow\b|\bwould (?:meet|hold)\b|\bbeing\s+(?:negotiated|arranged|planned|prepared|"
-    r"organi[sz]ed)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:scheduled|set|planned|"
-    r"arranged|confirmed|fixed)\b|\bcould\s+hardly\b|\bplanned\s+as\s+well\b|\bwas\s+(?:also\s+)?planned\b|\b(?:date|time|timing)\s+for\s+(?:a|the|such)\b",
-    re.I,
-)
-
 _HOW_OFTEN = re.compile(
     r"\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
     r"numerous|multiple)\s+times\b|\s+(?:often|regularly|frequently|on\s+several\s+occasions)\b",
@@ -221,10 +231,13 @@ _PAST_PURPOSE = re.compile(
 """'travelled to Riyadh to meet with ...': the purpose of a trip made, not a plan."""
 _NOT_RECEIVED = re.compile(
     r"\b(?:letters?|messages?|cables?|calls?|invitations?|credentials|copies|greetings)\s+(?:\w+\s+)?"
-    r"received\b|\breceived\s+from\b",
+    r"received\b|\breceived\s+from\b|"
+    r"\breceived\s+(?:[\w-]+\s+){0,3}?(?:at|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:airport|air\s*base|airfield|tarmac|railway\s+station)\b",
     re.I,
 )
-"""'a letter he received from ...': something received, not a visitor."""
+"""'a letter he received from ...': something received, not a visitor;
+'was received at the airport by ...': a welcome on arrival, not talks."""
 _RELATIVE = re.compile(r"\b(?:what|which)\s+$", re.I)
 """A future cue right after 'what'/'which' describes the event, not its timing ('met on
 Saturday, in what is expected to be their last meeting')."""
@@ -235,7 +248,9 @@ _NAMED_BY_MEMBERS = re.compile(r"\b[A-Z][\w-]*s['’]\s+$")
 """'the ASEAN Foreign Ministers' meeting in ...': a meeting named by who sits in it."""
 _ARTICLES = frozenset({"the", "this", "that"})
 _NOUN_ONLY = frozenset({"met", "noun_event", "noun_with"})
-_DEFINITE = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+$", re.I)
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|their|his|her|its)\s+(?:(?:tele)?phon(?:e|ic)\s+|video\s+)?$", re.I
+)
 _ATTENDING = re.compile(
     r"\b(?:sat in on|(?:was|were) (?:also )?present|(?:accompanied|joined)\b.{0,50}\b"
     r"(?:in|at|during|for) the "
@@ -316,7 +331,7 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
     found: list[Trigger] = []
     cues = [
         m.start()
-        for m in _FUTURE_SENTENCE.finditer(sentence)
+        for m in FUTURE_SENTENCE.finditer(sentence)
         if not _RELATIVE.search(sentence[max(0, m.start() - 12) : m.start()])
     ]
     for label, initiator, pattern in _TRIGGERS:
@@ -326,7 +341,7 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 continue
             before = sentence[max(0, start - 40) : start]
             if (
-                (_FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start))
+                (FUTURE_BEFORE.search(before) and not _PAST_PURPOSE.search(sentence, 0, start))
                 or (
                     _NOUN_START.match(match.group(0))
                     and _TRIP_PURPOSE.search(sentence[max(0, start - 100) : start])
@@ -334,9 +349,15 @@ def _find_triggers(sentence: str, offset: int) -> list[Trigger]:
                 or _in_clause(sentence, cues, start, end)
             ):
                 continue
-            if label == "received" and _NOT_RECEIVED.search(sentence, max(0, start - 30), end + 8):
+            if label == "received" and _NOT_RECEIVED.search(sentence, max(0, start - 30), end + 40):
                 continue
-            definite = _DEFINITE.search(sentence[max(0, start - 12) : start])
+            if label == "called_on" and is_appeal(sentence, end):
+                continue
+            if is_recollection(before) or (
+                label in ("during_call", "noun_with") and is_plural_contact(match.group(0))
+            ):
+                continue
+            definite = _DEFINITE.search(sentence[max(0, start - 24) : start])
             if (
                 label in _NOUN_ONLY
                 and definite

@@ -20,11 +20,10 @@ from api.extract.places import Place, find_city, find_country, find_here, find_v
 from api.extract.text import Sentence
 from api.extract.titles import counterpart_title
 from api.extract.topics import find_topics
+from api.extract.trips import carry_trip
 from api.models import MeetingKind, Role, Setting
 
 __all__ = ["extract"]
-
-_TRIP = ("city", "country_code", "setting", "occasion")
 
 
 def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
@@ -37,39 +36,8 @@ def extract(text: str, published: dt.date | None) -> list[ExtractedMeeting]:
     context = build_context(text, published)
     drafts = find_drafts(context)
     capacities = find_capacities(context)
-    meetings = _carry_trip([_finish(context, draft, drafts, capacities) for draft in drafts])
-    return _carry_trip(meetings[::-1])[::-1]
-
-
-def _carry_trip(meetings: list[ExtractedMeeting]) -> list[ExtractedMeeting]:
-    """The place and occasion of a trip carry to its other in-person meetings (within a
-    day of each other), unless the text gives those meetings a place of their own."""
-    carried: list[ExtractedMeeting] = []
-    trip: ExtractedMeeting | None = None
-    for meeting in meetings:
-        if meeting.kind == "meeting" and trip is not None and _same_trip(trip, meeting):
-            place = meeting.country_code is None
-            country = trip.country_code if place else meeting.country_code
-            home = {p.country_code for p in meeting.principals}
-            keys = [k for k in _TRIP if k in trip.evidence and (place or k == "occasion")]
-            meeting = replace(
-                meeting,
-                city=trip.city if place else meeting.city,
-                country_code=country,
-                occasion=meeting.occasion or trip.occasion,
-                setting=Setting.BILATERAL_VISIT if country in home else Setting.THIRD_COUNTRY,
-                evidence={**meeting.evidence, **{k: trip.evidence[k] for k in keys}},
-            )
-        if meeting.kind == "meeting" and meeting.country_code is not None:
-            trip = meeting
-        carried.append(meeting)
-    return carried
-
-
-def _same_trip(trip: ExtractedMeeting, meeting: ExtractedMeeting) -> bool:
-    if meeting.date is None or trip.date is None or abs((meeting.date - trip.date).days) > 1:
-        return False
-    return meeting.country_code in (None, trip.country_code)
+    meetings = carry_trip([_finish(context, draft, drafts, capacities) for draft in drafts])
+    return carry_trip(meetings[::-1])[::-1]
 
 
 def _place(
@@ -92,7 +60,8 @@ def _place(
     if city is None and context.dateline_city is None and (came := _arrival(context, draft)):
         city = came  # 'Sharif reached Beijing on Tuesday night': where the visitor is
         evidence["city"] = [came.span]
-    if city is None and context.dateline_city is not None:
+    elsewhere = _named_elsewhere(context, clause, sentence.start)
+    if city is None and context.dateline_city is not None and elsewhere is None:
         here = find_here(sentence.text, sentence.start)
         city = context.dateline_city
         evidence["city"] = [here] if here else [context.dateline_city.span]
@@ -125,12 +94,24 @@ def _place(
     return city, venue, country
 
 
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+$")
 _HELD_AT = re.compile(
     r"\b(?:meeting|talks|call-on|conversation)\s+(?:(?:was|were|had been|is being)\s+held|held|"
     r"took place|(?:is|was)\s+taking\s+place)\s+(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
     re.I,
 )
 """A later sentence that places the meeting: 'The meeting was held at the Great Hall ...'."""
+
+
+def _named_elsewhere(context: Context, clause: str, offset: int) -> Place | None:
+    """A country the clause puts the meeting in ('in Saudi Arabia on 9 May') that is not
+    the dateline's: the dateline's city is then not the meeting's."""
+    named = find_country(clause, offset)
+    dateline = context.dateline_city
+    if named is None or dateline is None or named.country == dateline.country:
+        return None
+    at = _AT_PLACE.search(context.doc.text, max(0, named.span[0] - 4), named.span[0])
+    return named if at else None
 
 
 def _lead_sentence(context: Context, draft: Draft) -> Sentence | None:
@@ -199,7 +180,13 @@ def _arrival(context: Context, draft: Draft) -> Place | None:
     return None
 
 
-_SHAKING_HANDS = re.compile(r"\bsh(?:akes?|ook|aking)\s+hands?\b", re.I)
+_SHAKING_HANDS = re.compile(
+    r"\bsh(?:akes?|ook|aking)\s+hands?\b|\((?:[RLC]|\d(?:st|nd|rd|th)\s*,?\s*[RL])\)\s+"
+    r"(?:meets|greets|holds|talks|poses|interacts)\b",
+    re.I,
+)
+"""A photo caption of the principals: 'A (R) shakes hands with B in Beijing', 'A (L) meets
+B in Beijing, capital of China, April 13' (before or after the report)."""
 
 
 def _retellings(context: Context, draft: Draft) -> list[Draft]:
@@ -210,7 +197,9 @@ def _retellings(context: Context, draft: Draft) -> list[Draft]:
         story = draft.story
         trigger = replace(draft.trigger, start=story.start, end=story.start)
         told.append(Draft(story, trigger, draft.principals, draft.date, clause_end=story.end))
-    for sentence in context.doc.sentences[draft.sentence.index + 1 :]:
+    for sentence in context.doc.sentences:
+        if sentence.index == draft.sentence.index:
+            continue
         found = _SHAKING_HANDS.search(sentence.text)
         named = {id(r.person) for r in context.refs.get(sentence.index, [])}
         if found and people <= named:

@@ -25,7 +25,7 @@ __all__ = ["Mention", "Span", "find_mentions"]
 
 Span = tuple[int, int]
 
-_COURTESIES = frozenset({"HE", "H.E.", "Excellency", "Hon.", "Honourable", "Honorable"})
+_COURTESIES = frozenset({"HE", "H.E.", "H.E", "Excellency", "Hon.", "Honourable", "Honorable"})
 """Forms of address before an office ('HE US Secretary of State'): the country follows."""
 
 

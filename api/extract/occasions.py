@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 __all__ = ["Occasion", "find_occasion"]
 
-_MINISTERS = re.compile(r"foreign ministers?|council of (?:foreign )?ministers|FMs?\b", re.I)
+_MINISTERS = re.compile(
+    r"foreign(?:\s+and\s+[\w-]+)?\s+ministers?|council of (?:foreign )?ministers|FMs?\b", re.I
+)
 _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     # (pattern, summit label, ministers' meeting label)
     (
@@ -87,6 +89,20 @@ Ministerial'; named events of the table above take the table's label."""
 _COP = re.compile(r"\bCOP ?(?P<n>\d{1,2})\b|UN Climate Change Conference")
 
 
+_TO_BE_HELD = re.compile(
+    r"[^.;,]{0,30}?\b(?:to\s+be\s+held|will\s+be\s+held|(?:is|are)\s+scheduled|"
+    r"later\s+this\s+(?:year|month|week))\b",
+    re.I,
+)
+_INVITED_TO = re.compile(r"\binvit(?:ed|ing|es?)\b[^.;]{0,40}?\bto\s+(?:a|an|the|its)?\s*$", re.I)
+"""'invited him to a G7 summit to be held in Hiroshima in May': an event still to come."""
+
+
+def _is_future(sentence: str, match: re.Match[str]) -> bool:
+    before = sentence[max(0, match.start() - 60) : match.start()]
+    return bool(_TO_BE_HELD.match(sentence, match.end()) or _INVITED_TO.search(before))
+
+
 @dataclass(frozen=True, slots=True)
 class Occasion:
     """A normalised occasion label and the words it was read from."""
@@ -100,7 +116,12 @@ def find_occasion(sentence: str, offset: int) -> Occasion | None:
     best: tuple[int, Occasion] | None = None
     for pattern, label, ministers in _TABLE:
         match = next(
-            (m for m in pattern.finditer(sentence) if not _NOT_EVENT.match(sentence, m.end())), None
+            (
+                m
+                for m in pattern.finditer(sentence)
+                if not _NOT_EVENT.match(sentence, m.end()) and not _is_future(sentence, m)
+            ),
+            None,
         )
         if not match:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from api.extract.gazetteer import fold
 from api.extract.mentions import Mention, Span, find_mentions
@@ -56,10 +57,21 @@ def _same(a: list[str], b: list[str]) -> bool:
     ):
         # 'B. Assad' and 'Bashar Assad': an initial stands for the name it begins
         return all(x == y or _initial(x, y) or _initial(y, x) for x, y in zip(fa, fb, strict=True))
+    if _spelling_variant(fa, fb):
+        return True  # 'Shah Mahmood Qureshi' and 'Shah Mehmood Qureshi'
     sa, sb = set(fa), set(fb)
     if not (sa <= sb or sb <= sa):
         return False
     return fa[-1] == fb[-1] or fa[0] == fb[0] or len(sa) == 1 or len(sb) == 1
+
+
+def _spelling_variant(fa: list[str], fb: list[str]) -> bool:
+    """Two spellings of one name of three words or more: the same first and last words
+    and one middle word transliterated two ways ('Mahmood', 'Mehmood')."""
+    if len(fa) != len(fb) or len(fa) < 3 or fa[0] != fb[0] or fa[-1] != fb[-1]:
+        return False
+    differ = [(x, y) for x, y in zip(fa, fb, strict=True) if x != y]
+    return len(differ) == 1 and SequenceMatcher(None, *differ[0]).ratio() >= 0.7
 
 
 def _initial(short: str, full: str) -> bool:
@@ -107,7 +119,17 @@ def _match(people: list[Person], tokens: list[str], mention: Mention) -> Person 
         titled = [p for p in candidates if p.title and fold(mention.title) in fold(p.title)]
         if titled:
             candidates = titled
-    return max(candidates, key=lambda p: max((m.start for m in p.mentions), default=-1))
+    return _nearest_before(candidates, mention.start)
+
+
+def _nearest_before(candidates: list[Person], at: int) -> Person:
+    """Of several people a short name fits ('Deuba' after 'Sher Bahadur Deuba' and his
+    wife 'Arzu Rana Deuba'), the one named last before it, else the first named after."""
+    before = [(max(m.start for m in p.mentions if m.start < at), p)
+              for p in candidates if any(m.start < at for m in p.mentions)]  # fmt: skip
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(candidates, key=lambda p: min((m.start for m in p.mentions), default=at))
 
 
 def _absorb(person: Person, mention: Mention, doc: Document) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from api.extract.gazetteer import (
     CITY_COUNTRY,
+    SEATS,
     VENUE_ALIASES,
     VENUE_CITY,
     city_country,
@@ -66,18 +67,27 @@ class Place:
     span: Span
 
 
+_TOPIC_IN = re.compile(
+    r"\b(?:situation|developments?|crisis|conflict|war|peace|stability|security|events|"
+    r"tensions|violence|elections?|investments?|projects?|operations?|presence|interests|"
+    r"troops|forces|settlement|ceasefire|reconstruction)\s+(?:(?:in|at)\s+(?:the\s+)?)?$",
+    re.I,
+)
+"""'the situation in Ukraine', 'investment in Pakistan': what was discussed, not where."""
+
+
 def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
     """The known city named in the sentence nearest the trigger (not after 'from')."""
     best: tuple[int, Place] | None = None
     for match in _CITY.finditer(sentence):
         before = sentence[max(0, match.start() - 6) : match.start()]
-        after = sentence[match.end() : match.end() + 8]
+        after = sentence[match.end() : match.end() + 14]
         if re.search(r"\bfrom\s+$|-$|\($", before) or re.match(
-            r"['’]s\b|\s+time\b|-|\s+(?!D\.?C\b)[A-Z]", after
+            r"['’]s\b|\s+time\b|-|\s+(?!D\.?C\b|" + _CALENDAR + r")[A-Z]", after
         ):
             continue
         found = city_country(match.group(0))
-        if found is None:
+        if found is None or _is_topic(sentence, match.start()):
             continue
         distance = abs(offset + match.start() - trigger)
         place = Place(found[0], found[1], (offset + match.start(), offset + match.end()))
@@ -86,7 +96,11 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
     if best is None:
         for match in _IN_PLACE.finditer(sentence):
             world = known_city(match.group("c"))
-            if world is not None and country_of_phrase(match.group("c")) is None:
+            if (
+                world is not None
+                and country_of_phrase(match.group("c")) is None
+                and not _is_topic(sentence, match.start())
+            ):
                 start = offset + match.start("c")
                 return Place(world[0], world[1], (start, start + len(match.group("c"))))
     return best[1] if best else None
@@ -96,6 +110,15 @@ def find_here(sentence: str, offset: int) -> Span | None:
     """Span of 'here' (the dateline's city) in the sentence."""
     match = _HERE.search(sentence)
     return (offset + match.start(), offset + match.end()) if match else None
+
+
+_SEAT = re.compile(
+    r"\b(?:at|in|inside)\s+the\s+(?P<seat>"
+    + "|".join(re.escape(name).replace("\\ ", r"\s+") for name in SEATS.values())
+    + r")\b",
+    re.IGNORECASE,
+)
+"""'at the presidential complex', 'at the Prime Minister's office': a seat of office."""
 
 
 def find_venue(sentence: str, offset: int) -> Place | None:
@@ -115,12 +138,22 @@ def find_venue(sentence: str, offset: int) -> Place | None:
         country = known[1] if known else None
         start = offset + match.start("venue")
         return Place(venue, country, (start, start + len(raw)))
+    seat = _SEAT.search(sentence)
+    if seat is not None:
+        start = offset + seat.start("seat")
+        return Place(SEATS[fold(seat.group("seat"))], None, (start, offset + seat.end("seat")))
     return None
+
+
+def _is_topic(sentence: str, start: int) -> bool:
+    return _TOPIC_IN.search(sentence, max(0, start - 36), start) is not None
 
 
 def find_country(sentence: str, offset: int) -> Place | None:
     """A country named as the place ('in Pakistan') when no city is known."""
     for match in _IN_COUNTRY.finditer(sentence):
+        if _is_topic(sentence, match.start()):
+            continue
         words = match.group("c").split()
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[:size]).rstrip(".")  # 'in India.' ends the sentence

@@ -12,7 +12,7 @@ from api.extract.people import Person
 from api.extract.text import Sentence
 from api.extract.titles import has_title_head
 
-__all__ = ["find_principals", "named_in"]
+__all__ = ["find_principals", "named_in", "pair_discussed"]
 
 _JOIN = re.compile(
     r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*)?(?:,|and|,\s*and)"
@@ -69,6 +69,8 @@ _LEAD_PRONOUN = re.compile(
 """A sentence opened by 'He,' or 'She' whose subject no name in the sentence gives."""
 _WITH = re.compile(r"\bwith\s+(?:his|her|their|the)?\s*(?:[\w-]+\s+){0,3}$")
 """The 'with' that introduces the other party right before a name."""
+_THEY = re.compile(r"[\"“]?(?P<pair>They)\s+(?:(?:also|later|then|first)\s+){0,2}")
+"""'They talked for 50 minutes on Friday': a sentence opened by the pair just named."""
 _THEIR = re.compile(r"\b(?i:their)\s+$")
 """'Their last conversation was on ...': the pair the story is about."""
 _PAIR_OPENING = re.compile(r"\W*" + _PAIR_WORDS + r"\s+(?:(?:also|later|then|first)\s+){0,2}\w+")
@@ -133,6 +135,9 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
     for aside in _ACCOMPANIED.finditer(text, sentence.start, trigger.start):
         refs = [r for r in refs if not aside.start() <= r.start < aside.end()]
+    visitor = _visitor_clause(context, sentence, trigger, refs)
+    if visitor is not None:
+        return [visitor]
     limit = 90 if trigger.label in _NOUN_LABELS else 45
     pronoun = _PRONOUN.search(text, sentence.start, trigger.start)
     if pronoun:
@@ -159,6 +164,9 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         span = (pronoun.start("p"), pronoun.end("p"))
         subject = [Ref(*span, antecedent, span, False)] if antecedent else []
     pair = _PAIR.search(text, sentence.start, trigger.start) if not subject else None
+    if pair is None and not subject:
+        they = _THEY.match(text, sentence.start, trigger.start)
+        pair = they if they is not None and they.end() == trigger.start else None
     if pair is None and not subject and trigger.label in _NOUN_LABELS:
         pair = _PAIR_OPENING.match(text, sentence.start, trigger.start)
     if pair is None and not subject and trigger.label == "earlier_noun":
@@ -193,6 +201,33 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
     if len(subject) == 1 and len(objects) >= 2 and not _TOGETHER.search(sentence.text):
         return [[subject[0], other] for other in objects]  # 'met X and Y': one meeting each
     return [unique]
+
+
+_WHO_BEFORE = re.compile(r",?\s+who\s+(?:had\s+|has\s+)?$")
+_HIM_AFTER = re.compile(r"\s+(?:him|her)\b")
+_OPENING_PRONOUN = re.compile(r"[\"“]?(?:He|She)\b")
+
+
+def _visitor_clause(
+    context: Context, sentence: Sentence, trigger: Trigger, refs: list[Ref]
+) -> list[Ref] | None:
+    """'He was talking to Ambassador X, who called on him': X and the one the sentence is
+    about, the person named first or the one 'he' stands for."""
+    text = context.doc.text
+    who = _WHO_BEFORE.search(text, sentence.start, trigger.start)
+    if who is None or not _HIM_AFTER.match(text, trigger.end):
+        return None
+    before = [r for r in refs if r.end <= who.start()]
+    if not before:
+        return None
+    visitor = before[-1]
+    host = next((r for r in before if r.person is not visitor.person), None)
+    if host is None and _OPENING_PRONOUN.match(text, sentence.start):
+        antecedent = _antecedent(context, sentence)
+        if antecedent is not None and antecedent is not visitor.person:
+            span = (sentence.start, sentence.start + 2)
+            host = Ref(*span, antecedent, span, False)
+    return [visitor, host] if host is not None else None
 
 
 def _unique(refs: list[Ref]) -> list[Ref]:
@@ -266,3 +301,18 @@ def _antecedent(context: Context, sentence: Sentence) -> Person | None:
         if refs:
             return refs[0].person
     return None
+
+
+_AND = re.compile(r"\s+(?:and|also\s+and)\s+")
+
+
+def pair_discussed(context: Context, trigger: Trigger, refs: list[Ref]) -> bool:
+    """'Speaker A and B discussed ties': a meeting only when the two are the compound
+    subject of 'discussed' ('A discussed ties with B' reports what was said at one)."""
+    if not context.doc.text.startswith(("discussed", "reviewed"), trigger.start):
+        return True
+    if len(refs) != 2 or refs[1].end > trigger.start:
+        return False
+    gap = context.doc.text[refs[0].end : refs[1].start]
+    tail = context.doc.text[refs[1].end : trigger.start]
+    return _AND.fullmatch(gap) is not None and tail.strip(" ,") == ""

@@ -16,7 +16,7 @@ __all__ = ["Request", "find_requests"]
 
 _OF = re.compile(
     r"\b(?i:at|upon|on)\s+the\s+(?:request|initiative)\s+of\s+(?:the\s+)?"
-    r"(?P<who>(?:[A-Z][\w.'’-]*\s*)+?)(?:\s+side|\s+government)?\b(?=[\s,.;]|$)"
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s*)+?)(?:\s+side|\s+government)?(?=[\s,;]|\.?$|\.\s)"
 )
 _SIDES = re.compile(
     r"\b(?i:at|upon|on)\s+(?:the\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+side['’]s\s+"
@@ -53,6 +53,9 @@ def _who_country(who: str, people: list[Person]) -> str | None:
     code = country_of_phrase(who)
     if code:
         return code
+    first = who.split()[0] if who.split() else ""
+    if len(who.split()) > 1 and (code := country_of_phrase(first)):
+        return code  # 'the U.S. Secretary of State ...': the country that qualifies the office
     words = set(fold(who).split())
     for person in people:
         if words & {fold(t) for t in person.tokens}:

@@ -15,7 +15,7 @@ from api.extract.titles import TITLE_HEADS
 __all__ = ["NICKNAME", "REGNAL", "Tok", "nameable", "runs", "tokens"]
 
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|\([A-Z][A-Za-z]{0,6}\)|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:st|nd|rd|th)?|\S"
+    r"(?:[A-Z]\.){2,}|H\.E\b|\([A-Z][A-Za-z]{0,6}\)|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:st|nd|rd|th)?|\S"
 )
 _DOTTED = frozenset(
     [

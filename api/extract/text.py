@@ -90,6 +90,8 @@ _PLACE_DATE_LINE = re.compile(
 )
 """A press release's place-and-date line: 'Samarkand, 15 September 2022'."""
 _SPLIT = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+"""'j.p' of 'J.P. Nadda': dotted initials."""
 _ABBREV = word_set(
     """
         mr mrs ms dr gen lt col maj capt prof st no jan feb mar apr jun jul aug sep sept oct nov
@@ -148,8 +150,12 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = re.search(r"([\w.]+)[.!?]$", text[cursor : match.start() + 1])
         if word:
             token = word.group(1).lower().rstrip(".")
-            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
-                continue
+            if (
+                token in _ABBREV
+                or (len(token) == 1 and token.isalpha())
+                or _INITIALS.fullmatch(token)
+            ):
+                continue  # 'Mr.', 'J.', 'J.P. Nadda': initials end no sentence
         spans.append((cursor, match.start() + 1))
         cursor = match.end()
     if cursor < end:

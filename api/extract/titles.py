@@ -63,7 +63,7 @@ RANKS = word_set(
     """
         General Gen Gen. Lt Lt. Lieutenant Major Maj Maj. Colonel Col Col. Brigadier Admiral Adm
         Adm. Marshal Field Captain Capt Capt. Commodore Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
-        Professor Sir Dame Lord Lady H.E. HE Excellency Senator Sen. Sen Rep. Hon. Honourable
+        Professor Sir Dame Lord Lady H.E. H.E HE Excellency Senator Sen. Sen Rep. Hon. Honourable
         Honorable Justice Retd Retired Ambassador-at-large HH HRH Highness Majesty Royal
         Dato Dato' Dato’ Datuk Tun Datin Sheikh Sheikha Shaikh
         """
@@ -114,6 +114,9 @@ _OF_COUNTRY = re.compile(
     r"(?=\s+to\b|\s*$)"
 )
 """'of (the) <country>' inside an office: the country is the person's, not the office's."""
+_INNER_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?(?P<q>[A-Z][\w.]*?)(?:['’]s)?\s+(?=[A-Z])")
+"""'Premier of China's State Council', 'of the Chinese State Council': the country
+qualifies the body, and is the person's, not part of the office."""
 _BODY_HEAD = re.compile(
     r"^(?P<body>(?:[A-Z][\w'’]*\s+){1,4}(?:Commission|Committee|Council|Congress|Assembly))\s+"
     r"(?P<head>Vice[- ]Chairman|Chairman|Chairwoman|Vice[- ]Chair|Chair)$"
@@ -226,6 +229,9 @@ def normalise_title(title: str) -> str:
     if len(head) > 2 and head[-1] == head[0]:
         title = " ".join(head[:-1])  # 'Sultan of Brunei Sultan Hassanal': the style repeats
     title = _country_part(title)[0]
+    title = _INNER_COUNTRY.sub(
+        lambda m: "of the " if country_of_phrase(m["q"]) else m.group(0), title
+    )
     words = title.split()
     while words and words[-1] in RANKS:
         words.pop()
