@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from api.extract.gazetteer import city_country, country_of_phrase, fold
+from api.extract.mention import Mention, Span
 from api.extract.names import NAME_PARTICLES, STOP_CAPS, is_nameable
 from api.extract.offices import CONNECTORS, with_offices
 from api.extract.runs import NICKNAME, REGNAL, Tok, nameable, runs, tokens
@@ -21,34 +21,10 @@ from api.extract.titles import (
     title_country,
 )
 
-__all__ = ["Mention", "Span", "find_mentions"]
-
-Span = tuple[int, int]
+__all__ = ["find_mentions"]
 
 _COURTESIES = frozenset({"HE", "H.E.", "H.E", "Excellency", "Hon.", "Honourable", "Honorable"})
 """Forms of address before an office ('HE US Secretary of State'): the country follows."""
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One reference to a person in one sentence, with its evidence spans."""
-
-    sentence: int
-    start: int
-    end: int
-    name: tuple[str, ...]
-    name_span: Span
-    title: str | None = None
-    title_span: Span | None = None
-    title_rank: int = 9
-    country: str | None = None
-    country_span: Span | None = None
-    possessive: bool = False
-    excluded: bool = False
-    counterpart: bool = False
-    headline: bool = False
-    alias: str | None = None
-    """A short name the text gives in brackets or quotes ('Joko Widodo (Jokowi)')."""
 
 
 _POSTNOMINALS = frozenset(

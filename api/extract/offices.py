@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from api.extract.gazetteer import country_of_phrase, fold
+from api.extract.mention import Mention, Span
 from api.extract.names import NAME_PARTICLES, is_nameable
 from api.extract.text import Sentence
 from api.extract.titles import RANKS, TITLE_WORDS, has_title_head, normalise_title, title_country
-
-if TYPE_CHECKING:
-    from api.extract.mentions import Mention, Span
 
 __all__ = ["CONNECTORS", "appositive_title", "with_offices"]
 

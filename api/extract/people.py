@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from api.extract.gazetteer import fold
-from api.extract.mentions import Mention, Span, find_mentions
+from api.extract.mention import Mention, Span
+from api.extract.mentions import find_mentions
 from api.extract.names import canonical_name, is_pinyin_name
 from api.extract.offices import appositive_title
 from api.extract.text import Document
