@@ -28,7 +28,8 @@ from exporters.base import LOCAL_ONLY, ExportContext, Exporter
 from exporters.cells import csv_needs_guard
 from exporters.hookspecs import hookimpl
 from exporters.row_tables import row_table_rows
-from exporters.tables import Labels, Row, TableName, table, table_rows
+from exporters.table_rows import table_rows
+from exporters.tables import Labels, Row, TableName, table
 
 __all__ = ["CsvExporter", "CsvOptions", "CsvWriter", "csv_text", "readouts_exporters"]
 

@@ -29,7 +29,8 @@ from exporters._chunks import CHUNK_SIZE, TextChunks
 from exporters.base import ExportContext, Exporter
 from exporters.csv_exporter import csv_text
 from exporters.hookspecs import hookimpl
-from exporters.tables import MEETINGS, Labels, Table, meeting_rows, tables
+from exporters.table_rows import meeting_rows
+from exporters.tables import MEETINGS, Labels, Table, tables
 from exporters.zipstream import ZipStream
 
 __all__ = ["DatapackageExporter", "DatapackageOptions", "descriptor", "readouts_exporters"]

@@ -10,21 +10,20 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from api.results import MeetingRow
-from exporters.tables import Labels, Row, TableName, meeting_row
+from exporters.table_rows import meeting_row
+from exporters.tables import SEPARATOR, Labels, Row, TableName
 
 __all__ = ["row_table_rows"]
-
-_SEPARATOR = "; "
 
 
 def row_table_rows(meeting: MeetingRow, name: TableName, labels: Labels | None = None) -> list[Row]:
     """The rows a full `MeetingRow` contributes to the table called `name`, as
-    `exporters.tables.table_rows` gives them for the model."""
+    `exporters.table_rows.table_rows` gives them for the model."""
     return _BUILDERS[name](meeting, labels)
 
 
 def _people(participants: Iterable[Any]) -> str:
-    return _SEPARATOR.join(
+    return SEPARATOR.join(
         f"{p['person']['name'] or p['person']['id']} ({p['country_code']})" for p in participants
     )
 
@@ -43,7 +42,7 @@ def _meeting(meeting: MeetingRow, labels: Labels | None) -> list[Row]:
         meeting["initiated_by"],
         _people(principals),
         _people(attendees) or None,
-        _SEPARATOR.join(dict.fromkeys(p["country_code"] for p in principals)),
+        SEPARATOR.join(dict.fromkeys(p["country_code"] for p in principals)),
     )
     tail: Row = (meeting["summary"], len(meeting["sources"]), meeting["synthetic"])
     return [meeting_row(head, kind, setting, place_to_people, meeting["topics"], tail, labels)]

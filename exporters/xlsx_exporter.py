@@ -36,7 +36,8 @@ from exporters._chunks import CHUNK_SIZE
 from exporters.base import ExportContext, Exporter, NoOptions
 from exporters.cells import sheet_title
 from exporters.hookspecs import hookimpl
-from exporters.tables import Labels, Row, Table, code_label, meeting_rows, tables
+from exporters.table_rows import meeting_rows
+from exporters.tables import Labels, Row, Table, code_label, tables
 from exporters.xlsx_sheet import (
     BOLD,
     DATE,

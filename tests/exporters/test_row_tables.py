@@ -13,7 +13,8 @@ from api.results import MeetingRow
 from exporters.base import ExportContext, Exporter
 from exporters.registry import ExporterRegistry
 from exporters.row_tables import row_table_rows
-from exporters.tables import TABLES, Labels, table_rows
+from exporters.table_rows import table_rows
+from exporters.tables import TABLES, Labels
 
 
 def _rows(meetings: list[Meeting]) -> list[MeetingRow]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from api.models import Meeting
-from exporters.tables import TABLES, meeting_rows, table
+from exporters.table_rows import meeting_rows
+from exporters.tables import TABLES, table
 
 
 def test_every_row_has_one_value_per_column(seed_meetings: list[Meeting]) -> None:
