@@ -322,7 +322,7 @@ def _floor_xlsx(connection: sqlite3.Connection, target: str) -> None:
 def _floor_csv(connection: sqlite3.Connection, target: str) -> None:
     """The Meetings table as the csv export writes it by default: booleans as true/false,
     a row holding text a spreadsheet could run as a formula prefixed and quoted whole."""
-    from exporters.cells import csv_needs_guard
+    from exporters.cells import csv_needs_guard, csv_row_may_need_guard
     from exporters.tables import MEETINGS
 
     with open(target, "w", newline="", encoding="utf-8") as file:
@@ -333,9 +333,10 @@ def _floor_csv(connection: sqlite3.Connection, target: str) -> None:
             row = _meeting_cells(meeting, None)
             row[-1] = "true" if row[-1] else "false"
             writer = plain
-            for index, value in enumerate(row):
-                if isinstance(value, str) and csv_needs_guard(value):
-                    row[index], writer = "'" + value, quoted
+            if csv_row_may_need_guard(v for v in row if type(v) is str):
+                for index, value in enumerate(row):
+                    if isinstance(value, str) and csv_needs_guard(value):
+                        row[index], writer = "'" + value, quoted
             writer.writerow(row)
 
 
