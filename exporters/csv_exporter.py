@@ -26,7 +26,6 @@ from exporters._chunks import TextChunks
 from exporters.base import LOCAL_ONLY, ExportContext, Exporter
 from exporters.cells import csv_needs_guard, csv_row_may_need_guard
 from exporters.hookspecs import hookimpl
-from exporters.row_tables import row_table_rows
 from exporters.table_rows import table_rows
 from exporters.tables import Labels, Row, TableName, table
 
@@ -109,12 +108,8 @@ class CsvExporter(Exporter[CsvOptions]):
         yield b"\xef\xbb\xbf" + head if options.excel else head
         inert = options.neutralise_formulas
         name = chosen.name
-        for meeting in meetings:
-            if isinstance(meeting, dict):
-                rows = row_table_rows(meeting, name, labels)
-            else:
-                rows = table_rows(meeting, name, labels)
-            for row in rows:
+        for meeting in self.rows(meetings):
+            for row in table_rows(meeting, name, labels):
                 writer.writerow(csv_text(row, inert))
             if buffer.full():
                 yield buffer.take()
