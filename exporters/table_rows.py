@@ -7,8 +7,8 @@ given); a `Meeting` model is read through its `model_dump()`, the same data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, cast
+from collections.abc import Callable
+from typing import cast
 
 from api.models import Meeting
 from api.results import MeetingRow
@@ -40,58 +40,48 @@ def _row(meeting: Meeting | MeetingRow) -> MeetingRow:
     return cast(MeetingRow, meeting.model_dump())
 
 
-def _people(participants: Iterable[Any]) -> str:
-    return SEPARATOR.join(
-        f"{p['person']['name'] or p['person']['id']} ({p['country_code']})" for p in participants
-    )
-
-
 def _meeting(meeting: MeetingRow, labels: Labels | None) -> list[Row]:
     place = meeting["location"]
-    principals = [p for p in meeting["participants"] if p["role"] == "principal"]
-    attendees = [p for p in meeting["participants"] if p["role"] == "attendee"]
-    kind, setting = meeting["kind"], meeting["setting"]
-    head: Row = (meeting["id"], meeting["date"], meeting["date_precision"], meeting["time_of_day"])
-    place_to_people: Row = (
-        place["city"],
-        place["country_code"],
-        place["venue"],
-        meeting["occasion"],
-        meeting["initiated_by"],
-        _people(principals),
-        _people(attendees) or None,
-        SEPARATOR.join(dict.fromkeys(p["country_code"] for p in principals)),
-    )
-    tail: Row = (meeting["summary"], len(meeting["sources"]), meeting["synthetic"])
-    return [_meeting_row(head, kind, setting, place_to_people, meeting["topics"], tail, labels)]
-
-
-def _meeting_row(
-    head: Row,
-    kind: str,
-    setting: str,
-    place_to_people: Row,
-    topics: Sequence[str],
-    tail: Row,
-    labels: Labels | None,
-) -> Row:
-    """One row of the meetings table from its parts, with the label columns when `labels`
-    is given."""
-    joined = SEPARATOR.join(topics)
+    principals: list[str] = []
+    attendees: list[str] = []
+    countries: dict[str, None] = {}
+    for p in meeting["participants"]:
+        person, country = p["person"], p["country_code"]
+        named = f"{person['name'] or person['id']} ({country})"
+        if p["role"] == "principal":
+            principals.append(named)
+            countries[country] = None
+        else:
+            attendees.append(named)
+    kind, setting, topics = meeting["kind"], meeting["setting"], meeting["topics"]
     if labels is None:
-        return (*head, kind, setting, *place_to_people, joined, *tail)
-    topic_labels = SEPARATOR.join(labels.topic(topic) for topic in topics)
-    return (
-        *head,
-        kind,
-        code_label(kind),
-        setting,
-        code_label(setting),
-        *place_to_people,
-        joined,
-        topic_labels,
-        *tail,
-    )
+        codes: Row = (kind, setting)
+        topic_cells: Row = (SEPARATOR.join(topics),)
+    else:
+        codes = (kind, code_label(kind), setting, code_label(setting))
+        topic_labels = SEPARATOR.join(labels.topic(topic) for topic in topics)
+        topic_cells = (SEPARATOR.join(topics), topic_labels)
+    return [
+        (
+            meeting["id"],
+            meeting["date"],
+            meeting["date_precision"],
+            meeting["time_of_day"],
+            *codes,
+            place["city"],
+            place["country_code"],
+            place["venue"],
+            meeting["occasion"],
+            meeting["initiated_by"],
+            SEPARATOR.join(principals),
+            SEPARATOR.join(attendees) or None,
+            SEPARATOR.join(countries),
+            *topic_cells,
+            meeting["summary"],
+            len(meeting["sources"]),
+            meeting["synthetic"],
+        )
+    ]
 
 
 def _participants(meeting: MeetingRow, labels: Labels | None) -> list[Row]:
