@@ -34,6 +34,8 @@ from benchmarks.common import Row, prepare_database, print_table, proc_status, s
 
 FORMATS = ("xlsx", "csv", "json", "ndjson", "datapackage")
 FLOORS = {"xlsx": "xlsxwriter", "csv": "csv module", "json": "orjson", "ndjson": "orjson"}
+REPEATS = {"csv": 3, "json": 3, "ndjson": 3}
+"""Runs of the formats whose floors take under a second (best of them; tiny sizes: one)."""
 SAME_BYTES = ("csv", "json", "ndjson")
 """The formats whose floor writes exactly our file (checked in every run)."""
 TIME_TARGETS = {"xlsx": 1.2, "csv": 1.5, "json": 1.5, "ndjson": 1.5}
@@ -384,6 +386,28 @@ def _child(kind: str, fmt: str, url: str, target: str) -> dict[str, float]:
     return figures
 
 
+def _runs(
+    fmt: str, url: str, directory: str, with_floor: bool, runs: int
+) -> tuple[dict[str, float], dict[str, float] | None]:
+    """Our export and the floor's, `runs` times in turn (both see the same load): the
+    fastest run of each, and the largest RSS growth of each."""
+    ours: list[dict[str, float]] = []
+    floors: list[dict[str, float]] = []
+    for _ in range(runs):
+        ours.append(_child("ours", fmt, url, str(Path(directory) / f"ours.{fmt}")))
+        if with_floor:
+            floors.append(_child("floor", fmt, url, str(Path(directory) / f"floor.{fmt}")))
+    return _best(ours), _best(floors) if floors else None
+
+
+def _best(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {
+        "seconds": min(run["seconds"] for run in runs),
+        "rss_growth_mb": max(run["rss_growth_mb"] for run in runs),
+        "mb": runs[-1]["mb"],
+    }
+
+
 def _same_file(directory: str, fmt: str) -> bool:
     """True when our export and the floor's are the same bytes (the floor does our job)."""
     return (Path(directory) / f"ours.{fmt}").read_bytes() == (
@@ -399,15 +423,13 @@ def main(quick: bool = False) -> list[dict[str, Any]]:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as directory:
         for fmt in FORMATS:
-            ours = _child("ours", fmt, url, str(Path(directory) / f"ours.{fmt}"))
             floor_name = FLOORS.get(fmt)
-            floor = (
-                _child("floor", fmt, url, str(Path(directory) / f"floor.{fmt}"))
-                if floor_name
-                else None
-            )
+            runs = 1 if size.meetings < 1_000 else REPEATS.get(fmt, 1)
+            ours, floor = _runs(fmt, url, directory, floor_name is not None, runs)
             target = TIME_TARGETS.get(fmt, 0.0)
             note = f"{meetings:,} meetings, {ours['mb']:.1f} MB file"
+            if runs > 1:
+                note += f"; best of {runs} runs, ours and the floor's in turn"
             if floor is not None:
                 note += f"; floor file {floor['mb']:.1f} MB"
             if fmt in SAME_BYTES:
