@@ -252,28 +252,18 @@ def _read(
             }
             for _, source_id, publisher, headline, url, published, language, document in group
         ]
-    for (
-        meeting_id,
-        _,
-        note,
-        text,
-        speaker_id,
-        speaker_name,
-        source_id,
-        kind,
-        name,
-        date,
-    ) in driver_rows(connection, notes, span):
-        if note == "statement":
-            found[meeting_id]["statements"].append(
-                {
-                    "speaker": {"id": speaker_id, "name": speaker_name},
-                    "text": text,
-                    "source": source_id,
-                }
-            )
-        else:
-            found[meeting_id]["outcomes"].append(
-                {"kind": kind, "text": text, "name": name, "date": read_date(date)}
-            )
+    for meeting_id, group in groupby(driver_rows(connection, notes, span), _BY_MEETING):
+        entry = found[meeting_id]
+        statements, outcomes = entry["statements"], entry["outcomes"]
+        for _, _, note, text, speaker_id, speaker_name, source_id, kind, name, date in group:
+            if note == "statement":
+                statements.append(
+                    {
+                        "speaker": {"id": speaker_id, "name": speaker_name},
+                        "text": text,
+                        "source": source_id,
+                    }
+                )
+            else:
+                outcomes.append({"kind": kind, "text": text, "name": name, "date": read_date(date)})
     return cast(list[MeetingRow], list(found.values()))
