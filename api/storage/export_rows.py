@@ -12,7 +12,8 @@ values of `Meeting.model_dump()`), read for a whole export rather than a page:
   filter picks, not by an `IN` list of its ids, so every statement of an export is
   compiled once and cached, whatever the batch;
 - the person terms of the filter are resolved once for the export, not per batch;
-- rows are read by position from the driver and grouped by meeting as they come.
+- rows are read by position from the driver, grouped by meeting, and each meeting's
+  row is built only when the caller asks for it.
 """
 
 from __future__ import annotations
@@ -71,8 +72,8 @@ def iter_export_rows(
                 "last_date": read_date(last[1]),
                 "last_id": last[0],
             }
-            meetings = _read(connection, queries, batch, span, read_date)
-        yield from meetings
+            children = _fetch(connection, queries, span)
+        yield from _build(batch, children, read_date)
         if len(rows) <= batch_size:
             return
         after = {"after_date": span["last_date"], "after_id": span["last_id"]}
@@ -183,15 +184,30 @@ def _notes(span: list[sa.ColumnElement[bool]]) -> sa.CompoundSelect[Any]:
     return union.order_by(union.selected_columns.meeting_id, union.selected_columns.seq)
 
 
-def _read(
-    connection: sa.Connection,
-    queries: _Queries,
+_Groups = dict[str, list[Any]]
+
+
+def _fetch(
+    connection: sa.Connection, queries: _Queries, span: dict[str, Any]
+) -> tuple[_Groups, ...]:
+    """The children of the batch between the keys of `span`, as the driver's rows grouped
+    by meeting id: participants, topics, sources, notes (statements and outcomes)."""
+    return tuple(
+        {meeting_id: list(group) for meeting_id, group in groupby(rows, _BY_MEETING)}
+        for rows in (driver_rows(connection, query, span) for query in queries.children)
+    )
+
+
+def _build(
     batch: Sequence[Any],
-    span: dict[str, Any],
+    children: tuple[_Groups, ...],
     read_date: Callable[[Any], dt.date | None],
-) -> list[MeetingRow]:
-    """The full rows of the meeting rows `batch` (`MEETING_COLUMNS`), in its order."""
-    found: dict[str, dict[str, Any]] = {}
+) -> Iterator[MeetingRow]:
+    """The full rows of the meeting rows `batch` (`MEETING_COLUMNS`), in its order, each
+    built only when it is asked for (few objects live at once, so the collector has
+    little to walk)."""
+    participants, topics, sources, notes = children
+    empty: list[Any] = []
     for (
         meeting_id,
         date,
@@ -207,55 +223,11 @@ def _read(
         summary,
         synthetic,
     ) in batch:
-        found[meeting_id] = {
-            "id": meeting_id,
-            "date": read_date(date),
-            "date_precision": precision,
-            "time_of_day": time_of_day,
-            "kind": kind,
-            "setting": setting,
-            "location": {"city": city, "country_code": country, "venue": venue},
-            "occasion": occasion,
-            "initiated_by": initiated_by,
-            "participants": [],
-            "topics": [],
-            "statements": [],
-            "outcomes": [],
-            "summary": summary,
-            "sources": [],
-            "synthetic": bool(synthetic),
-        }
-    participants, topics, sources, notes = queries.children
-    for meeting_id, group in groupby(driver_rows(connection, participants, span), _BY_MEETING):
-        found[meeting_id]["participants"] = [
-            {
-                "person": {"id": person_id, "name": name},
-                "country_code": country,
-                "title": title,
-                "role": role,
-                "capacity": capacity,
-            }
-            for _, person_id, name, country, title, role, capacity in group
-        ]
-    for meeting_id, group in groupby(driver_rows(connection, topics, span), _BY_MEETING):
-        found[meeting_id]["topics"] = [topic_id for _, topic_id in group]
-    for meeting_id, group in groupby(driver_rows(connection, sources, span), _BY_MEETING):
-        found[meeting_id]["sources"] = [
-            {
-                "id": source_id,
-                "publisher": publisher,
-                "headline": headline,
-                "url": url,
-                "published": read_date(published),
-                "language": language,
-                "document": document,
-            }
-            for _, source_id, publisher, headline, url, published, language, document in group
-        ]
-    for meeting_id, group in groupby(driver_rows(connection, notes, span), _BY_MEETING):
-        entry = found[meeting_id]
-        statements, outcomes = entry["statements"], entry["outcomes"]
-        for _, _, note, text, speaker_id, speaker_name, source_id, kind, name, date in group:
+        statements: list[dict[str, Any]] = []
+        outcomes: list[dict[str, Any]] = []
+        for _, _, note, text, speaker_id, speaker_name, source_id, code, name, day in notes.get(
+            meeting_id, empty
+        ):
             if note == "statement":
                 statements.append(
                     {
@@ -265,5 +237,47 @@ def _read(
                     }
                 )
             else:
-                outcomes.append({"kind": kind, "text": text, "name": name, "date": read_date(date)})
-    return cast(list[MeetingRow], list(found.values()))
+                outcomes.append({"kind": code, "text": text, "name": name, "date": read_date(day)})
+        row = {
+            "id": meeting_id,
+            "date": read_date(date),
+            "date_precision": precision,
+            "time_of_day": time_of_day,
+            "kind": kind,
+            "setting": setting,
+            "location": {"city": city, "country_code": country, "venue": venue},
+            "occasion": occasion,
+            "initiated_by": initiated_by,
+            "participants": [
+                {
+                    "person": {"id": person_id, "name": person_name},
+                    "country_code": represented,
+                    "title": title,
+                    "role": role,
+                    "capacity": capacity,
+                }
+                for _, person_id, person_name, represented, title, role, capacity in (
+                    participants.get(meeting_id, empty)
+                )
+            ],
+            "topics": [topic_id for _, topic_id in topics.get(meeting_id, empty)],
+            "statements": statements,
+            "outcomes": outcomes,
+            "summary": summary,
+            "sources": [
+                {
+                    "id": source_id,
+                    "publisher": publisher,
+                    "headline": headline,
+                    "url": url,
+                    "published": read_date(published),
+                    "language": language,
+                    "document": document,
+                }
+                for _, source_id, publisher, headline, url, published, language, document in (
+                    sources.get(meeting_id, empty)
+                )
+            ],
+            "synthetic": bool(synthetic),
+        }
+        yield cast(MeetingRow, row)
