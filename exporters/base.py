@@ -10,9 +10,11 @@ What `stream` is given, the models-or-rows contract: by default (`reads = "model
 read straight from storage with the keys, order and values of `Meeting.model_dump()`
 (enums as their values, dates as `datetime.date`), which are several times cheaper to
 read than models. Such an exporter must still take models too (anyone may call `stream`
-with models, and the contract test does): `rows(meetings)` gives rows for either. Options are a Pydantic
-model with defaults (`extra="forbid"`); callers parse user input with
-`ExporterRegistry.parse_options`.
+with models, and the contract test does): `rows(meetings)` gives rows for either (a
+model's enums then stay `StrEnum` members, equal to their values). Every built-in
+exporter reads rows; the flat tables (xlsx, csv, datapackage) take their cells from one
+builder, `exporters.table_rows`. Options are a Pydantic model with defaults
+(`extra="forbid"`); callers parse user input with `ExporterRegistry.parse_options`.
 
 A complete minimal exporter, as a third-party package would ship it (this block is run
 by the test suite)::

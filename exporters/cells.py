@@ -16,12 +16,14 @@ reaching an xlsx goes through; text that is cut says so where it is cut.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = [
     "CELL_LIMIT",
     "FORMULA_PREFIXES",
     "LINK_LIMIT",
     "csv_needs_guard",
+    "csv_row_may_need_guard",
     "is_formula_like",
     "neutralise",
     "sheet_title",
@@ -39,6 +41,10 @@ _NOTE_ROOM = 200  # the note of a cut text is shorter than this
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SHEET_ILLEGAL = re.compile(r"[\x00-\x1f\[\]:*?/\\]")
 _INNER_FORMULA = re.compile(r"[;,|\t\r\n][ \"']*[=+\-@]")
+# After a cell's start (NUL) or a separator, a formula's first character: wider than
+# csv_needs_guard's test (a cell starting ' =' or holding ';\t' is a false alarm, checked
+# again cell by cell), never narrower; one character class first keeps the search fast.
+_ROW_FORMULA = re.compile(r"[\x00;,|\t\r\n][ \"']*[=+\-@\t\r]")
 
 
 def is_formula_like(text: str) -> bool:
@@ -58,6 +64,12 @@ def csv_needs_guard(text: str) -> bool:
     spreadsheet may split cells on (`;`, `,`, `|`, tab, line break), spaces or quotes
     between them allowed."""
     return text.startswith(FORMULA_PREFIXES) or _INNER_FORMULA.search(text) is not None
+
+
+def csv_row_may_need_guard(texts: Iterable[str]) -> bool:
+    """False when no text of a row needs the guard of `csv_needs_guard` (one search for
+    the whole row); True when one may, to be checked cell by cell."""
+    return _ROW_FORMULA.search("\x00" + "\x00".join(texts)) is not None
 
 
 def _units(text: str) -> int:

@@ -15,7 +15,6 @@ gives a file that runs formulas. It reads rows (`Exporter.reads`) and takes mode
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -25,10 +24,10 @@ from api.models import Meeting
 from api.results import MeetingRow
 from exporters._chunks import TextChunks
 from exporters.base import LOCAL_ONLY, ExportContext, Exporter
-from exporters.cells import csv_needs_guard
+from exporters.cells import csv_needs_guard, csv_row_may_need_guard
 from exporters.hookspecs import hookimpl
-from exporters.row_tables import row_table_rows
-from exporters.tables import Labels, Row, TableName, table, table_rows
+from exporters.table_rows import table_rows
+from exporters.tables import Labels, Row, TableName, table
 
 __all__ = ["CsvExporter", "CsvOptions", "CsvWriter", "csv_text", "readouts_exporters"]
 
@@ -56,17 +55,14 @@ def csv_text(row: Row, inert: bool) -> list[Any]:
 
     With `inert`, text a spreadsheet could run as a formula is prefixed with `'`; such a
     row is then an `_Inert` list, which `_write` quotes whole."""
-    values: list[Any] = []
+    # The csv module writes a date as str(date), its ISO 8601 form, and None as empty.
+    values = ["true" if v is True else "false" if v is False else v for v in row]
+    if not inert or not csv_row_may_need_guard(v for v in values if type(v) is str):
+        return values
     guarded = False
-    for value in row:
-        if isinstance(value, str):
-            if inert and csv_needs_guard(value):
-                value, guarded = "'" + value, True
-        elif isinstance(value, bool):
-            value = "true" if value else "false"
-        elif isinstance(value, dt.date):
-            value = value.isoformat()
-        values.append(value)
+    for index, value in enumerate(values):
+        if isinstance(value, str) and csv_needs_guard(value):
+            values[index], guarded = "'" + value, True
     return _Inert(values) if guarded else values
 
 
@@ -112,12 +108,8 @@ class CsvExporter(Exporter[CsvOptions]):
         yield b"\xef\xbb\xbf" + head if options.excel else head
         inert = options.neutralise_formulas
         name = chosen.name
-        for meeting in meetings:
-            if isinstance(meeting, dict):
-                rows = row_table_rows(meeting, name, labels)
-            else:
-                rows = table_rows(meeting, name, labels)
-            for row in rows:
+        for meeting in self.rows(meetings):
+            for row in table_rows(meeting, name, labels):
                 writer.writerow(csv_text(row, inert))
             if buffer.full():
                 yield buffer.take()

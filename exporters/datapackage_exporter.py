@@ -25,11 +25,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.filters import filter_query
 from api.models import Meeting
+from api.results import MeetingRow
 from exporters._chunks import CHUNK_SIZE, TextChunks
 from exporters.base import ExportContext, Exporter
 from exporters.csv_exporter import csv_text
 from exporters.hookspecs import hookimpl
-from exporters.tables import MEETINGS, Labels, Table, meeting_rows, tables
+from exporters.table_rows import meeting_rows
+from exporters.tables import MEETINGS, Labels, Table, tables
 from exporters.zipstream import ZipStream
 
 __all__ = ["DatapackageExporter", "DatapackageOptions", "descriptor", "readouts_exporters"]
@@ -127,8 +129,13 @@ class DatapackageExporter(Exporter[DatapackageOptions]):
         """e.g. `meetings-datapackage.zip`."""
         return f"{stem}-datapackage.{self.extension}"
 
+    reads = "rows"
+
     def stream(
-        self, meetings: Iterable[Meeting], options: DatapackageOptions, context: ExportContext
+        self,
+        meetings: Iterable[Meeting | MeetingRow],
+        options: DatapackageOptions,
+        context: ExportContext,
     ) -> Iterator[bytes]:
         chosen = tables(options.labels)
         labels = Labels.of(context.topics) if options.labels else None
@@ -149,7 +156,7 @@ class DatapackageExporter(Exporter[DatapackageOptions]):
             writers = {
                 table.name: _TableWriter(table, spooled.get(table.name, member)) for table in chosen
             }
-            for meeting in meetings:
+            for meeting in self.rows(meetings):
                 for name, rows in meeting_rows(meeting, labels).items():
                     writer = writers[name]
                     for row in rows:

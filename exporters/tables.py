@@ -5,6 +5,8 @@ The xlsx, csv and datapackage exporters all write these tables, so a column has 
 name, type and meaning in every format. Each table but Meetings refers to its meeting by
 `meeting_id`; `position` (from 1) keeps the order of the meeting's lists.
 
+The cells of each row are built by `exporters.table_rows`.
+
 Codes (`kind`, `setting`, topic ids) can be read beside their labels: the labelled tables
 (`tables(labelled=True)`) add `kind_label`, `setting_label` and `topic_labels` to
 Meetings and `topic_label` to Topics, filled from `Labels` (the topic vocabulary).
@@ -13,26 +15,17 @@ Meetings and `topic_label` to Topics, filled from `Labels` (the topic vocabulary
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from api.models import (
-    DatePrecision,
-    Meeting,
-    MeetingKind,
-    OutcomeKind,
-    Participant,
-    Role,
-    Setting,
-    TimeOfDay,
-    Topic,
-)
+from api.models import DatePrecision, MeetingKind, OutcomeKind, Role, Setting, TimeOfDay, Topic
 
 __all__ = [
     "MEETINGS",
     "OUTCOMES",
     "PARTICIPANTS",
+    "SEPARATOR",
     "SOURCES",
     "STATEMENTS",
     "TABLES",
@@ -44,10 +37,7 @@ __all__ = [
     "Table",
     "TableName",
     "code_label",
-    "meeting_row",
-    "meeting_rows",
     "table",
-    "table_rows",
     "tables",
 ]
 
@@ -271,7 +261,8 @@ _LABELLED: tuple[Table, ...] = (
     ),
 )
 
-_SEPARATOR = "; "
+SEPARATOR = "; "
+"""What joins several values in one cell."""
 
 
 def code_label(code: str) -> str:
@@ -306,128 +297,3 @@ def table(name: str, labelled: bool = False) -> Table:
         if candidate.name == name:
             return candidate
     raise KeyError(name)
-
-
-def meeting_rows(meeting: Meeting, labels: Labels | None = None) -> dict[TableName, list[Row]]:
-    """The rows `meeting` contributes to each table, in the columns' order.
-
-    With `labels`, the rows of the labelled tables (`tables(labelled=True)`)."""
-    return {name: build(meeting, labels) for name, build in _BUILDERS.items()}
-
-
-def table_rows(meeting: Meeting, name: TableName, labels: Labels | None = None) -> list[Row]:
-    """The rows `meeting` contributes to the table called `name` (only that one is built)."""
-    return _BUILDERS[name](meeting, labels)
-
-
-def _people(participants: Iterable[Participant]) -> str:
-    return _SEPARATOR.join(
-        f"{p.person.name or p.person.id} ({p.country_code})" for p in participants
-    )
-
-
-def _meeting(meeting: Meeting, labels: Labels | None) -> list[Row]:
-    place = meeting.location
-    principals = meeting.principals
-    kind, setting = meeting.kind.value, meeting.setting.value
-    head: Row = (
-        meeting.id,
-        meeting.date,
-        meeting.date_precision.value,
-        meeting.time_of_day.value if meeting.time_of_day else None,
-    )
-    place_to_people: Row = (
-        place.city,
-        place.country_code,
-        place.venue,
-        meeting.occasion,
-        meeting.initiated_by,
-        _people(principals),
-        _people(p for p in meeting.participants if p.role is Role.ATTENDEE) or None,
-        _SEPARATOR.join(dict.fromkeys(p.country_code for p in principals)),
-    )
-    tail: Row = (meeting.summary, len(meeting.sources), meeting.synthetic)
-    return [meeting_row(head, kind, setting, place_to_people, meeting.topics, tail, labels)]
-
-
-def meeting_row(
-    head: Row,
-    kind: str,
-    setting: str,
-    place_to_people: Row,
-    topics: Sequence[str],
-    tail: Row,
-    labels: Labels | None,
-) -> Row:
-    """One row of the meetings table from its parts, with the label columns when `labels`
-    is given: the one layout both readers (models and plain rows) fill."""
-    joined = _SEPARATOR.join(topics)
-    if labels is None:
-        return (*head, kind, setting, *place_to_people, joined, *tail)
-    topic_labels = _SEPARATOR.join(labels.topic(topic) for topic in topics)
-    return (
-        *head,
-        kind,
-        code_label(kind),
-        setting,
-        code_label(setting),
-        *place_to_people,
-        joined,
-        topic_labels,
-        *tail,
-    )
-
-
-def _participants(meeting: Meeting, labels: Labels | None) -> list[Row]:
-    return [
-        (
-            meeting.id,
-            n,
-            p.person.id,
-            p.person.name,
-            p.country_code,
-            p.title,
-            p.role.value,
-            p.capacity,
-        )
-        for n, p in enumerate(meeting.participants, 1)
-    ]
-
-
-def _statements(meeting: Meeting, labels: Labels | None) -> list[Row]:
-    return [
-        (meeting.id, n, s.speaker.id, s.speaker.name, s.text, s.source)
-        for n, s in enumerate(meeting.statements, 1)
-    ]
-
-
-def _outcomes(meeting: Meeting, labels: Labels | None) -> list[Row]:
-    return [
-        (meeting.id, n, o.kind.value, o.text, o.name, o.date)
-        for n, o in enumerate(meeting.outcomes, 1)
-    ]
-
-
-def _sources(meeting: Meeting, labels: Labels | None) -> list[Row]:
-    return [
-        (s.id, meeting.id, n, s.publisher, s.headline, s.url, s.published, s.language, s.document)
-        for n, s in enumerate(meeting.sources, 1)
-    ]
-
-
-def _topics(meeting: Meeting, labels: Labels | None) -> list[Row]:
-    if labels is None:
-        return [(meeting.id, n, topic) for n, topic in enumerate(meeting.topics, 1)]
-    return [
-        (meeting.id, n, topic, labels.topic(topic)) for n, topic in enumerate(meeting.topics, 1)
-    ]
-
-
-_BUILDERS: dict[TableName, Callable[[Meeting, Labels | None], list[Row]]] = {
-    "meetings": _meeting,
-    "participants": _participants,
-    "statements": _statements,
-    "outcomes": _outcomes,
-    "sources": _sources,
-    "topics": _topics,
-}

@@ -19,7 +19,7 @@ Streamed: the workbook is a zip written to an unseekable stream (`exporters.zips
 and the Meetings sheet is one of its members, written as the meetings come, so the
 first bytes leave after the first meeting. The other tables' sheets wait in temporary
 files until the meetings end and are then copied into the zip: memory stays flat
-whatever the number of meetings.
+whatever the number of meetings. It reads rows (`Exporter.reads`) and takes models too.
 """
 
 from __future__ import annotations
@@ -32,11 +32,13 @@ from typing import IO, Any
 
 from api.filters import filter_query
 from api.models import DatePrecision, Meeting, MeetingKind, OutcomeKind, Role, Setting, TimeOfDay
+from api.results import MeetingRow
 from exporters._chunks import CHUNK_SIZE
 from exporters.base import ExportContext, Exporter, NoOptions
 from exporters.cells import sheet_title
 from exporters.hookspecs import hookimpl
-from exporters.tables import Labels, Row, Table, code_label, meeting_rows, tables
+from exporters.table_rows import meeting_rows
+from exporters.tables import Labels, Row, Table, code_label, tables
 from exporters.xlsx_sheet import (
     BOLD,
     DATE,
@@ -121,16 +123,20 @@ class XlsxExporter(Exporter[NoOptions]):
         "Codes, About."
     )
     options_model = NoOptions
+    reads = "rows"
 
     def stream(
-        self, meetings: Iterable[Meeting], options: NoOptions, context: ExportContext
+        self,
+        meetings: Iterable[Meeting | MeetingRow],
+        options: NoOptions,
+        context: ExportContext,
     ) -> Iterator[bytes]:
         with contextlib.ExitStack() as stack:
-            yield from _workbook(meetings, context, stack)
+            yield from _workbook(self.rows(meetings), context, stack)
 
 
 def _workbook(
-    meetings: Iterable[Meeting], context: ExportContext, stack: contextlib.ExitStack
+    meetings: Iterable[MeetingRow], context: ExportContext, stack: contextlib.ExitStack
 ) -> Iterator[bytes]:
     archive = ZipStream()
     labelled = tables(labelled=True)

@@ -180,6 +180,8 @@ class SheetWriter:
                 continue
             kind = type(value)
             s = f' s="{style}"' if style else ""
+            if kind is not str and kind is not bool and isinstance(value, str):
+                kind, value = str, str(value)  # a str enum, as a model's dump holds
             if kind is str:
                 cells.append(
                     f'<c r="{letter}{n}"{s} t="inlineStr"><is><t xml:space="preserve">'

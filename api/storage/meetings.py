@@ -21,6 +21,7 @@ from api.names import name_key
 from api.results import BriefPage, MeetingPage, MeetingRow
 from api.storage import tables as t
 from api.storage.curating import gone, retraction_of
+from api.storage.export_rows import iter_export_rows
 from api.storage.plain import meeting_rows
 from api.storage.rows import MEETING_COLUMNS, meeting_from_row
 from api.storage.selection import (
@@ -88,9 +89,9 @@ class MeetingReads:
 
     def iter_for_export(self, reads: Literal["models", "rows"], selection: MeetingFilter) -> Any:
         """The meetings of `selection` as an exporter reads them (`exporters.base.Exporter.
-        reads`): `iter_meetings` for "models", `iter_meeting_rows` for "rows"."""
+        reads`): `iter_meetings` for "models", `api.storage.export_rows` for "rows"."""
         if reads == "rows":
-            return self.iter_meeting_rows(selection)
+            return iter_export_rows(self.engine, selection, conditions)
         return self.iter_meetings(selection)
 
     def _batches(

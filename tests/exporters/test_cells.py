@@ -7,6 +7,7 @@ import pytest
 from exporters.cells import (
     CELL_LIMIT,
     csv_needs_guard,
+    csv_row_may_need_guard,
     is_formula_like,
     neutralise,
     sheet_title,
@@ -63,3 +64,18 @@ def test_csv_guards_a_formula_at_the_start_or_after_a_separator(text: str) -> No
 @pytest.mark.parametrize("text", ["2021-07-16-li", "a=b", "Li (CN); Imran (PK)", "1+1", ""])
 def test_csv_leaves_other_text_alone(text: str) -> None:
     assert not csv_needs_guard(text)
+
+
+_GUARDED = ["=1", "x;=cmd", "a|@b", "a\t+1", "a,  -1", "a;'=b", "a\n@x", "\tx", "\rx"]
+_PLAIN = ["2021-07-16-li", "a=b", "Li (CN); Imran (PK)", "1+1", "", "x;", "=".join("ab")]
+
+
+@pytest.mark.parametrize("text", _GUARDED)
+def test_a_row_may_need_the_guard_wherever_its_formula_is(text: str) -> None:
+    for at in range(len(_PLAIN) + 1):
+        assert csv_row_may_need_guard([*_PLAIN[:at], text, *_PLAIN[at:]])
+
+
+def test_a_row_of_plain_text_needs_no_guard_and_cells_do_not_join() -> None:
+    assert not csv_row_may_need_guard(_PLAIN)
+    assert not csv_row_may_need_guard(["a;", " b", "c,", "'d"])

@@ -11,7 +11,8 @@ import pytest
 from api.models import Meeting
 from exporters.base import ExportContext
 from exporters.csv_exporter import CsvExporter, CsvOptions
-from exporters.tables import TABLES, meeting_rows, table
+from exporters.table_rows import meeting_rows
+from exporters.tables import TABLES, table
 from tests.exporters.conftest import HOSTILE, hostile_meeting
 
 

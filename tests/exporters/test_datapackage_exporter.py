@@ -16,7 +16,8 @@ from frictionless import Package, validate
 from api.models import Meeting
 from exporters.base import ExportContext
 from exporters.datapackage_exporter import DatapackageExporter, DatapackageOptions
-from exporters.tables import TABLES, Labels, meeting_rows, tables
+from exporters.table_rows import meeting_rows
+from exporters.tables import TABLES, Labels, tables
 from tests.exporters.conftest import HOSTILE, hostile_meeting
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from api.models import Meeting
-from exporters.tables import TABLES, meeting_rows, table
+from api.models import Meeting, Role
+from exporters.table_rows import meeting_rows
+from exporters.tables import TABLES, Labels, table
 
 
 def test_every_row_has_one_value_per_column(seed_meetings: list[Meeting]) -> None:
@@ -27,6 +28,34 @@ def test_rows_follow_the_model(seed_meetings: list[Meeting]) -> None:
     assert [r[2] for r in rows["participants"]] == [p.person.id for p in meeting.participants]
     assert [r[1] for r in rows["topics"]] == list(range(1, len(meeting.topics) + 1))
     assert [r[0] for r in rows["sources"]] == [s.id for s in meeting.sources]
+
+
+@pytest.mark.parametrize("labelled", [False, True])
+def test_the_meeting_row_names_principals_attendees_and_countries(
+    seed_meetings: list[Meeting], labelled: bool
+) -> None:
+    labels = Labels({"cpec": "CPEC"}) if labelled else None
+    for meeting in seed_meetings:
+        (row,) = meeting_rows(meeting, labels)["meetings"]
+        cells = dict(zip(table("meetings", labelled).header, row, strict=True))
+        principals = [p for p in meeting.participants if p.role is Role.PRINCIPAL]
+        attendees = [p for p in meeting.participants if p.role is Role.ATTENDEE]
+        assert cells["principals"] == "; ".join(
+            f"{p.person.name or p.person.id} ({p.country_code})" for p in principals
+        )
+        assert cells["attendees"] == (
+            "; ".join(f"{p.person.name or p.person.id} ({p.country_code})" for p in attendees)
+            or None
+        )
+        assert cells["countries"] == "; ".join(dict.fromkeys(p.country_code for p in principals))
+        assert cells["topics"] == "; ".join(meeting.topics)
+        assert cells["synthetic"] is meeting.synthetic and cells["summary"] == meeting.summary
+        if labelled:
+            assert cells["kind_label"] == meeting.kind.value.replace("_", " ").capitalize()
+            assert cells["topic_labels"] == "; ".join(
+                "CPEC" if t == "cpec" else t for t in meeting.topics
+            )
+    assert any(p.role is Role.ATTENDEE for m in seed_meetings for p in m.participants)
 
 
 def test_keys_are_declared_columns_and_every_column_is_described() -> None:

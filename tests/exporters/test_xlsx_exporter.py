@@ -16,7 +16,8 @@ from openpyxl.workbook import Workbook
 
 from api.models import Meeting
 from exporters.base import ExportContext, NoOptions
-from exporters.tables import Labels, meeting_rows, tables
+from exporters.table_rows import meeting_rows
+from exporters.tables import Labels, tables
 from exporters.xlsx_exporter import XlsxExporter
 from tests.exporters.conftest import HOSTILE, hostile_meeting
 
