@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from starlette.requests import Request
 from strawberry.types import Info as _Info
 
 from api.graphql.loaders import Loaders, make_loaders
+from api.models import Topic
 from api.service import Service
 from api.storage.repository import Repository
 
@@ -21,6 +22,9 @@ class Context:
     repository: Repository
     loaders: Loaders
     request: Request | None = None
+    topics: dict[str, Topic] = field(default_factory=dict)
+    """Topics read with the request's root page (`api.graphql.types.meeting_page`), by id:
+    the page's `topics` fields resolve from here without an await each."""
 
 
 Info = _Info[Context, None]

@@ -12,7 +12,7 @@ This module imports no resolver module (`query`, `mutations`): they import it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
@@ -20,9 +20,9 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from api import models, results
 from api.etags import meeting_tag
-from api.filters import Cursor, MeetingOrder, PageRequest
+from api.filters import Cursor, MeetingFilter, MeetingOrder, PageRequest
 from api.graphql import enums as _enums  # noqa: F401  (registers the models' enums)
-from api.graphql.context import Info
+from api.graphql.context import Context, Info
 from api.graphql.derive import derived
 from api.graphql.fields import field
 from api.graphql.inputs import (
@@ -137,8 +137,23 @@ async def meeting_page(
     if person is not None:  # an id already: added once the names are resolved
         selection = selection.model_copy(update={"person": [*selection.person, person]})
     page = page_request(order_by, first, after, with_total=_selects(info, "totalCount"))
-    found = await run_in_threadpool(info.context.repository.list_meetings, selection, page)
+    # The root page reads its topics with it (one statement, as the loader's batch would);
+    # a page under a person leaves them to the loader, which batches across pages.
+    with_topics = person is None and _selects_topics(info)
+    found = await run_in_threadpool(_read_page, info.context, selection, page, with_topics)
     return MeetingConnection.of(page, found)
+
+
+def _read_page(
+    context: Context, selection: MeetingFilter, page: PageRequest, with_topics: bool
+) -> results.MeetingPage:
+    """A page of models and, `with_topics`, its topics into `context.topics`."""
+    found = context.repository.list_meetings(selection, page)
+    if with_topics:
+        wanted = list(dict.fromkeys(i for meeting in found.items for i in meeting.topics))
+        topics = context.repository.topics_by_ids(wanted)
+        context.topics.update((topic.id, topic) for topic in topics if topic is not None)
+    return found
 
 
 @derived(
@@ -244,9 +259,18 @@ class Meeting:
         return await info.context.loaders.conflicts.load(root.id) or []
 
     @field("Topics discussed, from the controlled vocabulary.", graphql_type=list[Topic])
-    async def topics(self, root: models.Meeting, info: Info) -> list[models.Topic]:
-        found = await info.context.loaders.topic.load_many(root.topics)
-        return [topic for topic in found if topic is not None]
+    def topics(
+        self, root: models.Meeting, info: Info
+    ) -> list[models.Topic] | Awaitable[list[models.Topic]]:
+        known = info.context.topics
+        if all(topic_id in known for topic_id in root.topics):  # read with the page
+            return [known[topic_id] for topic_id in root.topics]
+        return _load_topics(root, info)
+
+
+async def _load_topics(root: models.Meeting, info: Info) -> list[models.Topic]:
+    found = await info.context.loaders.topic.load_many(root.topics)
+    return [topic for topic in found if topic is not None]
 
 
 async def _details(root: models.Person | models.PersonRef, info: Info) -> models.Person:
@@ -315,6 +339,28 @@ class PersonConnection:
 def _selects(info: Info, name: str) -> bool:
     """True when the current field's selection asks for the field `name` (one level down)."""
     return any(_has_field(selected.selections, name) for selected in info.selected_fields)
+
+
+def _selects_topics(info: Info) -> bool:
+    """True when the page's nodes (`nodes` or `edges { node }`) select `topics`."""
+    for selected in info.selected_fields:
+        for nodes in _fields_named(selected.selections, "nodes"):
+            if _has_field(nodes.selections, "topics"):
+                return True
+        for edges in _fields_named(selected.selections, "edges"):
+            for node in _fields_named(edges.selections, "node"):
+                if _has_field(node.selections, "topics"):
+                    return True
+    return False
+
+
+def _fields_named(selections: Iterable[Selection], name: str) -> Iterable[SelectedField]:
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            if selection.name == name:
+                yield selection
+        elif isinstance(selection, FragmentSpread | InlineFragment):
+            yield from _fields_named(selection.selections, name)
 
 
 def _has_field(selections: Iterable[Selection], name: str) -> bool:

@@ -38,6 +38,62 @@ def driver_rows(
     return rows
 
 
+def _rows_for_ids(
+    connection: sa.Connection, statement: sa.Executable, ids: list[str]
+) -> Sequence[Any]:
+    """`driver_rows` of a child statement for the batch `ids` (its `:ids` parameter).
+
+    SQLAlchemy renders an expanding `IN` afresh on every execution, one placeholder per
+    id; on a driver with positional placeholders (SQLite's `?`) the rendered text for a
+    batch size is kept instead (`_expanded`) and run as it is, through the connection
+    (so its events still see it)."""
+    dialect = connection.dialect
+    expanded = _expanded(dialect, statement, len(ids)) if dialect.positional else None
+    if expanded is None:
+        return driver_rows(connection, statement, {"ids": ids})
+    text, order = expanded
+    parameters = tuple(ids[at] if isinstance(at, int) else at[0] for at in order)
+    result = connection.exec_driver_sql(text, parameters)
+    try:
+        rows: Sequence[Any] = result.cursor.fetchall()
+    finally:
+        result.close()
+    return rows
+
+
+_Order = list[int | tuple[Any]]  # per placeholder: an index into the ids, or (a constant,)
+_EXPANDED: dict[tuple[int, int, int], tuple[object, tuple[str, _Order] | None]] = {}
+_MAX_EXPANDED = 2_048  # batch sizes × statements × dialects: a bound, not a tuning
+_MARK = "\x00readouts-id-"
+
+
+def _expanded(
+    dialect: sa.Dialect, statement: sa.Executable, size: int
+) -> tuple[str, _Order] | None:
+    """The SQL of `statement` with `:ids` expanded to `size` positional placeholders, and
+    what each placeholder takes; None when a constant needs the driver's type processing."""
+    key = (id(dialect), id(statement), size)
+    found = _EXPANDED.get(key)
+    if found is not None:
+        return found[1]
+    marks = [f"{_MARK}{at}" for at in range(size)]
+    state = cast(Any, statement).compile(dialect=dialect).construct_expanded_state({"ids": marks})
+    order: _Order = []
+    plain = True
+    for name in state.positiontup:
+        value = state.parameters[name]
+        if isinstance(value, str) and value.startswith(_MARK):
+            order.append(int(value.removeprefix(_MARK)))
+        elif value is None or isinstance(value, str | int):  # no bind processing needed
+            order.append((value,))
+        else:
+            plain = False
+    expanded = (str(state.statement), order) if plain else None
+    if len(_EXPANDED) < _MAX_EXPANDED:  # the objects kept alive with their ids
+        _EXPANDED[key] = ((dialect, statement), expanded)
+    return expanded
+
+
 def date_reader(connection: sa.Connection) -> Callable[[Any], dt.date | None]:
     """What turns a date column of `driver_rows` into a `datetime.date`: SQLite keeps
     dates as ISO 8601 text, PostgreSQL's driver returns dates already."""
@@ -105,12 +161,13 @@ def meeting_rows(
             item["sources"] = []
         item["synthetic"] = bool(synthetic)
         found[meeting_id] = item
-    ids = {"ids": list(found)}
+    ids = list(found)
     participants, topics, *rest = queries
-    for meeting_id, person_id, name, country, title, role, capacity in driver_rows(
+    people = {meeting_id: item["participants"] for meeting_id, item in found.items()}
+    for meeting_id, person_id, name, country, title, role, capacity in _rows_for_ids(
         connection, participants, ids
     ):
-        found[meeting_id]["participants"].append(
+        people[meeting_id].append(
             {
                 "person": {"id": person_id, "name": name},
                 "country_code": country,
@@ -119,8 +176,9 @@ def meeting_rows(
                 "capacity": capacity,
             }
         )
-    for meeting_id, topic_id in driver_rows(connection, topics, ids):
-        found[meeting_id]["topics"].append(topic_id)
+    labels = {meeting_id: item["topics"] for meeting_id, item in found.items()}
+    for meeting_id, topic_id in _rows_for_ids(connection, topics, ids):
+        labels[meeting_id].append(topic_id)
     if full:
         sources, notes = rest
         _full(connection, found, ids, sources, notes)
@@ -130,7 +188,7 @@ def meeting_rows(
 def _full(
     connection: sa.Connection,
     found: dict[str, dict[str, Any]],
-    ids: dict[str, list[str]],
+    ids: list[str],
     sources: sa.Executable,
     notes: sa.Executable,
 ) -> None:
@@ -145,7 +203,7 @@ def _full(
         published,
         language,
         document,
-    ) in driver_rows(connection, sources, ids):
+    ) in _rows_for_ids(connection, sources, ids):
         found[meeting_id]["sources"].append(
             {
                 "id": source_id,
@@ -168,7 +226,7 @@ def _full(
         kind,
         name,
         date,
-    ) in driver_rows(connection, notes, ids):
+    ) in _rows_for_ids(connection, notes, ids):
         if note == "statement":
             found[meeting_id]["statements"].append(
                 {
