@@ -1,8 +1,8 @@
 """Every meeting of a selection as full plain rows (`api.results.MeetingRow`), for
 exports: the read path of `exporters.base.Exporter.reads = "rows"`.
 
-The rows are those of `api.storage.plain.meeting_rows` with `full` (the keys, order and
-values of `Meeting.model_dump()`), read for a whole export rather than a page:
+The rows are those of `api.storage.plain.meeting_row` (the keys, order and values of
+`Meeting.model_dump()`), read for a whole export rather than a page:
 
 - in batches, each on its own connection, closed before the batch is handed on (no
   transaction stays open while a caller writes or a slow client reads);
@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
-from itertools import groupby
-from operator import itemgetter
-from typing import Any, cast
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -30,13 +28,13 @@ from sqlalchemy.engine import Engine
 from api.filters import MeetingFilter, MeetingOrder
 from api.results import MeetingRow
 from api.storage import tables as t
-from api.storage.plain import date_reader, driver_rows
+from api.storage.children import Children, child_statements
+from api.storage.plain import date_reader, driver_rows, group_by_meeting, meeting_row
 from api.storage.rows import MEETING_COLUMNS
 from api.storage.selection import order_by
 
 __all__ = ["iter_export_rows"]
 
-_BY_MEETING = itemgetter(0)
 _M = t.meetings.c
 
 
@@ -109,79 +107,13 @@ class _Queries:
         return self._next if after else self._first
 
 
-def _children(span: list[sa.ColumnElement[bool]]) -> tuple[sa.Executable, ...]:
-    """Participants, topics, sources, and statements with outcomes, of the meetings that
-    meet `span`, each by meeting id and position (`seq`)."""
-    p, s, topics = t.participants.c, t.sources.c, t.meeting_topics.c
-    people = t.people
-    of = t.meetings
-    participants = (
-        sa.select(p.meeting_id, p.person_id, people.c.name, p.country_code, p.title, p.role)
-        .add_columns(p.capacity)
-        .select_from(of.join(t.participants, p.meeting_id == _M.id))
-        .join(people, people.c.id == p.person_id)
-        .where(*span)
-        .order_by(p.meeting_id, p.seq)
-    )
-    topic_ids = (
-        sa.select(topics.meeting_id, topics.topic_id)
-        .select_from(of.join(t.meeting_topics, topics.meeting_id == _M.id))
-        .where(*span)
-        .order_by(topics.meeting_id, topics.seq)
-    )
-    sources = (
-        sa.select(s.meeting_id, s.id, s.publisher, s.headline, s.url, s.published, s.language)
-        .add_columns(s.document)
-        .select_from(of.join(t.sources, s.meeting_id == _M.id))
-        .where(*span)
-        .order_by(s.meeting_id, s.seq)
-    )
-    return participants, topic_ids, sources, _notes(span)
+def _children(span: list[sa.ColumnElement[bool]]) -> Children:
+    """The child statements of the meetings that meet `span` (`api.storage.children`)."""
 
+    def restrict(query: sa.Select[Any], meeting_id: sa.ColumnElement[Any]) -> sa.Select[Any]:
+        return query.join(t.meetings, meeting_id == _M.id).where(*span)
 
-def _notes(span: list[sa.ColumnElement[bool]]) -> sa.CompoundSelect[Any]:
-    """Statements and outcomes in one statement: (meeting_id, seq, note, text,
-    speaker_id, speaker_name, source_id, kind, name, date)."""
-    s, o = t.statements.c, t.outcomes.c
-
-    def null(kind: Any) -> Any:
-        return sa.cast(sa.null(), kind)
-
-    statements = (
-        sa.select(
-            s.meeting_id,
-            s.seq,
-            sa.literal("statement").label("note"),
-            s.text,
-            s.speaker_id,
-            t.people.c.name.label("speaker_name"),
-            s.source_id,
-            null(sa.String).label("kind"),
-            null(sa.Text).label("name"),
-            null(sa.Date).label("date"),
-        )
-        .select_from(t.meetings.join(t.statements, s.meeting_id == _M.id))
-        .join(t.people, t.people.c.id == s.speaker_id)
-        .where(*span)
-    )
-    outcomes = (
-        sa.select(
-            o.meeting_id,
-            o.seq,
-            sa.literal("outcome").label("note"),
-            o.text,
-            null(sa.String),
-            null(sa.Text),
-            null(sa.String),
-            o.kind,
-            o.name,
-            o.date,
-        )
-        .select_from(t.meetings.join(t.outcomes, o.meeting_id == _M.id))
-        .where(*span)
-    )
-    union = sa.union_all(statements, outcomes)
-    return union.order_by(union.selected_columns.meeting_id, union.selected_columns.seq)
+    return child_statements(restrict)
 
 
 _Groups = dict[str, list[Any]]
@@ -193,8 +125,7 @@ def _fetch(
     """The children of the batch between the keys of `span`, as the driver's rows grouped
     by meeting id: participants, topics, sources, notes (statements and outcomes)."""
     return tuple(
-        {meeting_id: list(group) for meeting_id, group in groupby(rows, _BY_MEETING)}
-        for rows in (driver_rows(connection, query, span) for query in queries.children)
+        group_by_meeting(driver_rows(connection, query, span)) for query in queries.children
     )
 
 
@@ -206,78 +137,7 @@ def _build(
     """The full rows of the meeting rows `batch` (`MEETING_COLUMNS`), in its order, each
     built only when it is asked for (few objects live at once, so the collector has
     little to walk)."""
-    participants, topics, sources, notes = children
     empty: list[Any] = []
-    for (
-        meeting_id,
-        date,
-        precision,
-        time_of_day,
-        kind,
-        setting,
-        city,
-        country,
-        venue,
-        occasion,
-        initiated_by,
-        summary,
-        synthetic,
-    ) in batch:
-        statements: list[dict[str, Any]] = []
-        outcomes: list[dict[str, Any]] = []
-        for _, _, note, text, speaker_id, speaker_name, source_id, code, name, day in notes.get(
-            meeting_id, empty
-        ):
-            if note == "statement":
-                statements.append(
-                    {
-                        "speaker": {"id": speaker_id, "name": speaker_name},
-                        "text": text,
-                        "source": source_id,
-                    }
-                )
-            else:
-                outcomes.append({"kind": code, "text": text, "name": name, "date": read_date(day)})
-        row = {
-            "id": meeting_id,
-            "date": read_date(date),
-            "date_precision": precision,
-            "time_of_day": time_of_day,
-            "kind": kind,
-            "setting": setting,
-            "location": {"city": city, "country_code": country, "venue": venue},
-            "occasion": occasion,
-            "initiated_by": initiated_by,
-            "participants": [
-                {
-                    "person": {"id": person_id, "name": person_name},
-                    "country_code": represented,
-                    "title": title,
-                    "role": role,
-                    "capacity": capacity,
-                }
-                for _, person_id, person_name, represented, title, role, capacity in (
-                    participants.get(meeting_id, empty)
-                )
-            ],
-            "topics": [topic_id for _, topic_id in topics.get(meeting_id, empty)],
-            "statements": statements,
-            "outcomes": outcomes,
-            "summary": summary,
-            "sources": [
-                {
-                    "id": source_id,
-                    "publisher": publisher,
-                    "headline": headline,
-                    "url": url,
-                    "published": read_date(published),
-                    "language": language,
-                    "document": document,
-                }
-                for _, source_id, publisher, headline, url, published, language, document in (
-                    sources.get(meeting_id, empty)
-                )
-            ],
-            "synthetic": bool(synthetic),
-        }
-        yield cast(MeetingRow, row)
+    for meeting in batch:
+        found = [group.get(meeting[0], empty) for group in children]
+        yield meeting_row(meeting, found, read_date, read_date)

@@ -1,15 +1,17 @@
-"""Reading meetings: a page by filter and keyset, briefs, batches by id, and counts.
+"""Reading meetings: a page by filter and keyset, briefs, meetings by id, exports, counts.
 
 The one read path every face shares: meeting rows are read by position in one statement,
-their children in one statement per table for the whole batch (`IN` over the batch's
-ids), and models are built by `api.storage.rows` without re-validation. A page of full
-meetings is five statements (six with the total); a page of briefs is three (four).
+their children in one statement per table for the whole batch (`api.storage.children`,
+`IN` over the batch's ids; an export's batches by key range, `api.storage.export_rows`),
+rows are built by `api.storage.plain` and models from them by `api.storage.rows` without
+re-validation. A page of full meetings is five statements (six with the total); a page
+of briefs is three (four).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Literal, TypeVar
+from collections.abc import Iterator, Sequence
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -20,6 +22,7 @@ from api.models import Meeting
 from api.names import name_key
 from api.results import BriefPage, MeetingPage, MeetingRow
 from api.storage import tables as t
+from api.storage.children import child_statements
 from api.storage.curating import gone, retraction_of
 from api.storage.export_rows import iter_export_rows
 from api.storage.plain import meeting_rows
@@ -41,8 +44,6 @@ __all__ = [
     "meeting_page",
     "missing_meeting",
 ]
-
-_T = TypeVar("_T")
 
 
 class MeetingReads:
@@ -72,20 +73,10 @@ class MeetingReads:
         order: MeetingOrder = MeetingOrder.DATE_DESC,
         batch_size: int = 1_000,
     ) -> Iterator[Meeting]:
-        """Every meeting of `selection`, fetched in batches (bounded memory), for exports."""
-        for batch in self._batches(selection, order, batch_size, _hydrate):
-            yield from batch
-
-    def iter_meeting_rows(
-        self,
-        selection: MeetingFilter,
-        order: MeetingOrder = MeetingOrder.DATE_DESC,
-        batch_size: int = 1_000,
-    ) -> Iterator[MeetingRow]:
-        """Like `iter_meetings`, but full meetings as plain rows (`MeetingRow`), for the
-        exporters that read rows (`exporters.base.Exporter.reads`)."""
-        for batch in self._batches(selection, order, batch_size, _full_rows):
-            yield from batch
+        """Every meeting of `selection`, fetched in batches (bounded memory), for exports:
+        the full rows of `api.storage.export_rows`, as models."""
+        rows = iter_export_rows(self.engine, selection, conditions, order, batch_size)
+        return (meeting_from_row(row) for row in rows)
 
     def iter_for_export(self, reads: Literal["models", "rows"], selection: MeetingFilter) -> Any:
         """The meetings of `selection` as an exporter reads them (`exporters.base.Exporter.
@@ -93,27 +84,6 @@ class MeetingReads:
         if reads == "rows":
             return iter_export_rows(self.engine, selection, conditions)
         return self.iter_meetings(selection)
-
-    def _batches(
-        self,
-        selection: MeetingFilter,
-        order: MeetingOrder,
-        size: int,
-        read: Callable[[sa.Connection, Sequence[Any]], list[_T]],
-    ) -> Iterator[list[_T]]:
-        """The paging helper of the iterators: `read` of each batch of up to `size`
-        meeting rows (`MEETING_COLUMNS`), each batch on its own connection, closed before
-        the batch is handed on (no transaction stays open while a caller writes)."""
-        cursor: Cursor | None = None
-        while True:
-            with self.engine.connect() as connection:
-                _, rows = _page_rows(connection, selection, order, size, cursor)
-                batch = read(connection, rows[:size])
-            yield batch
-            if len(rows) <= size:
-                return
-            last = rows[size - 1]
-            cursor = Cursor(order=order, date=last[1], id=last[0])
 
     def count_meetings(self, selection: MeetingFilter) -> int:
         """How many meetings `selection` picks."""
@@ -246,85 +216,12 @@ def _full_rows(connection: sa.Connection, rows: Sequence[Any]) -> list[MeetingRo
 _IDS: sa.BindParameter[list[str]] = sa.bindparam("ids", expanding=True)
 
 
-def _notes() -> sa.CompoundSelect[Any]:
-    """Statements and outcomes of the meetings `:ids` in one statement, by meeting and
-    seq: (meeting_id, seq, note, text, speaker_id, speaker_name, source_id, kind, name,
-    date)."""
-    s, o = t.statements.c, t.outcomes.c
-
-    def null(kind: Any) -> Any:
-        return sa.cast(sa.null(), kind)
-
-    statements = (
-        sa.select(
-            s.meeting_id,
-            s.seq,
-            sa.literal("statement").label("note"),
-            s.text,
-            s.speaker_id,
-            t.people.c.name.label("speaker_name"),
-            s.source_id,
-            null(sa.String).label("kind"),
-            null(sa.Text).label("name"),
-            null(sa.Date).label("date"),
-        )
-        .join(t.people, t.people.c.id == s.speaker_id)
-        .where(s.meeting_id.in_(_IDS))
-    )
-    outcomes = sa.select(
-        o.meeting_id,
-        o.seq,
-        sa.literal("outcome").label("note"),
-        o.text,
-        null(sa.String),
-        null(sa.Text),
-        null(sa.String),
-        o.kind,
-        o.name,
-        o.date,
-    ).where(o.meeting_id.in_(_IDS))
-    union = sa.union_all(statements, outcomes)
-    return union.order_by(union.selected_columns.meeting_id, union.selected_columns.seq)
+def _of_batch(query: sa.Select[Any], meeting_id: sa.ColumnElement[Any]) -> sa.Select[Any]:
+    return query.where(meeting_id.in_(_IDS))
 
 
 # The queries of a page, built once (`:ids` is the page's meeting ids); every one is read
-# by position, in the column order `api.storage.plain.meeting_rows` unpacks.
+# by position, in the column order `api.storage.plain.meeting_row` unpacks.
 _COLUMNS = [t.meetings.c[name] for name in MEETING_COLUMNS]
-_P = t.participants.c
-_PARTICIPANTS = (
-    sa.select(
-        _P.meeting_id,
-        _P.person_id,
-        t.people.c.name,
-        _P.country_code,
-        _P.title,
-        _P.role,
-        _P.capacity,
-    )
-    .join(t.people, t.people.c.id == _P.person_id)
-    .where(_P.meeting_id.in_(_IDS))
-    .order_by(_P.meeting_id, _P.seq)
-)
-_TOPICS = (
-    sa.select(t.meeting_topics.c.meeting_id, t.meeting_topics.c.topic_id)
-    .where(t.meeting_topics.c.meeting_id.in_(_IDS))
-    .order_by(t.meeting_topics.c.meeting_id, t.meeting_topics.c.seq)
-)
-_S = t.sources.c
-_SOURCES = (
-    sa.select(
-        _S.meeting_id,
-        _S.id,
-        _S.publisher,
-        _S.headline,
-        _S.url,
-        _S.published,
-        _S.language,
-        _S.document,
-    )
-    .where(_S.meeting_id.in_(_IDS))
-    .order_by(_S.meeting_id, _S.seq)
-)
-_NOTES = _notes()
-_BRIEF = (_PARTICIPANTS, _TOPICS)
-_FULL = (_PARTICIPANTS, _TOPICS, _SOURCES, _NOTES)
+_FULL = child_statements(_of_batch)
+_BRIEF = _FULL[:2]

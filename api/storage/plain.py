@@ -14,14 +14,24 @@ orjson writes the same bytes Pydantic would.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, cast
 
 import sqlalchemy as sa
 
 from api.results import MeetingRow
 
-__all__ = ["date_reader", "driver_rows", "meeting_rows"]
+__all__ = [
+    "date_reader",
+    "driver_rows",
+    "group_by_meeting",
+    "meeting_row",
+    "meeting_rows",
+]
+
+_BY_MEETING = itemgetter(0)
 
 
 def driver_rows(
@@ -119,13 +129,38 @@ def meeting_rows(
     full: bool,
     queries: Sequence[sa.Executable],
 ) -> list[MeetingRow]:
-    """Plain meetings for `rows` (`api.storage.rows.MEETING_COLUMNS`), briefs unless
-    `full`. `queries` are the child statements of `api.storage.meetings` (participants,
-    topics, and with `full` sources and notes), each taking the batch's ids as `:ids`."""
+    """Plain meetings for `rows` (`api.storage.rows.MEETING_COLUMNS`, dates as dates),
+    briefs unless `full`. `queries` are child statements (`api.storage.children`:
+    participants and topics, and with `full` sources and notes), each taking the batch's
+    ids as `:ids`."""
     if not rows:
         return []
-    found: dict[str, dict[str, Any]] = {}
-    for (
+    ids = [row[0] for row in rows]
+    groups = [group_by_meeting(_rows_for_ids(connection, query, ids)) for query in queries]
+    read_date = date_reader(connection)
+    empty: list[Any] = []
+    return [
+        meeting_row(row, [group.get(row[0], empty) for group in groups], read_date, _same)
+        for row in rows
+    ]
+
+
+def group_by_meeting(rows: Iterable[Any]) -> dict[str, list[Any]]:
+    """Child rows (ordered by meeting, `meeting_id` first) as lists by meeting id."""
+    return {meeting_id: list(group) for meeting_id, group in groupby(rows, _BY_MEETING)}
+
+
+def meeting_row(
+    meeting: Sequence[Any],
+    children: Sequence[Sequence[Any]],
+    read_date: Callable[[Any], dt.date | None],
+    meeting_date: Callable[[Any], dt.date | None],
+) -> MeetingRow:
+    """One plain meeting from its row (`MEETING_COLUMNS`) and its child rows by position
+    (`api.storage.children`): participants and topics for a brief, with sources and notes
+    for a full meeting. `read_date` reads the children's dates, `meeting_date` the
+    meeting's (`date_reader`, or as they are when already dates)."""
+    (
         meeting_id,
         date,
         precision,
@@ -139,72 +174,49 @@ def meeting_rows(
         initiated_by,
         summary,
         synthetic,
-    ) in rows:
-        item: dict[str, Any] = {
-            "id": meeting_id,
-            "date": date,
-            "date_precision": precision,
-            "time_of_day": time_of_day,
-            "kind": kind,
-            "setting": setting,
-            "location": {"city": city, "country_code": country, "venue": venue},
-            "occasion": occasion,
-            "initiated_by": initiated_by,
-            "participants": [],
-            "topics": [],
-        }
-        if full:
-            item["statements"] = []
-            item["outcomes"] = []
-        item["summary"] = summary
-        if full:
-            item["sources"] = []
-        item["synthetic"] = bool(synthetic)
-        found[meeting_id] = item
-    ids = list(found)
-    participants, topics, *rest = queries
-    people = {meeting_id: item["participants"] for meeting_id, item in found.items()}
-    for meeting_id, person_id, name, country, title, role, capacity in _rows_for_ids(
-        connection, participants, ids
-    ):
-        people[meeting_id].append(
+    ) = meeting
+    participants, topics, *full = children
+    item: dict[str, Any] = {
+        "id": meeting_id,
+        "date": meeting_date(date),
+        "date_precision": precision,
+        "time_of_day": time_of_day,
+        "kind": kind,
+        "setting": setting,
+        "location": {"city": city, "country_code": country, "venue": venue},
+        "occasion": occasion,
+        "initiated_by": initiated_by,
+        "participants": [
             {
                 "person": {"id": person_id, "name": name},
-                "country_code": country,
+                "country_code": represented,
                 "title": title,
                 "role": role,
                 "capacity": capacity,
             }
-        )
-    labels = {meeting_id: item["topics"] for meeting_id, item in found.items()}
-    for meeting_id, topic_id in _rows_for_ids(connection, topics, ids):
-        labels[meeting_id].append(topic_id)
+            for _, person_id, name, represented, title, role, capacity in participants
+        ],
+        "topics": [topic_id for _, topic_id in topics],
+    }
     if full:
-        sources, notes = rest
-        _full(connection, found, ids, sources, notes)
-    return cast(list[MeetingRow], list(found.values()))
-
-
-def _full(
-    connection: sa.Connection,
-    found: dict[str, dict[str, Any]],
-    ids: list[str],
-    sources: sa.Executable,
-    notes: sa.Executable,
-) -> None:
-    """Sources, statements and outcomes of `found`, in two statements."""
-    read_date = date_reader(connection)
-    for (
-        meeting_id,
-        source_id,
-        publisher,
-        headline,
-        url,
-        published,
-        language,
-        document,
-    ) in _rows_for_ids(connection, sources, ids):
-        found[meeting_id]["sources"].append(
+        sources, notes = full
+        statements: list[dict[str, Any]] = []
+        outcomes: list[dict[str, Any]] = []
+        for _, _, note, text, speaker_id, speaker_name, source_id, code, name, day in notes:
+            if note == "statement":
+                statements.append(
+                    {
+                        "speaker": {"id": speaker_id, "name": speaker_name},
+                        "text": text,
+                        "source": source_id,
+                    }
+                )
+            else:
+                outcomes.append({"kind": code, "text": text, "name": name, "date": read_date(day)})
+        item["statements"] = statements
+        item["outcomes"] = outcomes
+        item["summary"] = summary
+        item["sources"] = [
             {
                 "id": source_id,
                 "publisher": publisher,
@@ -214,28 +226,9 @@ def _full(
                 "language": language,
                 "document": document,
             }
-        )
-    for (
-        meeting_id,
-        _,
-        note,
-        text,
-        speaker_id,
-        speaker_name,
-        source_id,
-        kind,
-        name,
-        date,
-    ) in _rows_for_ids(connection, notes, ids):
-        if note == "statement":
-            found[meeting_id]["statements"].append(
-                {
-                    "speaker": {"id": speaker_id, "name": speaker_name},
-                    "text": text,
-                    "source": source_id,
-                }
-            )
-        else:
-            found[meeting_id]["outcomes"].append(
-                {"kind": kind, "text": text, "name": name, "date": read_date(date)}
-            )
+            for _, source_id, publisher, headline, url, published, language, document in sources
+        ]
+    else:
+        item["summary"] = summary
+    item["synthetic"] = bool(synthetic)
+    return cast(MeetingRow, item)
