@@ -40,7 +40,11 @@ def driver_rows(
     """The rows of `statement` as the driver returns them (tuples, read by position),
     without SQLAlchemy's per-row processing: dates stay as the driver gives them (see
     `date_reader`). The statement still runs through the connection (its events see it)."""
-    result = connection.execute(statement, params)
+    return _fetch_all(connection.execute(statement, params))
+
+
+def _fetch_all(result: sa.CursorResult[Any]) -> Sequence[Any]:
+    """The driver's rows of `result`, which is closed after."""
     try:
         rows: Sequence[Any] = result.cursor.fetchall()
     finally:
@@ -63,12 +67,7 @@ def _rows_for_ids(
         return driver_rows(connection, statement, {"ids": ids})
     text, order = expanded
     parameters = tuple(ids[at] if isinstance(at, int) else at[0] for at in order)
-    result = connection.exec_driver_sql(text, parameters)
-    try:
-        rows: Sequence[Any] = result.cursor.fetchall()
-    finally:
-        result.close()
-    return rows
+    return _fetch_all(connection.exec_driver_sql(text, parameters))
 
 
 _Order = list[int | tuple[Any]]  # per placeholder: an index into the ids, or (a constant,)
