@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from api.extract.dates import parse_loose_date
-from api.extract.gazetteer import AGENCIES, CITY_COUNTRY, city_country, country_of_phrase, fold
+from api.extract.gazetteer import AGENCIES, CITY_SPELLINGS, city_country, country_of_phrase, fold
 from api.extract.geonames import known_city
 from api.extract.people import Person, Span, find_mentions, resolve_people
 from api.extract.places import Place
@@ -42,11 +42,7 @@ _INSTITUTIONS = re.compile(
     re.IGNORECASE,
 )
 """Institutions and agencies whose mention tells a country, for the fallback count."""
-_CITY_NAMES = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(v[0]) for v in sorted(CITY_COUNTRY.values(), key=lambda v: -len(v[0])))
-    + r")\b"
-)
+_CITY_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in CITY_SPELLINGS) + r")\b")
 """The cities of the hand-kept table: a city named tells its country, like its name."""
 _CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|(?!The\s)[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?")
 

@@ -16,6 +16,7 @@ import pycountry
 __all__ = [
     "AGENCIES",
     "CITY_COUNTRY",
+    "CITY_SPELLINGS",
     "SEATS",
     "VENUE_ALIASES",
     "VENUE_CITY",
@@ -105,6 +106,12 @@ UY Montevideo|UZ Tashkent,Samarkand|VU Port Vila|VE Caracas|VN Hanoi,Ho Chi Minh
 YE Sanaa|ZM Lusaka|ZW Harare|SB Honiara|WS Apia
 CN Beijing,Shanghai,Guangzhou,Shenzhen,Xi'an,Xian,Chengdu,Chongqing,Tianjin,Wuhan,Hangzhou,Nanjing,Harbin,Kunming,Urumqi,Xiamen,Qingdao,Boao,Sanya,Haikou,Hong Kong,Macao,Macau,Dalian,Suzhou,Changsha,Hefei,Jinan,Shenyang,Lhasa
 """
+
+_CITY_USUAL_NAMES = """
+Delhi:New Delhi
+"""
+"""Another way texts write a city of `_CITIES` -> the name records use ('in Delhi' is a
+meeting in New Delhi): a spelling or a shortening, never a different city."""
 
 _VENUES = """
 Great Hall of the People:Beijing|Diaoyutai State Guesthouse:Beijing|Diaoyutai:Beijing
@@ -196,16 +203,28 @@ def country_of_phrase(phrase: str) -> str | None:
     return None if code == "EU" else code
 
 
+_USUAL_NAME: dict[str, str] = {
+    fold(written): usual
+    for line in _CITY_USUAL_NAMES.strip().splitlines()
+    for written, _, usual in [line.partition(":")]
+}
+
+
 def _city_table() -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for code, names in _rows(_CITIES):
         for name in names:
-            table[fold(name)] = (name, code)
+            table[fold(name)] = (_USUAL_NAME.get(fold(name), name), code)
     return table
 
 
 CITY_COUNTRY: dict[str, tuple[str, str]] = _city_table()
-"""Folded city name -> (display name, country code)."""
+"""Folded city name -> (display name, country code); 'Delhi' displays as 'New Delhi'."""
+
+CITY_SPELLINGS: tuple[str, ...] = tuple(
+    sorted({name for _, names in _rows(_CITIES) for name in names}, key=lambda n: -len(n))
+)
+"""Every written form of a known city, longest first (for building patterns)."""
 
 VENUE_CITY: dict[str, str] = {
     fold(venue): city

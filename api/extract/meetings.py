@@ -11,12 +11,11 @@ from api.extract.attendance import Capacity, find_capacities
 from api.extract.context import Context, build_context
 from api.extract.dates import time_of_day
 from api.extract.drafts import Draft, clause_limit, find_drafts
-from api.extract.gazetteer import VENUE_CITY, city_country, fold
 from api.extract.kinds import find_triggers, forget_triggers
 from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
 from api.extract.occasions import Occasion, find_occasion
 from api.extract.people import Person
-from api.extract.places import Place, find_city, find_country, find_here, find_venue
+from api.extract.places import Place, find_city, find_country, find_here, find_venue, venue_city
 from api.extract.text import Sentence
 from api.extract.titles import counterpart_title
 from api.extract.topics import find_topics
@@ -216,8 +215,7 @@ def _retellings(context: Context, draft: Draft) -> list[Draft]:
 
 def _venue_city(venue: Place) -> Place | None:
     """The city a well-known venue is in ('the Great Hall of the People' -> Beijing)."""
-    name = VENUE_CITY.get(fold(venue.name))
-    found = city_country(name) if name else None
+    found = venue_city(venue.name)
     return Place(found[0], found[1], venue.span) if found else None
 
 

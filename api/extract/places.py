@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from api.extract.gazetteer import (
-    CITY_COUNTRY,
+    CITY_SPELLINGS,
     SEATS,
     VENUE_ALIASES,
     VENUE_CITY,
@@ -16,17 +16,11 @@ from api.extract.gazetteer import (
 )
 from api.extract.geonames import known_city
 
-__all__ = ["Place", "find_city", "find_country", "find_venue"]
+__all__ = ["Place", "find_city", "find_country", "find_venue", "venue_city"]
 
 Span = tuple[int, int]
 
-_CITY = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(display) for display, _ in sorted(CITY_COUNTRY.values(), key=lambda v: -len(v[0]))
-    )
-    + r")\b"
-)
+_CITY = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in CITY_SPELLINGS) + r")\b")
 _HERE = re.compile(r"\bhere\b")
 _VENUE_HEADS = (
     r"Hall|House|Palace|Headquarters|Pavilion|Guesthouse|Guest House|Secretariat|Kremlin|"
@@ -133,8 +127,7 @@ def find_venue(sentence: str, offset: int) -> Place | None:
         raw = venue
         venue = " ".join(venue.split())
         venue = VENUE_ALIASES.get(fold(venue), venue)
-        city = VENUE_CITY.get(fold(re.sub(r"\s*\([^)]*\)", "", venue)))
-        known = city_country(city) if city else None
+        known = venue_city(venue)
         country = known[1] if known else None
         start = offset + match.start("venue")
         return Place(venue, country, (start, start + len(raw)))
@@ -142,6 +135,22 @@ def find_venue(sentence: str, offset: int) -> Place | None:
     if seat is not None:
         start = offset + seat.start("seat")
         return Place(SEATS[fold(seat.group("seat"))], None, (start, offset + seat.end("seat")))
+    return None
+
+
+def venue_city(venue: str) -> tuple[str, str] | None:
+    """(city, country code) of a venue: a well-known one from the table ('Great Hall of
+    the People' -> Beijing), else the city its name opens with ('Bogor Palace' -> Bogor)."""
+    name = re.sub(r"\s*\([^)]*\)", "", venue)
+    city = VENUE_CITY.get(fold(name))
+    if city is not None:
+        return city_country(city)
+    words = name.split()
+    for size in (2, 1):
+        if len(words) > size and not country_of_phrase(words[0]):
+            found = known_city(" ".join(words[:size]))
+            if found is not None:
+                return found
     return None
 
 
