@@ -245,11 +245,12 @@ def _occasion(context: Context, draft: Draft) -> Occasion | None:
 
 
 _TO_ATTEND = re.compile(
-    r"\b(?:arrived|arrives|is|was|came|travell?ed|flew)\b[^.;]{0,60}?\b(?:to\s+attend|for)\b",
+    r"\b(?:arrived|arrives|is|was|came|travell?ed|flew)\b[^.;]{0,60}?\b(?:to\s+attend|for)\b"
+    r"|\b(?:participated|took\s+part|attended)\s+(?:in\s+)?(?=the\b)",
     re.I,
 )
-"""'Obama, who arrived in Beijing on Monday to attend the APEC meeting': why a principal
-is in the country, told anywhere in the text."""
+"""'Obama, who arrived in Beijing on Monday to attend the APEC meeting', 'he took part in
+the BIMSTEC retreat': why a principal is in the country, told anywhere in the text."""
 
 
 def _trip_purpose(context: Context, draft: Draft) -> Occasion | None:

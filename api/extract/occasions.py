@@ -8,7 +8,9 @@ from dataclasses import dataclass
 __all__ = ["Occasion", "find_occasion"]
 
 _MINISTERS = re.compile(
-    r"foreign(?:\s+and\s+[\w-]+)?\s+ministers?|council of (?:foreign )?ministers|FMs?\b", re.I
+    r"foreign(?:\s+and\s+[\w-]+)?\s+ministers?|council of (?:foreign )?ministers|FMs?\b|"
+    r"\bministerial\b",
+    re.I,
 )
 _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     # (pattern, summit label, ministers' meeting label)
@@ -41,6 +43,11 @@ _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
         re.compile(r"\bCICA\b|Conference on Interaction and Confidence[- ]Building"),
         "CICA summit",
         "CICA ministerial meeting",
+    ),
+    (
+        re.compile(r"\bBIMSTEC\b|Bay of Bengal Initiative"),
+        "BIMSTEC summit",
+        "BIMSTEC ministerial meeting",
     ),
     (re.compile(r"Boao Forum"), "Boao Forum for Asia", None),
     (re.compile(r"World Economic Forum|\bWEF\b|\bDavos\b"), "World Economic Forum", None),

@@ -10,7 +10,7 @@ from api.extract.gazetteer import country_of_phrase, fold
 from api.extract.names import is_nameable, is_pinyin_name
 from api.extract.offices import CONNECTORS
 from api.extract.text import Sentence
-from api.extract.titles import TITLE_HEADS
+from api.extract.titles import TITLE_ABBREVIATIONS, TITLE_HEADS
 
 __all__ = ["NICKNAME", "REGNAL", "Tok", "nameable", "runs", "tokens"]
 
@@ -142,6 +142,7 @@ def nameable(toks: list[Tok], i: int) -> bool:
         len(text) >= 3
         and text.isalpha()
         and text.isupper()
+        and text not in TITLE_ABBREVIATIONS  # 'EAM Jaishankar': an office, then the name
         and i + 1 < len(toks)
         and toks[i + 1].text[1:].islower()
         and is_nameable(toks[i + 1].text)

@@ -1,0 +1,78 @@
+"""Wire-copy habits: an office abbreviation before a name, the agency's credit line as
+the dateline, the event a minister's trip was for (texts written for these tests)."""
+
+from __future__ import annotations
+
+from api.extract import extract
+from tests.api.extract.helpers import DAY, one, principals
+
+
+def test_an_office_abbreviation_in_capitals_is_no_family_name() -> None:
+    meetings = extract(
+        "EAM Jaishankar with his Thai counterpart\n\n"
+        "External Affairs Minister S Jaishankar on Friday met Thai Foreign Minister Parnpree "
+        "Bahiddha-Nukara.\n\n"
+        "EAM Jaishankar also discussed trade with Thai Foreign Minister Parnpree Bahiddha-Nukara.",
+        DAY,
+    )
+    assert [principals(m) for m in meetings] == [
+        [("S Jaishankar", "IN"), ("Parnpree Bahiddha-Nukara", "TH")]
+    ]
+
+
+def test_a_family_name_in_capitals_written_first_is_still_reordered() -> None:
+    meeting = one(
+        "Mr. MOTEGI Toshimitsu, Minister for Foreign Affairs of Japan, on Friday met "
+        "Indonesian Foreign Minister Retno Marsudi."
+    )
+    assert principals(meeting)[0] == ("Toshimitsu Motegi", "JP")
+
+
+def test_the_agencys_credit_line_tells_the_city_filed_from() -> None:
+    meeting = one(
+        "Minister meets counterpart\n\n"
+        "Press Trust of India Bangkok\n\n"
+        "External Affairs Minister S Jaishankar on Friday met Bhutanese Foreign Minister "
+        "Tandi Dorji here."
+    )
+    assert (meeting.city, meeting.country_code) == ("Bangkok", "TH")
+
+
+def test_an_agency_line_without_a_known_city_gives_no_city() -> None:
+    meeting = one(
+        "Minister meets counterpart\n\n"
+        "Press Trust of India Staff\n\n"
+        "External Affairs Minister S Jaishankar on Friday met Bhutanese Foreign Minister "
+        "Tandi Dorji."
+    )
+    assert meeting.city is None
+
+
+def test_a_ministerial_of_a_regional_group_is_the_occasion() -> None:
+    meeting = one(
+        "External Affairs Minister S Jaishankar on Friday met Bhutanese Foreign Minister "
+        "Tandi Dorji in Colombo on the sidelines of the BIMSTEC Ministerial meeting."
+    )
+    assert meeting.occasion == "BIMSTEC ministerial meeting"
+    assert meeting.setting == "third_country"
+
+
+def test_the_event_a_principal_took_part_in_is_the_trips_occasion() -> None:
+    meetings = extract(
+        "External Affairs Minister S Jaishankar on Friday met Bhutanese Foreign Minister "
+        "Tandi Dorji in Bangkok.\n\n"
+        "Jaishankar is in the Thai capital and took part in the BIMSTEC ministerial "
+        "meeting.",
+        DAY,
+    )
+    assert [m.occasion for m in meetings] == ["BIMSTEC ministerial meeting"]
+
+
+def test_an_event_someone_else_took_part_in_is_no_occasion() -> None:
+    meetings = extract(
+        "External Affairs Minister S Jaishankar on Friday met Bhutanese Foreign Minister "
+        "Tandi Dorji in Bangkok.\n\n"
+        "Thai officials took part in the BIMSTEC ministerial meeting last year.",
+        DAY,
+    )
+    assert [m.occasion for m in meetings] == [None]
