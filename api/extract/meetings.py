@@ -17,7 +17,7 @@ from api.extract.occasions import Occasion, find_occasion
 from api.extract.people import Person
 from api.extract.places import Place, find_city, find_country, find_here, find_venue, venue_city
 from api.extract.text import Sentence
-from api.extract.titles import counterpart_title
+from api.extract.titles import accredited_title, counterpart_title
 from api.extract.topics import find_topics
 from api.extract.trips import carry_trip
 from api.models import MeetingKind, Role, Setting
@@ -265,6 +265,12 @@ def _trip_purpose(context: Context, draft: Draft) -> Occasion | None:
     return None
 
 
+def _other_side(person: Person, principals: list[Person]) -> str | None:
+    """The one country of the principals other than `person`'s, if there is one."""
+    others = {p.country for p in principals if p.country and p.country != person.country}
+    return others.pop() if len(others) == 1 else None
+
+
 def _topics_range(context: Context, draft: Draft, drafts: list[Draft]) -> tuple[int, int]:
     later = [d.sentence.start for d in drafts if d.sentence.paragraph > draft.sentence.paragraph]
     first = drafts.index(draft) == 0 if draft in drafts else False
@@ -273,13 +279,14 @@ def _topics_range(context: Context, draft: Draft, drafts: list[Draft]) -> tuple[
 
 
 def _participant(
-    person: Person, role: str, others: list[Person], capacities: list[Capacity]
+    person: Person, role: str, others: list[Person], capacities: list[Capacity], host: str | None
 ) -> tuple[ExtractedParticipant, Capacity | None]:
     title = person.title
     if title is None and person.counterpart and role == "principal":
         # 'he met his counterpart from Samoa, X': X holds the office of the one he met
         held = [p.title for p in others if p is not person and p.title]
         title = counterpart_title(held[0], person.country) if len(held) == 1 else None
+    title = accredited_title(title, person.country, host)  # 'Ambassador' -> '... to Pakistan'
     capacity = next((c for c in capacities if c.person is person), None)
     participant = ExtractedParticipant(
         name=person.name,
@@ -321,10 +328,15 @@ def _finish(
         (p, s, "attendee") for p, s, _ in draft.attendees
     ]
     for index, (person, span, role) in enumerate(members):
-        participant, capacity = _participant(person, role, principals, capacities)
+        host = country or _other_side(person, principals)
+        participant, capacity = _participant(person, role, principals, capacities, host)
         participants.append(participant)
         evidence[f"participants[{index}].name"] = [span]
-        if person.title_span and participant.title == person.title:
+        if (
+            person.title_span
+            and person.title
+            and (participant.title or "").startswith(person.title)
+        ):
             evidence[f"participants[{index}].title"] = [person.title_span]
         if person.country_span:
             evidence[f"participants[{index}].country_code"] = [person.country_span]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from api.countries import country_name
 from api.extract.gazetteer import country_of_phrase, fold
 from api.extract.vocabulary import word_set
 
@@ -19,6 +20,7 @@ __all__ = [
     "TITLE_ABBREVIATIONS",
     "TITLE_HEADS",
     "TITLE_WORDS",
+    "accredited_title",
     "counterpart_title",
     "has_title_head",
     "is_stateless",
@@ -180,6 +182,24 @@ def counterpart_title(title: str, country: str | None) -> str:
         title = _GENERIC_OFFICE.get(key, title)
         key = fold(title)
     return _LOCAL_OFFICE.get((country or "", key), title)
+
+
+_ACCREDITED = frozenset({"ambassador", "high commissioner"})
+"""Offices held *to* a country: written alone, they are to the country the holder is in."""
+_THE_COUNTRY = re.compile(r"^(?:United|Russian|Czech|Dominican|Central)\b|\b(?:Islands|Emirates)$|"
+                          r"(?:Philippines|Netherlands|Bahamas|Maldives|Comoros|Seychelles)$")  # fmt: skip
+
+
+def accredited_title(title: str | None, own: str | None, host: str | None) -> str | None:
+    """'Ambassador' -> 'Ambassador to Pakistan' when the holder, from `own`, meets in (or
+    the principal of) `host`, another country; any other title is returned unchanged."""
+    if title is None or fold(title) not in _ACCREDITED or host is None or host in (own, "EU"):
+        return title
+    try:
+        name = country_name(host)
+    except KeyError:
+        return title
+    return f"{title} to the {name}" if _THE_COUNTRY.search(name) else f"{title} to {name}"
 
 
 def is_stateless(title: str | None) -> bool:
