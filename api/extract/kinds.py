@@ -52,7 +52,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "subject",
         re.compile(
             r"\b(?:made|placed|makes|places)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:tele)?phone\s+"
-            r"calls?\s+to\b",
+            r"calls?\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?to\b",
             re.I,
         ),
     ),

@@ -94,6 +94,9 @@ REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)")
 """A regnal number after a name ('King Tupou VI', 'Abdullah II'): part of the name."""
 _TITLE_NAMES = frozenset({"Sultan", "Amir", "Malik", "Mir", "Shah", "Nawab", "Khan"})
 """Titles that are also given names: between two names they are part of the name."""
+_WORD_SURNAMES = frozenset({"Park", "Moon", "Song"})
+"""Family names that are also ordinary words: before a given name they begin a name
+('Foreign Minister Park Jin')."""
 _INTERIM = frozenset({"acting", "interim", "caretaker"})
 """Lower-case words inside an office ('Afghan acting Foreign Minister'): the run goes on."""
 _MONTH_SURNAMES = frozenset({"May", "June", "Jun", "April", "August"})
@@ -138,6 +141,13 @@ def nameable(toks: list[Tok], i: int) -> bool:
         and is_nameable(toks[i + 1].text)
     ):
         return True  # 'Mohammed Sultan Saif Al Suwaidi', 'Minister Amir Khan Muttaqi'
+    if (
+        text in _WORD_SURNAMES
+        and i + 1 < len(toks)
+        and is_nameable(toks[i + 1].text)
+        and (i == 0 or is_nameable(toks[i - 1].text) or fold(toks[i - 1].text) in TITLE_HEADS)
+    ):
+        return True
     if (
         len(text) >= 3
         and text.isalpha()

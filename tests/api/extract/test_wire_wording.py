@@ -76,3 +76,33 @@ def test_an_event_someone_else_took_part_in_is_no_occasion() -> None:
         DAY,
     )
     assert [m.occasion for m in meetings] == [None]
+
+
+def test_a_family_name_that_is_also_a_word_begins_a_name() -> None:
+    meeting = one(
+        "Foreign Minister Park Jin of South Korea on Friday met Japanese Foreign Minister "
+        "Yoko Kamikawa."
+    )
+    assert principals(meeting) == [("Park Jin", "KR"), ("Yoko Kamikawa", "JP")]
+
+
+def test_the_same_word_in_a_place_name_is_no_family_name() -> None:
+    meeting = one(
+        "South Korean Foreign Minister Cho Tae-yul on Friday met Japanese Foreign Minister "
+        "Yoko Kamikawa at the Lotte Hotel near Olympic Park."
+    )
+    assert principals(meeting) == [("Cho Tae-yul", "KR"), ("Yoko Kamikawa", "JP")]
+
+
+def test_a_call_made_today_to_someone_is_a_call_by_the_caller() -> None:
+    meeting = one(
+        "Saudi Crown Prince Mohammed bin Salman made a phone call today to Chinese President "
+        "Xi Jinping."
+    )
+    assert meeting.kind == "phone_call" and meeting.initiated_by == "SA"
+    assert meeting.date == DAY
+
+
+def test_a_call_made_today_to_a_people_is_no_meeting() -> None:
+    text = "Saudi Crown Prince Mohammed bin Salman made a phone call today to the nation."
+    assert extract(text, DAY) == []
