@@ -21,7 +21,7 @@ __all__ = ["Context", "Ref", "build_context", "fallback_country", "resolve_role"
 _ROLE = re.compile(
     r"\b(?i:the|his|her|their)\s+(?:(?i:visiting|then|new)\s+)?"
     r"(?:(?P<dem>[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)\s+)?(?P<role>(?i:" + ROLE_WORDS + r"))\b"
-    r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b))"
+    r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b|for\b))"
 )
 _ROLE_SYNONYMS = {
     "army chief": "chief of army staff", "pm": "prime minister", "fm": "foreign minister"

@@ -159,6 +159,7 @@ Jilin Liaoning Heilongjiang Ningxia Inner Mongolia Crimea Donbas Gaza West Bank 
 Asia Europe Africa America Americas Pacific Atlantic Indian Ocean Gulf Middle East Caucasus
 South China Sea East China Sea Arabian Sea Himalayas Karakoram Ladakh Arunachal Wakhan
 Washington Kabul Karachi Lahore Rawalpindi Beijing Moscow Delhi Korea Congo Guinea Sudan
+Asian African European Oceanian Eurasian Caribbean Nordic Baltic Mediterranean
 """
 
 
