@@ -35,7 +35,7 @@ _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"(?:UN|United Nations) General Assembly|\bUNGA\b"), "UN General Assembly", None),
     (re.compile(r"(?:UN|United Nations) Security Council|\bUNSC\b"), "UN Security Council", None),
     (
-        re.compile(r"\bAPEC\b|Asia-Pacific Economic Cooperation"),
+        re.compile(r"\bAPEC\b|Asia[- ]Pacific Economic Cooperation"),
         "APEC summit",
         "APEC ministerial meeting",
     ),
