@@ -106,3 +106,19 @@ def test_a_call_made_today_to_someone_is_a_call_by_the_caller() -> None:
 def test_a_call_made_today_to_a_people_is_no_meeting() -> None:
     text = "Saudi Crown Prince Mohammed bin Salman made a phone call today to the nation."
     assert extract(text, DAY) == []
+
+
+def test_two_dotted_initials_begin_a_name_in_its_written_order() -> None:
+    meeting = one(
+        "Nepalese Prime Minister Sher Bahadur Deuba arrived in New Delhi. On Friday evening, "
+        "Deuba met party chief J.P. Nadda."
+    )
+    assert principals(meeting) == [("Sher Bahadur Deuba", "NP"), ("J.P. Nadda", "IN")]
+
+
+def test_initials_alone_are_no_person() -> None:
+    text = (
+        "Nepalese Prime Minister Sher Bahadur Deuba arrived in New Delhi. On Friday evening, "
+        "Deuba met the J.P. delegation."
+    )
+    assert extract(text, DAY) == []
