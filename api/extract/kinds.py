@@ -19,6 +19,7 @@ from api.extract.asides import (
     is_plural_contact,
     is_recollection,
 )
+from api.extract.quoted import QUOTED_MEETING
 
 __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
@@ -124,6 +125,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    ("quoted_met", "", QUOTED_MEETING),
     (
         "met",
         "",
