@@ -85,7 +85,7 @@ SZ Mbabane|ET Addis Ababa|FJ Suva|FI Helsinki|FR Paris,Nice,Marseille,Biarritz|G
 GM Banjul|GE Tbilisi|DE Berlin,Munich,Hamburg,Bonn,Frankfurt|GH Accra|GR Athens|GD St. George's
 GT Guatemala City|GN Conakry|GW Bissau|GY Georgetown|HT Port-au-Prince|HN Tegucigalpa
 HU Budapest|IS Reykjavik|IN New Delhi,Delhi,Mumbai,Bengaluru,Bangalore,Kolkata,Chennai,Hyderabad,Goa,Ahmedabad
-ID Jakarta,Bali,Nusa Dua,Surabaya|IR Tehran|IQ Baghdad|IE Dublin|IL Jerusalem,Tel Aviv
+ID Jakarta,Bogor,Bali,Nusa Dua,Surabaya|IR Tehran|IQ Baghdad|IE Dublin|IL Jerusalem,Tel Aviv
 IT Rome,Milan,Naples,Florence,Venice|CI Yamoussoukro,Abidjan|JM Kingston|JP Tokyo,Osaka,Hiroshima,Kyoto
 JO Amman|KZ Astana,Nur-Sultan,Almaty|KE Nairobi|KW Kuwait City|KG Bishkek|LA Vientiane
 LV Riga|LB Beirut|LS Maseru|LR Monrovia|LY Tripoli|LT Vilnius|LU Luxembourg|MG Antananarivo
@@ -97,7 +97,7 @@ KP Pyongyang|MK Skopje|NO Oslo|OM Muscat|PK Islamabad,Rawalpindi,Karachi,Lahore,
 PA Panama City|PG Port Moresby|PY Asuncion|PE Lima|PH Manila|PL Warsaw|PT Lisbon|QA Doha
 RO Bucharest|RU Moscow,St. Petersburg,Saint Petersburg,Sochi,Vladivostok,Kazan,Novo-Ogaryovo
 RW Kigali|SA Riyadh,Jeddah|SN Dakar|RS Belgrade|SC Victoria|SL Freetown|SG Singapore
-SK Bratislava|SI Ljubljana|SO Mogadishu|ZA Pretoria,Johannesburg,Cape Town,Durban
+SK Bratislava|SI Ljubljana|SO Mogadishu|ZA Pretoria,Tshwane,Johannesburg,Cape Town,Durban
 KR Seoul,Busan|SS Juba|ES Madrid,Barcelona|LK Colombo|SD Khartoum|SR Paramaribo
 SE Stockholm|CH Bern,Geneva,Davos,Zurich,Lausanne|SY Damascus|TJ Dushanbe|TZ Dodoma,Dar es Salaam
 TH Bangkok|TL Dili|TG Lome|TO Nuku'alofa|TT Port of Spain|TN Tunis|TR Ankara,Istanbul,Antalya

@@ -95,7 +95,8 @@ def _place(
 
 _AT_PLACE = re.compile(r"\b(?:in|at)\s+$")
 _HELD_AT = re.compile(
-    r"\b(?:meeting|talks|call-on|conversation)\s+(?:(?:was|were|had been|is being)\s+held|held|"
+    r"\b(?:meeting|talks|call-on|conversation)\s+(?:between\s+[^.;]{3,40}?\s+)?"
+    r"(?:(?:was|were|had been|is being)\s+held|held|"
     r"took place|(?:is|was)\s+taking\s+place)\s+(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
     re.I,
 )
