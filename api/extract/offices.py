@@ -43,6 +43,11 @@ _LOWER_OFFICE = re.compile(
     r"secretary|adviser|advisor|chancellor|chief|ambassador|envoy|governor))\s+$"
 )
 """An office in lower case right before a name: 'external affairs minister S Jaishankar'."""
+_POSSESSIVE_OFFICE = re.compile(
+    r"\b(?P<dem>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?:(?:new|visiting)\s+)?"
+    r"(?P<title>(?:[a-z][a-z-]+\s+){0,3}[a-z][a-z-]+),\s*$"
+)
+"""'Australia's new prime minister, Scott Morrison': the country, then the office."""
 _LOWER_REVERSE = re.compile(
     r"\b(?i:the)\s+(?P<dem>)(?P<title>(?:[a-z][a-z-]+\s+){1,3}of\s+(?:the\s+)?"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s*$"
@@ -148,6 +153,17 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
             )
         elif mention.country is None and title_country(" ".join(words)):
             changes.update(country=title_country(" ".join(words)), country_span=title_span)
+    owned = _POSSESSIVE_OFFICE.search(before) if mention.title is None and bare else None
+    code = country_of_phrase(owned["dem"]) if owned else None
+    if owned and code and all(fold(w) in TITLE_WORDS for w in owned["title"].split()):
+        offset = mention.start - len(before)
+        office = _capitalised(owned["title"])
+        if _is_office(office.split()):
+            span = (offset + owned.start("title"), offset + owned.end("title"))
+            changes.update(title=normalise_title(office), title_span=span, title_rank=2)
+            if mention.country is None:
+                owner = (offset + owned.start("dem"), offset + owned.end("dem"))
+                changes.update(country=code, country_span=owner)
     appositive = _APPOSITIVE.match(after)
     if appositive and mention.title is None:
         title, length = appositive_title(appositive.group("title"))

@@ -21,3 +21,22 @@ def test_an_ambassador_whose_posting_is_written_keeps_it() -> None:
     )
     titles = {p.name: p.title for p in meeting.principals}
     assert titles["Akira Tanaka"] != "Ambassador to Pakistan"
+
+
+def test_a_countrys_office_in_lower_case_before_an_appositive_name() -> None:
+    meeting = one(
+        "President Joko Widodo of Indonesia on Friday received Australia's new prime minister, "
+        "Anthony Albanese, at the palace."
+    )
+    sides = {p.name: (p.country_code, p.title) for p in meeting.principals}
+    assert sides["Anthony Albanese"] == ("AU", "Prime Minister")
+    assert sides["Joko Widodo"] == ("ID", "President")
+
+
+def test_a_countrys_thing_before_an_appositive_name_is_no_office() -> None:
+    meeting = one(
+        "President Joko Widodo of Indonesia on Friday received the author of Australia's "
+        "defence review, Prime Minister Anthony Albanese, at the palace."
+    )
+    titles = {p.name: p.title for p in meeting.principals}
+    assert titles["Anthony Albanese"] == "Prime Minister"
