@@ -137,6 +137,7 @@ def build_context(text: str, published: dt.date | None) -> Context:
     mentions = find_mentions(doc)
     people, owner = resolve_people(doc, mentions)
     _bare_offices(doc.text, people)
+    _offices_of_countries(doc.text, people)
     refs: dict[int, list[Ref]] = {}
     for index, mention in enumerate(mentions):
         person = owner.get(index)
@@ -195,6 +196,28 @@ _BARE_OFFICES = {
 }  # fmt: skip
 """Offices a ministry's own readouts name by their head word alone ('Secretary Kerry', 'the
 Secretary'): the full office, when the text is that ministry's (its cue is present)."""
+
+
+_OFFICE_OF_COUNTRY = re.compile(
+    r"\b[Tt]he\s+(?P<office>President|Prime Minister|Premier|Chancellor|King|Emir|Foreign "
+    r"Minister)\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\b(?![\w-]|\s+[A-Z])"
+)
+"""'The President of Russia briefed ...': an office and its country, told without a name."""
+
+
+def _offices_of_countries(text: str, people: list[Person]) -> None:
+    """Give the office and country of 'the President of Russia' to the one person of the
+    text who has neither a country nor another office, when nobody else is that country's."""
+    for found in _OFFICE_OF_COUNTRY.finditer(text):
+        code = country_of_phrase(found["c"])
+        if code is None or any(p.country == code for p in people):
+            continue
+        office = found["office"]
+        bare = [p for p in people if p.country is None and fold(p.title or office) == fold(office)]
+        if len(bare) == 1:
+            bare[0].country, bare[0].country_rank = code, 3
+            bare[0].title = bare[0].title or office
+            bare[0].country_span = (found.start(), found.end())
 
 
 def _bare_offices(text: str, people: list[Person]) -> None:

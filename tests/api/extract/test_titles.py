@@ -40,3 +40,22 @@ def test_a_countrys_thing_before_an_appositive_name_is_no_office() -> None:
     )
     titles = {p.name: p.title for p in meeting.principals}
     assert titles["Anthony Albanese"] == "Prime Minister"
+
+
+def test_the_office_of_a_country_told_later_names_the_unqualified_leader() -> None:
+    meeting = one(
+        "Vladimir Putin had a telephone conversation with President of Ukraine Volodymyr "
+        "Zelensky on Friday.\n\nThe two discussed Ukraine. The President of Russia stressed "
+        "the need for talks."
+    )
+    sides = {p.name: (p.country_code, p.title) for p in meeting.principals}
+    assert sides["Vladimir Putin"] == ("RU", "President")
+
+
+def test_the_office_of_a_country_already_held_names_nobody_else() -> None:
+    meeting = one(
+        "Russian President Vladimir Putin had a telephone conversation with Volodymyr "
+        "Zelensky of Ukraine on Friday.\n\nThe President of Russia stressed the need for talks."
+    )
+    sides = {p.name: p.country_code for p in meeting.principals}
+    assert sides == {"Vladimir Putin": "RU", "Volodymyr Zelensky": "UA"}
