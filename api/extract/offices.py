@@ -30,6 +30,13 @@ _LISTED_COUNTERPART = re.compile(
     r"(?P<home>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s*$"
 )
 """The second and later of counterparts listed by country: '..., and Mozambique, Y'."""
+_RESPECTIVE = re.compile(
+    r"\bcounterparts\s+(?:in|from|of)\s+(?:the\s+)?(?P<a>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+    r"\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+"
+    r"(?P<first>[A-Z][^,;.()]*?\s+and\s+)?$"
+)
+"""'his counterparts from Croatia and Japan, A and B': the names pair with the countries
+in order (A with Croatia, B with Japan)."""
 _EXCLUDING = re.compile(
     r"(?:invitation|behalf|greetings|regards|message|messages|letter|wishes|representative|"
     r"envoy|proposed|put forward|condolences|congratulations)\s+(?:\w+\s+){0,2}?"
@@ -92,7 +99,15 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
             offset = mention.start - len(before) + counterpart.start(group)
             changes["country"] = code
             changes["country_span"] = (offset, offset + len(counterpart.group(group)))
-    listed_home = _LISTED_COUNTERPART.search(before)
+    respective = _RESPECTIVE.search(before)
+    if respective is not None and mention.country is None:
+        group = "b" if respective["first"] else "a"
+        code = country_of_phrase(respective[group])
+        if code:
+            at = mention.start - len(before) + respective.start(group)
+            span = (at, at + len(respective[group]))
+            changes.update(counterpart=True, country=code, country_span=span)
+    listed_home = None if respective else _LISTED_COUNTERPART.search(before)
     if listed_home and mention.country is None and not counterpart:
         code = country_of_phrase(listed_home.group("home"))
         if code:  # 'his counterparts in Zimbabwe, X, and Mozambique, Y'

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.api.extract.helpers import one
+from api.extract import extract
+from tests.api.extract.helpers import DAY, one
 
 
 def test_an_ambassador_calling_on_a_host_holds_the_office_to_that_country() -> None:
@@ -59,3 +60,24 @@ def test_the_office_of_a_country_already_held_names_nobody_else() -> None:
     )
     sides = {p.name: p.country_code for p in meeting.principals}
     assert sides == {"Vladimir Putin": "RU", "Volodymyr Zelensky": "UA"}
+
+
+def test_counterparts_from_two_countries_pair_with_the_names_in_order() -> None:
+    meetings = extract(
+        "External Affairs Minister S Jaishankar on Friday met his counterparts from Chile and "
+        "Kenya, Alicia Reyes and Musalia Mudavadi.",
+        DAY,
+    )
+    assert [(p.name, p.country_code, p.title) for m in meetings for p in m.principals[1:]] == [
+        ("Alicia Reyes", "CL", "Foreign Minister"),
+        ("Musalia Mudavadi", "KE", "Foreign Minister"),
+    ]
+
+
+def test_counterparts_from_one_country_and_a_list_keep_the_listed_homes() -> None:
+    meetings = extract(
+        "External Affairs Minister S Jaishankar on Friday met his counterparts in Chile, "
+        "Alicia Reyes, and Kenya, Musalia Mudavadi.",
+        DAY,
+    )
+    assert [p.country_code for m in meetings for p in m.principals[1:]] == ["CL", "KE"]
