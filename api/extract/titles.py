@@ -56,6 +56,8 @@ TITLE_WORDS = TITLE_HEADS | word_set(
         nations un european union general military central supreme court high lower upper house
         provincial province caretaker interim chief-of-staff pla administration budget treasury
         immigration revenue emergency disaster management capital metropolitan municipal region
+        reform reforms duma majlis knesset bundestag bundesrat sejm rada verkhovna diet storting
+        folketing riksdag sabha lok rajya khural jirga shura senedd
         regional autonomous standing npc cppcc ministers heads chiefs'
         """
 )

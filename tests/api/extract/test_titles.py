@@ -81,3 +81,21 @@ def test_counterparts_from_one_country_and_a_list_keep_the_listed_homes() -> Non
         DAY,
     )
     assert [p.country_code for m in meetings for p in m.principals[1:]] == ["CL", "KE"]
+
+
+def test_an_appositive_office_of_a_named_legislature_is_the_title() -> None:
+    meeting = one(
+        "Turkish President Recep Tayyip Erdogan on Friday received Vyacheslav Volodin, "
+        "speaker of the State Duma, in Ankara."
+    )
+    titles = {p.name: p.title for p in meeting.principals}
+    assert titles["Vyacheslav Volodin"] == "Speaker of the State Duma"
+
+
+def test_a_ministry_named_with_a_list_of_portfolios_keeps_its_last_one() -> None:
+    meeting = one(
+        "Chinese Ambassador Jiang Zaidong on Friday called on Federal Minister for Planning, "
+        "Development and Reform Ahsan Iqbal in Islamabad."
+    )
+    titles = {p.name: p.title for p in meeting.principals}
+    assert titles["Ahsan Iqbal"] == "Federal Minister for Planning, Development and Reform"
