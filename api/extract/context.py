@@ -24,7 +24,8 @@ _ROLE = re.compile(
     r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b|for\b))"
 )
 _ROLE_SYNONYMS = {
-    "army chief": "chief of army staff", "pm": "prime minister", "fm": "foreign minister"
+    "army chief": "chief of army staff", "pm": "prime minister", "fm": "foreign minister",
+    "dpm": "deputy prime minister",
 }  # fmt: skip
 _INSTITUTION_COUNTRY = {
     "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",

@@ -137,10 +137,18 @@ def nameable(toks: list[Tok], i: int) -> bool:
     if (
         text in _TITLE_NAMES
         and 0 < i < len(toks) - 1
-        and (is_nameable(toks[i - 1].text) or fold(toks[i - 1].text) in TITLE_HEADS)
+        and (
+            is_nameable(toks[i - 1].text)
+            or fold(toks[i - 1].text) in TITLE_HEADS
+            or toks[i - 1].text in TITLE_ABBREVIATIONS  # 'FM Amir Khan Muttaqi'
+            or (  # 'Minister of Afghanistan Amir Khan'; not 'Sultan of Brunei Sultan Hassanal'
+                country_of_phrase(toks[i - 1].text) is not None
+                and all(t.text != text for t in toks[:i])
+            )
+        )
         and is_nameable(toks[i + 1].text)
     ):
-        return True  # 'Mohammed Sultan Saif Al Suwaidi', 'Minister Amir Khan Muttaqi'
+        return True  # 'Mohammed Sultan Saif Al Suwaidi', 'Minister Amir Khan Muttaqi''
     if (
         text in _WORD_SURNAMES
         and i + 1 < len(toks)

@@ -98,7 +98,7 @@ ROLE_WORDS = (
     "state councilor|chancellor|army chief|chief of army staff|foreign secretary|"
     "secretary of state|defence minister|defense minister|interior minister|"
     "external affairs minister|minister|"
-    "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador|pm|fm"
+    "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador|dpm|pm|fm"
 )
 """Offices a text may use alone ("the prime minister") to refer back to a person."""
 

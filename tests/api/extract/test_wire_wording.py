@@ -122,3 +122,33 @@ def test_initials_alone_are_no_person() -> None:
         "Deuba met the J.P. delegation."
     )
     assert extract(text, DAY) == []
+
+
+def test_an_abbreviated_double_office_refers_back_to_its_holder() -> None:
+    meetings = extract(
+        "ISLAMABAD - Deputy Prime Minister and Foreign Minister Ishaq Dar spoke with British "
+        "Foreign Secretary David Lammy on Friday.\n\n"
+        "The DPM/FM also held a telephonic conversation with Afghan FM Amir Khan Muttaqi.",
+        DAY,
+    )
+    assert [principals(m) for m in meetings] == [
+        [("Ishaq Dar", "PK"), ("David Lammy", "GB")],
+        [("Ishaq Dar", "PK"), ("Amir Khan Muttaqi", "AF")],
+    ]
+
+
+def test_an_abbreviated_double_office_planning_a_call_gives_no_meeting() -> None:
+    text = (
+        "ISLAMABAD - Deputy Prime Minister and Foreign Minister Ishaq Dar addressed the Senate "
+        "on Friday.\n\nThe DPM/FM will hold a telephonic conversation with the FM of "
+        "Afghanistan Amir Khan Muttaqi next week."
+    )
+    assert extract(text, DAY) == []
+
+
+def test_a_title_that_is_a_given_name_after_the_office_country_begins_the_name() -> None:
+    meeting = one(
+        "Acting Foreign Minister of Afghanistan Amir Khan Muttaqi on Friday spoke by phone "
+        "with Pakistani Foreign Minister Ishaq Dar."
+    )
+    assert principals(meeting)[0] == ("Amir Khan Muttaqi", "AF")
