@@ -57,7 +57,7 @@ TITLE_WORDS = TITLE_HEADS | word_set(
         provincial province caretaker interim chief-of-staff pla administration budget treasury
         immigration revenue emergency disaster management capital metropolitan municipal region
         reform reforms duma majlis knesset bundestag bundesrat sejm rada verkhovna diet storting
-        folketing riksdag sabha lok rajya khural jirga shura senedd
+        folketing riksdag sabha lok rajya khural jirga shura senedd alternate associate permanent
         regional autonomous standing npc cppcc ministers heads chiefs'
         """
 )

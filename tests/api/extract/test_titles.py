@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from api.extract import extract
-from tests.api.extract.helpers import DAY, one
+from tests.api.extract.helpers import DAY, one, principals
 
 
 def test_an_ambassador_calling_on_a_host_holds_the_office_to_that_country() -> None:
@@ -99,3 +99,20 @@ def test_a_ministry_named_with_a_list_of_portfolios_keeps_its_last_one() -> None
     )
     titles = {p.name: p.title for p in meeting.principals}
     assert titles["Ahsan Iqbal"] == "Federal Minister for Planning, Development and Reform"
+
+
+def test_an_alternate_office_is_kept_whole() -> None:
+    meeting = one(
+        "Secretary of State Antony Blinken met today with Israeli Foreign Minister and "
+        "Alternate Prime Minister Yair Lapid in Washington."
+    )
+    titles = {p.name: p.title for p in meeting.principals}
+    assert titles["Yair Lapid"] == "Foreign Minister and Alternate Prime Minister"
+
+
+def test_a_permanent_representative_is_an_office_and_no_name() -> None:
+    meeting = one(
+        "Foreign Minister Ishaq Dar of Pakistan met Permanent Representative of China Fu Cong "
+        "in New York on Friday."
+    )
+    assert [name for name, _ in principals(meeting)] == ["Ishaq Dar", "Fu Cong"]
