@@ -13,7 +13,7 @@ from api.extract.dates import time_of_day
 from api.extract.drafts import Draft, clause_limit, find_drafts
 from api.extract.kinds import find_triggers, forget_triggers
 from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
-from api.extract.occasions import Occasion, find_occasion
+from api.extract.occasions import Occasion, find_occasion, ministers_occasion
 from api.extract.people import Person
 from api.extract.places import Place, find_city, find_country, find_here, find_venue, venue_city
 from api.extract.text import Sentence
@@ -317,7 +317,8 @@ def _finish(
         else:
             setting = "third_country" if found else "bilateral_visit"
         if found is not None:
-            occasion = found.label
+            titles = [p.title for p, _ in draft.principals]
+            occasion = ministers_occasion(found.label, titles, context.doc.text)
             evidence["occasion"] = [found.span]
         evidence["setting"] = evidence.get("city") or evidence.get("occasion") or evidence["kind"]
     else:

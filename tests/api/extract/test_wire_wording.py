@@ -152,3 +152,21 @@ def test_a_title_that_is_a_given_name_after_the_office_country_begins_the_name()
         "with Pakistani Foreign Minister Ishaq Dar."
     )
     assert principals(meeting)[0] == ("Amir Khan Muttaqi", "AF")
+
+
+def test_foreign_ministers_at_a_groups_event_meet_at_its_ministerial() -> None:
+    meetings = extract(
+        "External Affairs Minister S Jaishankar on Friday met Bhutanese Foreign Minister "
+        "Tandi Dorji in Bangkok.\n\nJaishankar took part in the BIMSTEC retreat.",
+        DAY,
+    )
+    assert [m.occasion for m in meetings] == ["BIMSTEC ministerial meeting"]
+
+
+def test_leaders_at_a_groups_event_meet_at_its_summit() -> None:
+    meetings = extract(
+        "Prime Minister Narendra Modi on Friday met Bhutanese Prime Minister Tshering Tobgay "
+        "in Bangkok.\n\nModi took part in the BIMSTEC retreat.",
+        DAY,
+    )
+    assert [m.occasion for m in meetings] == ["BIMSTEC summit"]
