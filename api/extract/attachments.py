@@ -32,13 +32,13 @@ def _apply_attendance(context: Context, drafts: list[Draft]) -> None:
         if draft is None:
             continue
         principal_ids = {id(p) for p, _ in draft.principals}
-        for person, span in attendance.people:
+        for index, (person, span) in enumerate(attendance.people):
             if id(person) in principal_ids or any(a[0] is person for a in draft.attendees):
                 continue
             if person.country is None:
                 sides = [p.country for p, _ in draft.principals]
                 home = context.home_country if context.home_country in sides else None
-                person.country = attendance.country_hint or home or sides[0]
+                person.country = attendance.side_of(index) or home or sides[0]
                 person.country_rank = 6
             draft.attendees.append((person, span, None))
 

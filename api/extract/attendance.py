@@ -28,7 +28,8 @@ _BEFORE_NAMES = re.compile(
     r"\b(?:also\s+present\s+(?:were|was)|(?:meeting|talks|call)\s+was\s+(?:also\s+)?attended\s+by|"
     r"present\s+on\s+the\s+occasion\s+(?:were|was)|in\s+the\s+presence\s+of|"
     r"accompanied\s+(?:(?:in|at|during)\s+the\s+(?:meeting|talks|call)\s+)?by|"
-    r"delegation\s+(?:included|includes|comprised|comprising|including|consisted\s+of))\b",
+    r"delegation\s+(?:included|includes|comprised|comprising|including|consisted\s+of)|"
+    r"participants\s+(?:on\s+the\s+[\w.]+(?:\s+[A-Z][\w.]*)?\s+side\s+)?included)\b",
     re.IGNORECASE,
 )
 _TRAVELLING = re.compile(
@@ -40,6 +41,9 @@ _TRAVELLING = re.compile(
 """'He is being accompanied by his wife and a delegation': who travels with the leader,
 not who sat in the meeting."""
 _DELEGATION = re.compile(r"\b(?P<dem>[A-Z][\w.]*)\s+delegation\b")
+_SIDE = re.compile(r"\b(?i:from|on)\s+the\s+(?P<dem>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+side\b")
+"""'From the ROK side, A and B attended', 'those on the ROK side included A': whose side
+the people named after it are."""
 _ENVOY = r"(?:special\s+)?(?:representative|envoy)"
 """The capacities a person may attend in on someone's behalf."""
 _CAPACITY_OWNER = re.compile(
@@ -57,6 +61,13 @@ class Attendance:
     sentence: int
     people: list[tuple[Person, Span]]
     country_hint: str | None
+    sides: tuple[str | None, ...] = ()
+    """For each person, the side the sentence names before them ('on the ROK side')."""
+
+    def side_of(self, index: int) -> str | None:
+        """The country the sentence gives the `index`-th person, if any."""
+        side = self.sides[index] if index < len(self.sides) else None
+        return side or self.country_hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +110,13 @@ def find_attendance(context: Context) -> list[Attendance]:
         delegation = _DELEGATION.search(sentence.text)
         if delegation and country_of_phrase(delegation.group("dem")):
             hint = country_of_phrase(delegation.group("dem"))
+        sides = [
+            (sentence.start + m.start(), country_of_phrase(m["dem"]))
+            for m in _SIDE.finditer(sentence.text)
+        ]
         people = [(r.person, r.name_span) for r in chosen]
-        found.append(Attendance(sentence.index, people, hint))
+        told = tuple(next((c for at, c in reversed(sides) if at < r.start), None) for r in chosen)
+        found.append(Attendance(sentence.index, people, hint, told))
     return found
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from api.extract.dates import parse_loose_date
-from api.extract.gazetteer import AGENCIES, CITY_COUNTRY, city_country, country_of_phrase, fold
+from api.extract.gazetteer import AGENCIES, CITY_SPELLINGS, city_country, country_of_phrase, fold
 from api.extract.geonames import known_city
 from api.extract.people import Person, Span, find_mentions, resolve_people
 from api.extract.places import Place
@@ -21,10 +21,11 @@ __all__ = ["Context", "Ref", "build_context", "fallback_country", "resolve_role"
 _ROLE = re.compile(
     r"\b(?i:the|his|her|their)\s+(?:(?i:visiting|then|new)\s+)?"
     r"(?:(?P<dem>[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)\s+)?(?P<role>(?i:" + ROLE_WORDS + r"))\b"
-    r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b))"
+    r"(?!['’]s)(?!\s+(?:[A-Z][a-z]|of\b|for\b))"
 )
 _ROLE_SYNONYMS = {
-    "army chief": "chief of army staff", "pm": "prime minister", "fm": "foreign minister"
+    "army chief": "chief of army staff", "pm": "prime minister", "fm": "foreign minister",
+    "dpm": "deputy prime minister",
 }  # fmt: skip
 _INSTITUTION_COUNTRY = {
     "ghq": "PK", "aiwan-e-sadr": "PK", "state department": "US",
@@ -42,11 +43,7 @@ _INSTITUTIONS = re.compile(
     re.IGNORECASE,
 )
 """Institutions and agencies whose mention tells a country, for the fallback count."""
-_CITY_NAMES = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(v[0]) for v in sorted(CITY_COUNTRY.values(), key=lambda v: -len(v[0])))
-    + r")\b"
-)
+_CITY_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in CITY_SPELLINGS) + r")\b")
 """The cities of the hand-kept table: a city named tells its country, like its name."""
 _CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|(?!The\s)[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?")
 
@@ -141,6 +138,7 @@ def build_context(text: str, published: dt.date | None) -> Context:
     mentions = find_mentions(doc)
     people, owner = resolve_people(doc, mentions)
     _bare_offices(doc.text, people)
+    _offices_of_countries(doc.text, people)
     refs: dict[int, list[Ref]] = {}
     for index, mention in enumerate(mentions):
         person = owner.get(index)
@@ -199,6 +197,28 @@ _BARE_OFFICES = {
 }  # fmt: skip
 """Offices a ministry's own readouts name by their head word alone ('Secretary Kerry', 'the
 Secretary'): the full office, when the text is that ministry's (its cue is present)."""
+
+
+_OFFICE_OF_COUNTRY = re.compile(
+    r"\b[Tt]he\s+(?P<office>President|Prime Minister|Premier|Chancellor|King|Emir|Foreign "
+    r"Minister)\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\b(?![\w-]|\s+[A-Z])"
+)
+"""'The President of Russia briefed ...': an office and its country, told without a name."""
+
+
+def _offices_of_countries(text: str, people: list[Person]) -> None:
+    """Give the office and country of 'the President of Russia' to the one person of the
+    text who has neither a country nor another office, when nobody else is that country's."""
+    for found in _OFFICE_OF_COUNTRY.finditer(text):
+        code = country_of_phrase(found["c"])
+        if code is None or any(p.country == code for p in people):
+            continue
+        office = found["office"]
+        bare = [p for p in people if p.country is None and fold(p.title or office) == fold(office)]
+        if len(bare) == 1:
+            bare[0].country, bare[0].country_rank = code, 3
+            bare[0].title = bare[0].title or office
+            bare[0].country_span = (found.start(), found.end())
 
 
 def _bare_offices(text: str, people: list[Person]) -> None:

@@ -16,6 +16,7 @@ from api.extract.medium import medium_told_next
 from api.extract.model import Evidence
 from api.extract.people import Person, Span
 from api.extract.principals import find_principals, named_in, pair_discussed
+from api.extract.retold import dated_retelling, is_day_said
 from api.extract.text import Sentence
 from api.extract.titles import is_stateless
 
@@ -70,7 +71,10 @@ def _pick_date(
     text: str,
 ) -> tuple[dt.date | None, Span | None, bool]:
     mentions = [  # 'X came a day after A spoke to B': it dates what follows it, not X
-        m for m in mentions if not (m.start >= trigger.end and _CAME_AFTER.match(text, m.start))
+        m
+        for m in mentions
+        if not (m.start >= trigger.end and _CAME_AFTER.match(text, m.start))
+        and not is_day_said(text, m)  # 'the ministry said Friday': the day it spoke
     ]
     if not mentions:
         return None, None, False
@@ -144,6 +148,8 @@ def _draft(
         ):  # 'He later met X': a new meeting of the same story, on its day
             date = previous.date
             span = previous.evidence["date"][0] if previous.evidence.get("date") else None
+        elif (retold := dated_retelling(context, sentence, trigger, reference)) is not None:
+            date, span = retold.date, (retold.start, retold.end)
         elif (told := _told_before(context, sentence, refs, reference)) is not None:
             date, span = told[0].date, (told[0].start, told[0].end)
             story = told[1]

@@ -16,6 +16,7 @@ import pycountry
 __all__ = [
     "AGENCIES",
     "CITY_COUNTRY",
+    "CITY_SPELLINGS",
     "SEATS",
     "VENUE_ALIASES",
     "VENUE_CITY",
@@ -84,7 +85,7 @@ SZ Mbabane|ET Addis Ababa|FJ Suva|FI Helsinki|FR Paris,Nice,Marseille,Biarritz|G
 GM Banjul|GE Tbilisi|DE Berlin,Munich,Hamburg,Bonn,Frankfurt|GH Accra|GR Athens|GD St. George's
 GT Guatemala City|GN Conakry|GW Bissau|GY Georgetown|HT Port-au-Prince|HN Tegucigalpa
 HU Budapest|IS Reykjavik|IN New Delhi,Delhi,Mumbai,Bengaluru,Bangalore,Kolkata,Chennai,Hyderabad,Goa,Ahmedabad
-ID Jakarta,Bali,Nusa Dua,Surabaya|IR Tehran|IQ Baghdad|IE Dublin|IL Jerusalem,Tel Aviv
+ID Jakarta,Bogor,Bali,Nusa Dua,Surabaya|IR Tehran|IQ Baghdad|IE Dublin|IL Jerusalem,Tel Aviv
 IT Rome,Milan,Naples,Florence,Venice|CI Yamoussoukro,Abidjan|JM Kingston|JP Tokyo,Osaka,Hiroshima,Kyoto
 JO Amman|KZ Astana,Nur-Sultan,Almaty|KE Nairobi|KW Kuwait City|KG Bishkek|LA Vientiane
 LV Riga|LB Beirut|LS Maseru|LR Monrovia|LY Tripoli|LT Vilnius|LU Luxembourg|MG Antananarivo
@@ -96,7 +97,7 @@ KP Pyongyang|MK Skopje|NO Oslo|OM Muscat|PK Islamabad,Rawalpindi,Karachi,Lahore,
 PA Panama City|PG Port Moresby|PY Asuncion|PE Lima|PH Manila|PL Warsaw|PT Lisbon|QA Doha
 RO Bucharest|RU Moscow,St. Petersburg,Saint Petersburg,Sochi,Vladivostok,Kazan,Novo-Ogaryovo
 RW Kigali|SA Riyadh,Jeddah|SN Dakar|RS Belgrade|SC Victoria|SL Freetown|SG Singapore
-SK Bratislava|SI Ljubljana|SO Mogadishu|ZA Pretoria,Johannesburg,Cape Town,Durban
+SK Bratislava|SI Ljubljana|SO Mogadishu|ZA Pretoria,Tshwane,Johannesburg,Cape Town,Durban
 KR Seoul,Busan|SS Juba|ES Madrid,Barcelona|LK Colombo|SD Khartoum|SR Paramaribo
 SE Stockholm|CH Bern,Geneva,Davos,Zurich,Lausanne|SY Damascus|TJ Dushanbe|TZ Dodoma,Dar es Salaam
 TH Bangkok|TL Dili|TG Lome|TO Nuku'alofa|TT Port of Spain|TN Tunis|TR Ankara,Istanbul,Antalya
@@ -105,6 +106,12 @@ UY Montevideo|UZ Tashkent,Samarkand|VU Port Vila|VE Caracas|VN Hanoi,Ho Chi Minh
 YE Sanaa|ZM Lusaka|ZW Harare|SB Honiara|WS Apia
 CN Beijing,Shanghai,Guangzhou,Shenzhen,Xi'an,Xian,Chengdu,Chongqing,Tianjin,Wuhan,Hangzhou,Nanjing,Harbin,Kunming,Urumqi,Xiamen,Qingdao,Boao,Sanya,Haikou,Hong Kong,Macao,Macau,Dalian,Suzhou,Changsha,Hefei,Jinan,Shenyang,Lhasa
 """
+
+_CITY_USUAL_NAMES = """
+Delhi:New Delhi
+"""
+"""Another way texts write a city of `_CITIES` -> the name records use ('in Delhi' is a
+meeting in New Delhi): a spelling or a shortening, never a different city."""
 
 _VENUES = """
 Great Hall of the People:Beijing|Diaoyutai State Guesthouse:Beijing|Diaoyutai:Beijing
@@ -152,6 +159,7 @@ Jilin Liaoning Heilongjiang Ningxia Inner Mongolia Crimea Donbas Gaza West Bank 
 Asia Europe Africa America Americas Pacific Atlantic Indian Ocean Gulf Middle East Caucasus
 South China Sea East China Sea Arabian Sea Himalayas Karakoram Ladakh Arunachal Wakhan
 Washington Kabul Karachi Lahore Rawalpindi Beijing Moscow Delhi Korea Congo Guinea Sudan
+Asian African European Oceanian Eurasian Caribbean Nordic Baltic Mediterranean
 """
 
 
@@ -196,16 +204,28 @@ def country_of_phrase(phrase: str) -> str | None:
     return None if code == "EU" else code
 
 
+_USUAL_NAME: dict[str, str] = {
+    fold(written): usual
+    for line in _CITY_USUAL_NAMES.strip().splitlines()
+    for written, _, usual in [line.partition(":")]
+}
+
+
 def _city_table() -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for code, names in _rows(_CITIES):
         for name in names:
-            table[fold(name)] = (name, code)
+            table[fold(name)] = (_USUAL_NAME.get(fold(name), name), code)
     return table
 
 
 CITY_COUNTRY: dict[str, tuple[str, str]] = _city_table()
-"""Folded city name -> (display name, country code)."""
+"""Folded city name -> (display name, country code); 'Delhi' displays as 'New Delhi'."""
+
+CITY_SPELLINGS: tuple[str, ...] = tuple(
+    sorted({name for _, names in _rows(_CITIES) for name in names}, key=lambda n: -len(n))
+)
+"""Every written form of a known city, longest first (for building patterns)."""
 
 VENUE_CITY: dict[str, str] = {
     fold(venue): city

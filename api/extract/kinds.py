@@ -19,6 +19,7 @@ from api.extract.asides import (
     is_plural_contact,
     is_recollection,
 )
+from api.extract.quoted import QUOTED_MEETING
 
 __all__ = ["Trigger", "find_triggers", "forget_triggers"]
 
@@ -52,7 +53,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "subject",
         re.compile(
             r"\b(?:made|placed|makes|places)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:tele)?phone\s+"
-            r"calls?\s+to\b",
+            r"calls?\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?to\b",
             re.I,
         ),
     ),
@@ -124,6 +125,7 @@ _TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    ("quoted_met", "", QUOTED_MEETING),
     (
         "met",
         "",

@@ -11,14 +11,13 @@ from api.extract.attendance import Capacity, find_capacities
 from api.extract.context import Context, build_context
 from api.extract.dates import time_of_day
 from api.extract.drafts import Draft, clause_limit, find_drafts
-from api.extract.gazetteer import VENUE_CITY, city_country, fold
 from api.extract.kinds import find_triggers, forget_triggers
 from api.extract.model import Evidence, ExtractedMeeting, ExtractedParticipant
-from api.extract.occasions import Occasion, find_occasion
+from api.extract.occasions import Occasion, find_occasion, ministers_occasion
 from api.extract.people import Person
-from api.extract.places import Place, find_city, find_country, find_here, find_venue
+from api.extract.places import Place, find_city, find_country, find_here, find_venue, venue_city
 from api.extract.text import Sentence
-from api.extract.titles import counterpart_title
+from api.extract.titles import accredited_title, counterpart_title
 from api.extract.topics import find_topics
 from api.extract.trips import carry_trip
 from api.models import MeetingKind, Role, Setting
@@ -96,7 +95,8 @@ def _place(
 
 _AT_PLACE = re.compile(r"\b(?:in|at)\s+$")
 _HELD_AT = re.compile(
-    r"\b(?:meeting|talks|call-on|conversation)\s+(?:(?:was|were|had been|is being)\s+held|held|"
+    r"\b(?:meeting|talks|call-on|conversation)\s+(?:between\s+[^.;]{3,40}?\s+)?"
+    r"(?:(?:was|were|had been|is being)\s+held|held|"
     r"took place|(?:is|was)\s+taking\s+place)\s+(?:at|in)\b|\b(?:at the (?:outset|start|beginning) of the (?:meeting|talks))\b",
     re.I,
 )
@@ -216,8 +216,7 @@ def _retellings(context: Context, draft: Draft) -> list[Draft]:
 
 def _venue_city(venue: Place) -> Place | None:
     """The city a well-known venue is in ('the Great Hall of the People' -> Beijing)."""
-    name = VENUE_CITY.get(fold(venue.name))
-    found = city_country(name) if name else None
+    found = venue_city(venue.name)
     return Place(found[0], found[1], venue.span) if found else None
 
 
@@ -247,11 +246,12 @@ def _occasion(context: Context, draft: Draft) -> Occasion | None:
 
 
 _TO_ATTEND = re.compile(
-    r"\b(?:arrived|arrives|is|was|came|travell?ed|flew)\b[^.;]{0,60}?\b(?:to\s+attend|for)\b",
+    r"\b(?:arrived|arrives|is|was|came|travell?ed|flew)\b[^.;]{0,60}?\b(?:to\s+attend|for)\b"
+    r"|\b(?:participated|took\s+part|attended)\s+(?:in\s+)?(?=the\b)",
     re.I,
 )
-"""'Obama, who arrived in Beijing on Monday to attend the APEC meeting': why a principal
-is in the country, told anywhere in the text."""
+"""'Obama, who arrived in Beijing on Monday to attend the APEC meeting', 'he took part in
+the BIMSTEC retreat': why a principal is in the country, told anywhere in the text."""
 
 
 def _trip_purpose(context: Context, draft: Draft) -> Occasion | None:
@@ -266,6 +266,12 @@ def _trip_purpose(context: Context, draft: Draft) -> Occasion | None:
     return None
 
 
+def _other_side(person: Person, principals: list[Person]) -> str | None:
+    """The one country of the principals other than `person`'s, if there is one."""
+    others = {p.country for p in principals if p.country and p.country != person.country}
+    return others.pop() if len(others) == 1 else None
+
+
 def _topics_range(context: Context, draft: Draft, drafts: list[Draft]) -> tuple[int, int]:
     later = [d.sentence.start for d in drafts if d.sentence.paragraph > draft.sentence.paragraph]
     first = drafts.index(draft) == 0 if draft in drafts else False
@@ -274,13 +280,14 @@ def _topics_range(context: Context, draft: Draft, drafts: list[Draft]) -> tuple[
 
 
 def _participant(
-    person: Person, role: str, others: list[Person], capacities: list[Capacity]
+    person: Person, role: str, others: list[Person], capacities: list[Capacity], host: str | None
 ) -> tuple[ExtractedParticipant, Capacity | None]:
     title = person.title
     if title is None and person.counterpart and role == "principal":
         # 'he met his counterpart from Samoa, X': X holds the office of the one he met
         held = [p.title for p in others if p is not person and p.title]
         title = counterpart_title(held[0], person.country) if len(held) == 1 else None
+    title = accredited_title(title, person.country, host)  # 'Ambassador' -> '... to Pakistan'
     capacity = next((c for c in capacities if c.person is person), None)
     participant = ExtractedParticipant(
         name=person.name,
@@ -310,7 +317,8 @@ def _finish(
         else:
             setting = "third_country" if found else "bilateral_visit"
         if found is not None:
-            occasion = found.label
+            titles = [p.title for p, _ in draft.principals]
+            occasion = ministers_occasion(found.label, titles, context.doc.text)
             evidence["occasion"] = [found.span]
         evidence["setting"] = evidence.get("city") or evidence.get("occasion") or evidence["kind"]
     else:
@@ -322,10 +330,15 @@ def _finish(
         (p, s, "attendee") for p, s, _ in draft.attendees
     ]
     for index, (person, span, role) in enumerate(members):
-        participant, capacity = _participant(person, role, principals, capacities)
+        host = country or _other_side(person, principals)
+        participant, capacity = _participant(person, role, principals, capacities, host)
         participants.append(participant)
         evidence[f"participants[{index}].name"] = [span]
-        if person.title_span and participant.title == person.title:
+        if (
+            person.title_span
+            and person.title
+            and (participant.title or "").startswith(person.title)
+        ):
             evidence[f"participants[{index}].title"] = [person.title_span]
         if person.country_span:
             evidence[f"participants[{index}].country_code"] = [person.country_span]

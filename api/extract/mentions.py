@@ -107,7 +107,15 @@ def _parse_run(seg: list[Tok], sentence: Sentence, doc_text: str) -> Mention | N
     words = [t.text for t in name_toks]
     if possessive:
         words[-1] = words[-1][:-2]
-    if len(words) == 2 and len(words[0]) >= 3 and words[0].isupper() and words[1][1:].islower():
+    if len(words) > 1 and country_of_phrase(" ".join(words)):
+        return None  # 'North Korean issues': a people, however its words look alone
+    if (
+        len(words) == 2
+        and len(words[0]) >= 3
+        and words[0].isalpha()  # not the initials 'J.P.'
+        and words[0].isupper()
+        and words[1][1:].islower()
+    ):
         words = [words[1], words[0].title()]  # 'MOTEGI Toshimitsu' -> 'Toshimitsu Motegi'
     title_toks = [t for t in seg[title_begin:i] if t.text not in RANKS and t.text[0] != "("]
     named = [k for k, t in enumerate(title_toks) if is_nameable(t.text)]

@@ -99,7 +99,7 @@ def is_nameable(word: str) -> bool:
         return True  # 'al-Sabah'
     if not bare or not bare[0].isupper() or bare in RANKS or bare in STOP_CAPS:
         return False
-    if re.fullmatch(r"[A-Z]\.", bare):
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}", bare):  # "J.", "J.P."
         return True
     if bare in TITLE_ABBREVIATIONS or (len(bare) > 1 and bare.replace(".", "").isupper()):
         return False

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Occasion", "find_occasion"]
+__all__ = ["Occasion", "find_occasion", "ministers_occasion"]
 
 _MINISTERS = re.compile(
-    r"foreign(?:\s+and\s+[\w-]+)?\s+ministers?|council of (?:foreign )?ministers|FMs?\b", re.I
+    r"foreign(?:\s+and\s+[\w-]+)?\s+ministers?|council of (?:foreign )?ministers|FMs?\b|"
+    r"\bministerial\b",
+    re.I,
 )
 _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     # (pattern, summit label, ministers' meeting label)
@@ -33,7 +35,7 @@ _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"(?:UN|United Nations) General Assembly|\bUNGA\b"), "UN General Assembly", None),
     (re.compile(r"(?:UN|United Nations) Security Council|\bUNSC\b"), "UN Security Council", None),
     (
-        re.compile(r"\bAPEC\b|Asia-Pacific Economic Cooperation"),
+        re.compile(r"\bAPEC\b|Asia[- ]Pacific Economic Cooperation"),
         "APEC summit",
         "APEC ministerial meeting",
     ),
@@ -41,6 +43,11 @@ _TABLE: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
         re.compile(r"\bCICA\b|Conference on Interaction and Confidence[- ]Building"),
         "CICA summit",
         "CICA ministerial meeting",
+    ),
+    (
+        re.compile(r"\bBIMSTEC\b|Bay of Bengal Initiative"),
+        "BIMSTEC summit",
+        "BIMSTEC ministerial meeting",
     ),
     (re.compile(r"Boao Forum"), "Boao Forum for Asia", None),
     (re.compile(r"World Economic Forum|\bWEF\b|\bDavos\b"), "World Economic Forum", None),
@@ -146,3 +153,24 @@ def find_occasion(sentence: str, offset: int) -> Occasion | None:
             Occasion(name, (offset + aside.start("name"), offset + aside.end("name"))),
         )
     return best[1] if best else None
+
+
+_FOREIGN_MINISTERS = re.compile(
+    r"foreign minister|minister (?:of|for) foreign affairs|external affairs minister|"
+    r"foreign secretary|secretary of state",
+    re.I,
+)
+
+
+def ministers_occasion(label: str, titles: list[str | None], text: str) -> str:
+    """The ministers' meeting of a body instead of its summit, when every principal is a
+    foreign minister and the text never says 'summit' ('the BIMSTEC retreat')."""
+    ministers = next((m for _, lab, m in _TABLE if lab == label and m), None)
+    if (
+        ministers is None
+        or re.search(r"\bsummit\b", text, re.I)
+        or not titles
+        or not all(t and _FOREIGN_MINISTERS.search(t) for t in titles)
+    ):
+        return label
+    return ministers

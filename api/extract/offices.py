@@ -30,6 +30,13 @@ _LISTED_COUNTERPART = re.compile(
     r"(?P<home>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s*$"
 )
 """The second and later of counterparts listed by country: '..., and Mozambique, Y'."""
+_RESPECTIVE = re.compile(
+    r"\bcounterparts\s+(?:in|from|of)\s+(?:the\s+)?(?P<a>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+    r"\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+"
+    r"(?P<first>[A-Z][^,;.()]*?\s+and\s+)?$"
+)
+"""'his counterparts from Croatia and Japan, A and B': the names pair with the countries
+in order (A with Croatia, B with Japan)."""
 _EXCLUDING = re.compile(
     r"(?:invitation|behalf|greetings|regards|message|messages|letter|wishes|representative|"
     r"envoy|proposed|put forward|condolences|congratulations)\s+(?:\w+\s+){0,2}?"
@@ -43,6 +50,11 @@ _LOWER_OFFICE = re.compile(
     r"secretary|adviser|advisor|chancellor|chief|ambassador|envoy|governor))\s+$"
 )
 """An office in lower case right before a name: 'external affairs minister S Jaishankar'."""
+_POSSESSIVE_OFFICE = re.compile(
+    r"\b(?P<dem>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?:(?:new|visiting)\s+)?"
+    r"(?P<title>(?:[a-z][a-z-]+\s+){0,3}[a-z][a-z-]+),\s*$"
+)
+"""'Australia's new prime minister, Scott Morrison': the country, then the office."""
 _LOWER_REVERSE = re.compile(
     r"\b(?i:the)\s+(?P<dem>)(?P<title>(?:[a-z][a-z-]+\s+){1,3}of\s+(?:the\s+)?"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s*$"
@@ -87,7 +99,15 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
             offset = mention.start - len(before) + counterpart.start(group)
             changes["country"] = code
             changes["country_span"] = (offset, offset + len(counterpart.group(group)))
-    listed_home = _LISTED_COUNTERPART.search(before)
+    respective = _RESPECTIVE.search(before)
+    if respective is not None and mention.country is None:
+        group = "b" if respective["first"] else "a"
+        code = country_of_phrase(respective[group])
+        if code:
+            at = mention.start - len(before) + respective.start(group)
+            span = (at, at + len(respective[group]))
+            changes.update(counterpart=True, country=code, country_span=span)
+    listed_home = None if respective else _LISTED_COUNTERPART.search(before)
     if listed_home and mention.country is None and not counterpart:
         code = country_of_phrase(listed_home.group("home"))
         if code:  # 'his counterparts in Zimbabwe, X, and Mozambique, Y'
@@ -148,6 +168,17 @@ def with_offices(mention: Mention, sentence: Sentence, doc_text: str) -> Mention
             )
         elif mention.country is None and title_country(" ".join(words)):
             changes.update(country=title_country(" ".join(words)), country_span=title_span)
+    owned = _POSSESSIVE_OFFICE.search(before) if mention.title is None and bare else None
+    code = country_of_phrase(owned["dem"]) if owned else None
+    if owned and code and all(fold(w) in TITLE_WORDS for w in owned["title"].split()):
+        offset = mention.start - len(before)
+        office = _capitalised(owned["title"])
+        if _is_office(office.split()):
+            span = (offset + owned.start("title"), offset + owned.end("title"))
+            changes.update(title=normalise_title(office), title_span=span, title_rank=2)
+            if mention.country is None:
+                owner = (offset + owned.start("dem"), offset + owned.end("dem"))
+                changes.update(country=code, country_span=owner)
     appositive = _APPOSITIVE.match(after)
     if appositive and mention.title is None:
         title, length = appositive_title(appositive.group("title"))

@@ -76,7 +76,9 @@ def _spelling_variant(fa: list[str], fb: list[str]) -> bool:
 
 
 def _initial(short: str, full: str) -> bool:
-    return len(short) == 2 and short[1] == "." and len(full) > 2 and full[0] == short[0]
+    """'b.' for 'bashar'; 's.v.' (a name and a patronymic) for 'sergey'."""
+    dotted = len(short) % 2 == 0 and short[1::2] == "." * (len(short) // 2)
+    return dotted and len(full) > 2 and "." not in full and full[0] == short[0]
 
 
 def resolve_people(

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from api.extract.gazetteer import (
-    CITY_COUNTRY,
+    CITY_SPELLINGS,
     SEATS,
     VENUE_ALIASES,
     VENUE_CITY,
@@ -16,21 +16,17 @@ from api.extract.gazetteer import (
 )
 from api.extract.geonames import known_city
 
-__all__ = ["Place", "find_city", "find_country", "find_venue"]
+__all__ = ["Place", "find_city", "find_country", "find_venue", "venue_city"]
 
 Span = tuple[int, int]
 
-_CITY = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(display) for display, _ in sorted(CITY_COUNTRY.values(), key=lambda v: -len(v[0]))
-    )
-    + r")\b"
-)
+_CITY = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in CITY_SPELLINGS) + r")\b")
 _HERE = re.compile(r"\bhere\b")
+_HOSTED_EVENT = re.compile(r"\s+(?:G-?20|G-?7|SCO|APEC|BRICS|ASEAN|NATO|BIMSTEC|CHOGM|OIC)\b")
+"""'the Bali G20 FMM', 'the Osaka G20 summit': the city names where the event is held."""
 _VENUE_HEADS = (
     r"Hall|House|Palace|Headquarters|Pavilion|Guesthouse|Guest House|Secretariat|Kremlin|"
-    r"Residence|Building|Center|Centre|Villa|Hotel|Bhavan|Zhongnanhai|Diaoyutai|Chancellery|"
+    r"Residence|Buildings?|Center|Centre|Villa|Hotel|Bhavan|Zhongnanhai|Diaoyutai|Chancellery|"
     r"Office|GHQ|Aiwan-e-Sadr|Ak Orda|Complex|Compound|Camp David|Estate|Lodge|Castle|Court|"
     r"(?<=[A-Z]\s)headquarters"
 )
@@ -82,8 +78,9 @@ def find_city(sentence: str, offset: int, trigger: int) -> Place | None:
     for match in _CITY.finditer(sentence):
         before = sentence[max(0, match.start() - 6) : match.start()]
         after = sentence[match.end() : match.end() + 14]
-        if re.search(r"\bfrom\s+$|-$|\($", before) or re.match(
-            r"['’]s\b|\s+time\b|-|\s+(?!D\.?C\b|" + _CALENDAR + r")[A-Z]", after
+        if re.search(r"\bfrom\s+$|-$|\($", before) or (
+            re.match(r"['’]s\b|\s+time\b|-|\s+(?!D\.?C\b|" + _CALENDAR + r")[A-Z]", after)
+            and not _HOSTED_EVENT.match(after)
         ):
             continue
         found = city_country(match.group(0))
@@ -133,8 +130,7 @@ def find_venue(sentence: str, offset: int) -> Place | None:
         raw = venue
         venue = " ".join(venue.split())
         venue = VENUE_ALIASES.get(fold(venue), venue)
-        city = VENUE_CITY.get(fold(re.sub(r"\s*\([^)]*\)", "", venue)))
-        known = city_country(city) if city else None
+        known = venue_city(venue)
         country = known[1] if known else None
         start = offset + match.start("venue")
         return Place(venue, country, (start, start + len(raw)))
@@ -142,6 +138,23 @@ def find_venue(sentence: str, offset: int) -> Place | None:
     if seat is not None:
         start = offset + seat.start("seat")
         return Place(SEATS[fold(seat.group("seat"))], None, (start, offset + seat.end("seat")))
+    return None
+
+
+def venue_city(venue: str) -> tuple[str, str] | None:
+    """(city, country code) of a venue: a well-known one from the table ('Great Hall of
+    the People' -> Beijing), else the known city its name opens with ('Bogor Palace' ->
+    Bogor; not 'Union Buildings', whatever towns share the word)."""
+    name = re.sub(r"\s*\([^)]*\)", "", venue)
+    city = VENUE_CITY.get(fold(name))
+    if city is not None:
+        return city_country(city)
+    words = name.split()
+    for size in (2, 1):
+        if len(words) > size and not country_of_phrase(words[0]):
+            found = city_country(" ".join(words[:size]))  # the hand-kept table only
+            if found is not None:
+                return found
     return None
 
 

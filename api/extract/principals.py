@@ -9,6 +9,7 @@ import re
 from api.extract.context import Context, Ref
 from api.extract.kinds import Trigger
 from api.extract.people import Person
+from api.extract.quoted import quoted_speaker
 from api.extract.text import Sentence
 from api.extract.titles import has_title_head
 
@@ -132,6 +133,12 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         for r in context.refs.get(sentence.index, [])
         if not r.excluded or _OWNER.fullmatch(text, r.end, trigger.start)
     ]
+    refs = [  # '"Met FM X': a mention that took in the trigger starts after it
+        Ref(trigger.end, r.end, r.person, r.name_span, r.excluded)
+        if r.start < trigger.end <= r.name_span[0]
+        else r
+        for r in refs
+    ]
     refs = [r for r in refs if not (r.start < trigger.end and trigger.start < r.end)]
     for aside in _ACCOMPANIED.finditer(text, sentence.start, trigger.start):
         refs = [r for r in refs if not aside.start() <= r.start < aside.end()]
@@ -163,6 +170,9 @@ def find_principals(context: Context, sentence: Sentence, trigger: Trigger) -> l
         antecedent = _antecedent(context, sentence)
         span = (pronoun.start("p"), pronoun.end("p"))
         subject = [Ref(*span, antecedent, span, False)] if antecedent else []
+    if not subject and trigger.label == "quoted_met":  # '"Met FM X ...," he tweeted'
+        speaker = quoted_speaker(context, sentence, trigger.start)
+        subject = [speaker] if speaker is not None else []
     pair = _PAIR.search(text, sentence.start, trigger.start) if not subject else None
     if pair is None and not subject:
         they = _THEY.match(text, sentence.start, trigger.start)

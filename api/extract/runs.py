@@ -10,7 +10,7 @@ from api.extract.gazetteer import country_of_phrase, fold
 from api.extract.names import is_nameable, is_pinyin_name
 from api.extract.offices import CONNECTORS
 from api.extract.text import Sentence
-from api.extract.titles import TITLE_HEADS
+from api.extract.titles import TITLE_ABBREVIATIONS, TITLE_HEADS
 
 __all__ = ["NICKNAME", "REGNAL", "Tok", "nameable", "runs", "tokens"]
 
@@ -94,6 +94,9 @@ REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)")
 """A regnal number after a name ('King Tupou VI', 'Abdullah II'): part of the name."""
 _TITLE_NAMES = frozenset({"Sultan", "Amir", "Malik", "Mir", "Shah", "Nawab", "Khan"})
 """Titles that are also given names: between two names they are part of the name."""
+_WORD_SURNAMES = frozenset({"Park", "Moon", "Song"})
+"""Family names that are also ordinary words: before a given name they begin a name
+('Foreign Minister Park Jin')."""
 _INTERIM = frozenset({"acting", "interim", "caretaker"})
 """Lower-case words inside an office ('Afghan acting Foreign Minister'): the run goes on."""
 _MONTH_SURNAMES = frozenset({"May", "June", "Jun", "April", "August"})
@@ -134,14 +137,30 @@ def nameable(toks: list[Tok], i: int) -> bool:
     if (
         text in _TITLE_NAMES
         and 0 < i < len(toks) - 1
-        and (is_nameable(toks[i - 1].text) or fold(toks[i - 1].text) in TITLE_HEADS)
+        and (
+            is_nameable(toks[i - 1].text)
+            or fold(toks[i - 1].text) in TITLE_HEADS
+            or toks[i - 1].text in TITLE_ABBREVIATIONS  # 'FM Amir Khan Muttaqi'
+            or (  # 'Minister of Afghanistan Amir Khan'; not 'Sultan of Brunei Sultan Hassanal'
+                country_of_phrase(toks[i - 1].text) is not None
+                and all(t.text != text for t in toks[:i])
+            )
+        )
         and is_nameable(toks[i + 1].text)
     ):
-        return True  # 'Mohammed Sultan Saif Al Suwaidi', 'Minister Amir Khan Muttaqi'
+        return True  # 'Mohammed Sultan Saif Al Suwaidi', 'Minister Amir Khan Muttaqi''
+    if (
+        text in _WORD_SURNAMES
+        and i + 1 < len(toks)
+        and is_nameable(toks[i + 1].text)
+        and (i == 0 or is_nameable(toks[i - 1].text) or fold(toks[i - 1].text) in TITLE_HEADS)
+    ):
+        return True
     if (
         len(text) >= 3
         and text.isalpha()
         and text.isupper()
+        and text not in TITLE_ABBREVIATIONS  # 'EAM Jaishankar': an office, then the name
         and i + 1 < len(toks)
         and toks[i + 1].text[1:].islower()
         and is_nameable(toks[i + 1].text)

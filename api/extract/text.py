@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from api.extract.gazetteer import AGENCIES
 from api.extract.geonames import known_city
 from api.extract.vocabulary import word_set
 
@@ -89,6 +90,13 @@ _PLACE_DATE_LINE = re.compile(
     re.VERBOSE,
 )
 """A press release's place-and-date line: 'Samarkand, 15 September 2022'."""
+_CREDIT_PLACE_LINE = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(full) for full in sorted({f for _, f in AGENCIES.values()}, key=len)[::-1])
+    + r")\s+(?P<city>[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+)?)\s*$"
+)
+"""A wire story's credit line: the agency's full name, then the city it filed from
+('Press Trust of India Bangkok')."""
 _SPLIT = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 """'j.p' of 'J.P. Nadda': dotted initials."""
@@ -201,6 +209,16 @@ def parse_document(text: str) -> Document:
                 dateline = Dateline(
                     (city,), place_date.group("date"), start + place_date.start("date")
                 )
+            continue
+        credit = _CREDIT_PLACE_LINE.match(line)
+        if credit and number > 0 and known_city(credit.group("city")):
+            if dateline is None:
+                city = (
+                    credit.group("city"),
+                    start + credit.start("city"),
+                    start + credit.end("city"),
+                )
+                dateline = Dateline((city,), None, -1)
             continue
         headline = number == 0 and _is_headline(line, len(kept) > 1) and not _DATELINE.match(line)
         first = not any(not s.headline for s in sentences)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from api.countries import country_name
 from api.extract.gazetteer import country_of_phrase, fold
 from api.extract.vocabulary import word_set
 
@@ -19,6 +20,7 @@ __all__ = [
     "TITLE_ABBREVIATIONS",
     "TITLE_HEADS",
     "TITLE_WORDS",
+    "accredited_title",
     "counterpart_title",
     "has_title_head",
     "is_stateless",
@@ -54,6 +56,8 @@ TITLE_WORDS = TITLE_HEADS | word_set(
         nations un european union general military central supreme court high lower upper house
         provincial province caretaker interim chief-of-staff pla administration budget treasury
         immigration revenue emergency disaster management capital metropolitan municipal region
+        reform reforms duma majlis knesset bundestag bundesrat sejm rada verkhovna diet storting
+        folketing riksdag sabha lok rajya khural jirga shura senedd alternate associate permanent
         regional autonomous standing npc cppcc ministers heads chiefs'
         """
 )
@@ -94,7 +98,7 @@ ROLE_WORDS = (
     "state councilor|chancellor|army chief|chief of army staff|foreign secretary|"
     "secretary of state|defence minister|defense minister|interior minister|"
     "external affairs minister|minister|"
-    "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador|pm|fm"
+    "king|emir|crown prince|chairman|speaker|governor|chief minister|ambassador|dpm|pm|fm"
 )
 """Offices a text may use alone ("the prime minister") to refer back to a person."""
 
@@ -180,6 +184,24 @@ def counterpart_title(title: str, country: str | None) -> str:
         title = _GENERIC_OFFICE.get(key, title)
         key = fold(title)
     return _LOCAL_OFFICE.get((country or "", key), title)
+
+
+_ACCREDITED = frozenset({"ambassador", "high commissioner"})
+"""Offices held *to* a country: written alone, they are to the country the holder is in."""
+_THE_COUNTRY = re.compile(r"^(?:United|Russian|Czech|Dominican|Central)\b|\b(?:Islands|Emirates)$|"
+                          r"(?:Philippines|Netherlands|Bahamas|Maldives|Comoros|Seychelles)$")  # fmt: skip
+
+
+def accredited_title(title: str | None, own: str | None, host: str | None) -> str | None:
+    """'Ambassador' -> 'Ambassador to Pakistan' when the holder, from `own`, meets in (or
+    the principal of) `host`, another country; any other title is returned unchanged."""
+    if title is None or fold(title) not in _ACCREDITED or host is None or host in (own, "EU"):
+        return title
+    try:
+        name = country_name(host)
+    except KeyError:
+        return title
+    return f"{title} to the {name}" if _THE_COUNTRY.search(name) else f"{title} to {name}"
 
 
 def is_stateless(title: str | None) -> bool:

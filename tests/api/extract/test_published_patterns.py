@@ -233,7 +233,7 @@ def test_an_office_in_lower_case_with_its_country_before_a_name() -> None:
         "on Friday, Prime Minister Shehbaz Sharif praised the ties between the two countries."
     )
     assert principals(meeting) == [("Ali Mubarak Al Khater", "QA"), ("Shehbaz Sharif", "PK")]
-    assert meeting.principals[0].title == "Ambassador"
+    assert meeting.principals[0].title == "Ambassador to Pakistan"  # the office is held to the host
 
 
 def test_one_principal_with_an_office_and_no_country_is_kept() -> None:
